@@ -1,0 +1,156 @@
+//! Bounds checks that can move out of a prange loop: an access `a[i + c]` (constant `c`)
+//! that every iteration makes is in bounds for all `i` in `lo..hi` exactly when
+//! `a[lo + c_min ..= hi - 1 + c_max]` is, so one check before the loop covers them all
+//! and the loop indexes a window of exactly that length.
+
+use super::LoopInfo;
+use super::is_outside;
+use crate::ir::walk::{self, Visitor};
+use crate::ir::{BinOp, Block, JumpTarget, Expr, ExprKind, Kernel, LitValue, LoopKind, Place, PrangeLoop, Scalar, Stmt, StmtKind, Ty, VarId};
+
+/// The window of a 1-D array that a prange loop reads or writes at `var + first ..= var + last`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hoist {
+    pub array: VarId,
+    /// Which prange dimension's variable indexes it.
+    pub dim: usize,
+    pub first: i64,
+    pub last: i64,
+}
+
+pub fn hoistable(k: &Kernel, l: &PrangeLoop, _info: &LoopInfo) -> Vec<Hoist> {
+    let prange: Vec<VarId> = l.dims.iter().map(|d| d.var).collect();
+    if prange.iter().any(|&p| k.var(p).ty != Ty::Scalar(Scalar::Usize)) {
+        return Vec::new();
+    }
+    let mut c = Unconditional { k, prange: &prange, found: Vec::new() };
+    for s in &l.body.stmts {
+        c.stmt(s);
+        if contains_jump(s) {
+            break;
+        }
+    }
+    let mut hoists: Vec<Hoist> = Vec::new();
+    for (array, dim, offset) in c.found {
+        match hoists.iter_mut().find(|h| h.array == array) {
+            Some(h) if h.dim == dim => {
+                h.first = h.first.min(offset);
+                h.last = h.last.max(offset);
+            }
+            Some(_) => {}
+            None => hoists.push(Hoist { array, dim, first: offset, last: offset }),
+        }
+    }
+    hoists
+}
+
+/// `p`, `p + c`, `c + p`, `p - c` for a prange variable `p` and an integer literal `c`:
+/// the dimension of `p` and `c`.
+pub fn affine(prange: &[VarId], e: &Expr) -> Option<(usize, i64)> {
+    let dim_of = |e: &Expr| match e.kind {
+        ExprKind::Var(v) => prange.iter().position(|&p| p == v),
+        _ => None,
+    };
+    let constant = |e: &Expr| match &e.kind {
+        ExprKind::Lit(l) => match l.value {
+            LitValue::Int(c) => i64::try_from(c).ok().filter(|c| *c < 1 << 32),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(d) = dim_of(e) {
+        return Some((d, 0));
+    }
+    let ExprKind::Binary { op, lhs, rhs } = &e.kind else { return None };
+    match op {
+        BinOp::Add => match (dim_of(lhs), dim_of(rhs)) {
+            (Some(d), _) => constant(rhs).map(|c| (d, c)),
+            (_, Some(d)) => constant(lhs).map(|c| (d, c)),
+            _ => None,
+        },
+        BinOp::Sub => Some((dim_of(lhs)?, -constant(rhs)?)),
+        _ => None,
+    }
+}
+
+struct Unconditional<'k, 'p> {
+    k: &'k Kernel,
+    prange: &'p [VarId],
+    found: Vec<(VarId, usize, i64)>,
+}
+
+impl Unconditional<'_, '_> {
+    fn access(&mut self, array: VarId, index: &[Expr]) {
+        let hoistable_array =
+            is_outside(self.k, array) && matches!(self.k.var(array).ty, Ty::Array(a) if a.is_slice_like());
+        if let ([i], true) = (index, hoistable_array) {
+            if let Some((dim, offset)) = affine(self.prange, i) {
+                self.found.push((array, dim, offset));
+            }
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Unconditional<'_, '_> {
+    fn block(&mut self, b: &'a Block) {
+        for s in &b.stmts {
+            self.stmt(s);
+            if contains_jump(s) {
+                return;
+            }
+        }
+        if let Some(t) = &b.tail {
+            self.expr(t);
+        }
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) {
+        match &s.kind {
+            StmtKind::Assign { place: Place::Index { array, index }, value, .. } => {
+                self.access(*array, index);
+                index.iter().for_each(|e| self.expr(e));
+                self.expr(value);
+            }
+            // Only a loop's header runs for sure; its body may run zero times.
+            StmtKind::Loop(l) => match &l.kind {
+                LoopKind::For { range, .. } => {
+                    self.expr(&range.start);
+                    self.expr(&range.end);
+                }
+                LoopKind::While { cond } => self.expr(cond),
+                LoopKind::Infinite => {}
+            },
+            _ => walk::walk_stmt(self, s),
+        }
+    }
+
+    fn expr(&mut self, e: &'a Expr) {
+        match &e.kind {
+            ExprKind::Index { array, index } => {
+                self.access(*array, index);
+                index.iter().for_each(|i| self.expr(i));
+            }
+            ExprKind::Binary { op: BinOp::And | BinOp::Or, lhs, .. } => self.expr(lhs),
+            ExprKind::If { cond, .. } => self.expr(cond),
+            ExprKind::Match { scrutinee, .. } => self.expr(scrutinee),
+            _ => walk::walk_expr(self, e),
+        }
+    }
+}
+
+fn contains_jump(s: &Stmt) -> bool {
+    struct Find(bool);
+    impl Visitor<'_> for Find {
+        fn stmt(&mut self, s: &Stmt) {
+            self.0 |= match &s.kind {
+                StmtKind::Break(j) | StmtKind::Continue(j) => matches!(j.target, JumpTarget::Prange | JumpTarget::Outside),
+                StmtKind::Return(_) => true,
+                _ => false,
+            };
+            walk::walk_stmt(self, s);
+        }
+    }
+    let mut f = Find(false);
+    f.stmt(s);
+    f.0
+}

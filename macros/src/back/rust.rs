@@ -1,0 +1,338 @@
+//! Writes kernel-language IR back as Rust, for the back ends that compile prange bodies with
+//! rustc (serial now, rayon later). Variables keep the user's names and spans, so rustc's
+//! own messages land on the user's tokens; helper variables use `Span::mixed_site()`.
+
+use crate::ir::{
+    Annotation, Arm, Block, CallStyle, Expr, ExprKind, Jump, Kernel, LenDim, Lit, LitValue, Loop, LoopKind, Pattern,
+    Place, RangeAdapter, Stmt, StmtKind, UnOp, VarId,
+};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+
+/// A window that replaces an array's checked accesses (see `analyze::bounds`).
+pub struct Window {
+    pub array: VarId,
+    pub ident: Ident,
+    pub dim: usize,
+    pub first: i64,
+    pub last: i64,
+}
+
+pub struct Writer<'k> {
+    pub k: &'k Kernel,
+    pub prange: Vec<VarId>,
+    /// Per prange dimension: the helper holding the loop's start, and whether it is literally 0.
+    pub starts: Vec<(Ident, bool)>,
+    pub windows: Vec<Window>,
+    /// Arrays whose length was read before a window borrowed them mutably.
+    pub lens: Vec<(VarId, Ident)>,
+}
+
+/// A helper variable, invisible to the user's code.
+pub fn helper(name: &str) -> Ident {
+    Ident::new(name, Span::mixed_site())
+}
+
+/// A variable's name at a given place in the user's code.
+pub fn var_ident(k: &Kernel, v: VarId, span: Span) -> Ident {
+    let name = &k.var(v).name;
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, span),
+        None => Ident::new(name, span),
+    }
+}
+
+/// `'label`.
+pub fn label(l: &Ident) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut tick = Punct::new('\'', Spacing::Joint);
+    tick.set_span(l.span());
+    out.extend([TokenTree::Punct(tick), TokenTree::Ident(l.clone())]);
+    out
+}
+
+/// An operator such as `+=` as tokens.
+fn operator(symbol: &str, span: Span) -> TokenStream {
+    let chars: Vec<char> = symbol.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(n, &c)| {
+            let spacing = if n + 1 < chars.len() { Spacing::Joint } else { Spacing::Alone };
+            let mut p = Punct::new(c, spacing);
+            p.set_span(span);
+            TokenTree::Punct(p)
+        })
+        .collect()
+}
+
+fn paren(inner: TokenStream) -> TokenStream {
+    TokenTree::Group(Group::new(Delimiter::Parenthesis, inner)).into()
+}
+
+const UNARY: u8 = 12;
+const CAST: u8 = 11;
+const ATOM: u8 = 13;
+
+impl Writer<'_> {
+    pub fn block(&self, b: &Block) -> TokenStream {
+        let stmts = b.stmts.iter().map(|s| self.stmt(s));
+        let tail = b.tail.as_ref().map(|t| self.expr(t, 0));
+        quote_spanned!(b.span=> { #(#stmts)* #tail })
+    }
+
+    pub fn stmt(&self, s: &Stmt) -> TokenStream {
+        match &s.kind {
+            StmtKind::Let { var, annotation, init } => {
+                let v = self.k.var(*var);
+                let name = var_ident(self.k, *var, v.span);
+                let m = v.mutable.then(|| quote!(mut));
+                let ty = annotation.as_ref().map(|a| match a {
+                    Annotation::Scalar(s) => {
+                        let t = Ident::new(s.name(), v.span);
+                        quote!(: #t)
+                    }
+                    Annotation::Other(tokens) => quote!(: #tokens),
+                });
+                let init = self.expr(init, 0);
+                quote_spanned!(s.span=> let #m #name #ty = #init;)
+            }
+            StmtKind::Assign { place, op, value } => {
+                let place = self.place(place, s.span);
+                let symbol = op.map_or_else(|| "=".to_owned(), |o| format!("{}=", o.symbol()));
+                let op = operator(&symbol, s.span);
+                let value = self.expr(value, 0);
+                quote!(#place #op #value;)
+            }
+            StmtKind::Expr(e) => {
+                let e = self.expr(e, 0);
+                quote!(#e;)
+            }
+            StmtKind::Loop(l) => self.serial_loop(l),
+            StmtKind::Break(j) => self.jump("break", j, s.span),
+            StmtKind::Continue(j) => self.jump("continue", j, s.span),
+            StmtKind::Return(v) => {
+                let v = v.as_ref().map(|v| self.expr(v, 0));
+                quote_spanned!(s.span=> return #v;)
+            }
+            StmtKind::Opaque(o) => o.tokens.clone(),
+        }
+    }
+
+    fn jump(&self, word: &str, j: &Jump, span: Span) -> TokenStream {
+        let word = Ident::new(word, span);
+        let l = j.label.as_ref().map(label);
+        quote!(#word #l;)
+    }
+
+    fn serial_loop(&self, l: &Loop) -> TokenStream {
+        let lbl = l.label.as_ref().map(|i| {
+            let l = label(i);
+            quote!(#l:)
+        });
+        let body = self.block(&l.body);
+        match &l.kind {
+            LoopKind::For { var, range } => {
+                let var = var.map_or_else(|| quote!(_), |v| {
+                    let ident = var_ident(self.k, v, self.k.var(v).span);
+                    let m = self.k.var(v).mutable.then(|| quote!(mut));
+                    quote!(#m #ident)
+                });
+                let (start, end) = (self.expr(&range.start, 10), self.expr(&range.end, 10));
+                let mut iter = if range.inclusive { quote!(#start..=#end) } else { quote!(#start..#end) };
+                for a in &range.adapters {
+                    let inner = paren(iter);
+                    iter = match a {
+                        RangeAdapter::Rev => quote!(#inner.rev()),
+                        RangeAdapter::StepBy(k) => {
+                            let k = self.expr(k, 0);
+                            quote!(#inner.step_by(#k))
+                        }
+                    };
+                }
+                quote!(#lbl for #var in #iter #body)
+            }
+            LoopKind::While { cond } => {
+                let cond = self.expr(cond, 0);
+                quote!(#lbl while #cond #body)
+            }
+            LoopKind::Infinite => quote!(#lbl loop #body),
+        }
+    }
+
+    fn place(&self, p: &Place, span: Span) -> TokenStream {
+        match p {
+            Place::Var(v) => var_ident(self.k, *v, span).into_token_stream(),
+            Place::Index { array, index } => self.index(*array, index, span),
+        }
+    }
+
+    fn index(&self, array: VarId, index: &[Expr], span: Span) -> TokenStream {
+        if let Some(t) = self.windowed(array, index) {
+            return t;
+        }
+        let a = var_ident(self.k, array, span);
+        let parts: Vec<TokenStream> = index.iter().map(|e| self.expr(e, 0)).collect();
+        match parts.as_slice() {
+            [one] => quote!(#a[#one]),
+            many => quote!(#a[[#(#many),*]]),
+        }
+    }
+
+    /// `w[i - lo + k]` when `array[index]` falls in a hoisted window.
+    fn windowed(&self, array: VarId, index: &[Expr]) -> Option<TokenStream> {
+        let w = self.windows.iter().find(|w| w.array == array)?;
+        let [i] = index else { return None };
+        let (dim, c) = crate::analyze::bounds_affine(&self.prange, i)?;
+        if dim != w.dim || c < w.first || c > w.last {
+            return None;
+        }
+        let ident = &w.ident;
+        let p = var_ident(self.k, self.prange[dim], i.span);
+        let (start, is_zero) = &self.starts[dim];
+        let mut at = if *is_zero { quote!(#p) } else { quote!(#p - #start) };
+        let shift = c - w.first;
+        if shift != 0 {
+            let shift = Literal::usize_unsuffixed(usize::try_from(shift).ok()?);
+            at = quote!(#at + #shift);
+        }
+        Some(quote!(#ident[#at]))
+    }
+
+    /// Writes `e`, in parentheses when it binds looser than `min`.
+    pub fn expr(&self, e: &Expr, min: u8) -> TokenStream {
+        let (tokens, prec) = self.expr_prec(e);
+        if prec < min { paren(tokens) } else { tokens }
+    }
+
+    fn expr_prec(&self, e: &Expr) -> (TokenStream, u8) {
+        let span = e.span;
+        match &e.kind {
+            ExprKind::Lit(l) => (lit(l, span), ATOM),
+            ExprKind::Var(v) => (var_ident(self.k, *v, span).into_token_stream(), ATOM),
+            ExprKind::Const(c) => {
+                let ty = Ident::new(c.ty.name(), span);
+                let name = Ident::new(c.name, span);
+                let t = if c.in_consts {
+                    quote_spanned!(span=> ::core::#ty::consts::#name)
+                } else {
+                    quote_spanned!(span=> ::core::primitive::#ty::#name)
+                };
+                (t, ATOM)
+            }
+            ExprKind::Unary { op, arg } => {
+                let arg = self.expr(arg, UNARY);
+                let t = if *op == UnOp::Neg { quote_spanned!(span=> -#arg) } else { quote_spanned!(span=> !#arg) };
+                (t, UNARY)
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let p = op.precedence();
+                let left_min = if op.is_comparison() { p + 1 } else { p };
+                let (l, r) = (self.expr(lhs, left_min), self.expr(rhs, p + 1));
+                let o = operator(op.symbol(), span);
+                (quote!(#l #o #r), p)
+            }
+            ExprKind::Cast { arg, to } => {
+                let arg = self.expr(arg, CAST);
+                let to = Ident::new(to.name(), span);
+                (quote!(#arg as #to), CAST)
+            }
+            ExprKind::Math { func, args, style } => (self.math(func.name(), args, *style, span), ATOM),
+            ExprKind::Index { array, index } => (self.index(*array, index, span), ATOM),
+            ExprKind::Len { array, dim } => (self.len(*array, *dim, span), ATOM),
+            ExprKind::If { cond, then, els } => {
+                let cond = self.expr(cond, 0);
+                let then = self.block(then);
+                let els = els.as_ref().map(|e| {
+                    let e = self.expr(e, 0);
+                    quote!(else #e)
+                });
+                (quote_spanned!(span=> if #cond #then #els), 1)
+            }
+            ExprKind::Block(b) => (self.block(b), 1),
+            ExprKind::Match { scrutinee, arms } => {
+                let s = self.expr(scrutinee, 0);
+                let arms = arms.iter().map(|a| self.arm(a));
+                (quote_spanned!(span=> match #s { #(#arms)* }), 1)
+            }
+            ExprKind::Try(inner) => {
+                let inner = self.expr(inner, ATOM);
+                (quote_spanned!(span=> #inner?), ATOM)
+            }
+            ExprKind::Opaque(o) => (o.tokens.clone(), 0),
+        }
+    }
+
+    fn math(&self, name: &str, args: &[Expr], style: CallStyle, span: Span) -> TokenStream {
+        let f = Ident::new(name, span);
+        match style {
+            CallStyle::Method => {
+                let Some((recv, rest)) = args.split_first() else { return TokenStream::new() };
+                let recv = self.expr(recv, ATOM);
+                let rest = rest.iter().map(|a| self.expr(a, 0));
+                quote!(#recv.#f(#(#rest),*))
+            }
+            CallStyle::Path(s) => {
+                let ty = Ident::new(s.name(), span);
+                let args = args.iter().map(|a| self.expr(a, 0));
+                quote_spanned!(span=> ::core::primitive::#ty::#f(#(#args),*))
+            }
+        }
+    }
+
+    fn len(&self, array: VarId, dim: LenDim, span: Span) -> TokenStream {
+        if let Some((_, ident)) = self.lens.iter().find(|(a, _)| *a == array) {
+            return ident.to_token_stream();
+        }
+        let a = var_ident(self.k, array, span);
+        match dim {
+            LenDim::All => quote!(#a.len()),
+            LenDim::Axis(0) => quote!(#a.nrows()),
+            LenDim::Axis(_) => quote!(#a.ncols()),
+            LenDim::Shape(k) => {
+                let k = Literal::usize_unsuffixed(usize::from(k));
+                quote!(#a.shape()[#k])
+            }
+        }
+    }
+
+    fn arm(&self, arm: &Arm) -> TokenStream {
+        let pats = arm.pats.iter().map(|p| self.pattern(p));
+        let guard = arm.guard.as_ref().map(|g| {
+            let g = self.expr(g, 0);
+            quote!(if #g)
+        });
+        let body = self.expr(&arm.body, 0);
+        quote!(#(#pats)|* #guard => #body,)
+    }
+
+    fn pattern(&self, p: &Pattern) -> TokenStream {
+        let signed = |neg: bool, l: &Lit| {
+            let l = lit(l, Span::call_site());
+            if neg { quote!(-#l) } else { l }
+        };
+        match p {
+            Pattern::Wild => quote!(_),
+            Pattern::Bind(v) => var_ident(self.k, *v, self.k.var(*v).span).into_token_stream(),
+            Pattern::Lit { negative, lit } => signed(*negative, lit),
+            Pattern::Range { lo, hi, inclusive } => {
+                let lo = lo.as_ref().map(|(n, l)| signed(*n, l));
+                let hi = hi.as_ref().map(|(n, l)| signed(*n, l));
+                if *inclusive { quote!(#lo..=#hi) } else { quote!(#lo..#hi) }
+            }
+        }
+    }
+}
+
+fn lit(l: &Lit, span: Span) -> TokenStream {
+    if let LitValue::Bool(b) = l.value {
+        return Ident::new(if b { "true" } else { "false" }, span).into_token_stream();
+    }
+    match l.text.parse::<Literal>() {
+        Ok(mut lit) => {
+            lit.set_span(span);
+            lit.into_token_stream()
+        }
+        Err(_) => l.text.parse::<TokenStream>().unwrap_or_default(),
+    }
+}

@@ -1,0 +1,81 @@
+//! `name::REPORT`: what the macro did to each prange loop (Numba's `parallel_diagnostics`,
+//! written at compile time).
+
+use crate::analyze::{Analysis, LoopInfo};
+use crate::ir::display::expr_text;
+use crate::ir::{Kernel, PrangeLoop, Ty};
+use std::fmt::Write;
+
+pub fn write(k: &Kernel, a: &Analysis, variants: &[&str]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "kernel `{}`: variants {}", k.name, variants.join(", "));
+    if k.loops.is_empty() {
+        let _ = writeln!(out, "no prange loops: every variant runs the function as written");
+    }
+    for (n, (l, info)) in k.loops.iter().zip(&a.loops).enumerate() {
+        write_loop(&mut out, k, n, l, info);
+    }
+    out
+}
+
+fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &LoopInfo) {
+    let dims: Vec<String> = l
+        .dims
+        .iter()
+        .map(|d| format!("{} in {}..{}", k.var(d.var).name, expr_text(k, &d.start), expr_text(k, &d.end)))
+        .collect();
+    let shape = if dims.len() == 2 { "2-D prange" } else { "prange" };
+    let _ = writeln!(out, "loop {} (line {}): {shape} over {}", n + 1, l.line, dims.join(", "));
+    let reductions: Vec<String> = info
+        .reductions
+        .iter()
+        .map(|r| {
+            let v = k.var(r.var);
+            let ty = match v.ty {
+                Ty::Scalar(s) => format!(", {s}, identity {}", r.op.identity(s)),
+                _ => String::new(),
+            };
+            format!("`{}` ({}{ty})", v.name, r.op.describe())
+        })
+        .collect();
+    line(out, "reductions", &reductions);
+    let writes: Vec<String> = info
+        .writes
+        .iter()
+        .map(|w| {
+            let name = &k.var(w.array).name;
+            let own: Vec<&str> = w.own.iter().map(|_| "own").collect();
+            format!("`{name}` (iteration's {} element only)", if own.len() == 2 { "2-D" } else { "own" })
+        })
+        .collect();
+    line(out, "writes", &writes);
+    let reads: Vec<String> = info.reads.iter().map(|&v| format!("`{}`", k.var(v).name)).collect();
+    line(out, "reads", &reads);
+    let hoisted: Vec<String> = info
+        .hoisted
+        .iter()
+        .map(|h| {
+            let p = &k.var(l.dims[h.dim].var).name;
+            let at = |c: i64| match c {
+                0 => p.clone(),
+                c if c > 0 => format!("{p} + {c}"),
+                c => format!("{p} - {}", c.unsigned_abs()),
+            };
+            let a = &k.var(h.array).name;
+            if h.first == h.last { format!("`{a}[{}]`", at(h.first)) } else { format!("`{a}[{}..={}]`", at(h.first), at(h.last)) }
+        })
+        .collect();
+    if hoisted.is_empty() {
+        let _ = writeln!(out, "  bounds checks: kept in the loop (no access every iteration makes at a fixed offset)");
+    } else {
+        let _ = writeln!(out, "  bounds checks hoisted before the loop: {}", hoisted.join(", "));
+    }
+    let opaque: Vec<String> = info.opaque.iter().map(|(s, what)| format!("{what} (line {})", s.start().line)).collect();
+    line(out, "outside the kernel language (kept as written)", &opaque);
+    let _ = writeln!(out, "  serial: iterations in order on the calling thread");
+}
+
+fn line(out: &mut String, what: &str, items: &[String]) {
+    let items = if items.is_empty() { "none".to_owned() } else { items.join(", ") };
+    let _ = writeln!(out, "  {what}: {items}");
+}

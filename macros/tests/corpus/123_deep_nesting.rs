@@ -1,0 +1,19 @@
+// Generated: deeply nested ifs, blocks, unary ops, calls and method chains.
+pub fn nested_ifs(x: i64) -> i64 {
+    if x > 0 { if x > 1 { if x > 2 { if x > 3 { if x > 4 { if x > 5 { if x > 6 { if x > 7 { if x > 8 { if x > 9 { if x > 10 { if x > 11 { if x > 12 { if x > 13 { if x > 14 { if x > 15 { if x > 16 { if x > 17 { if x > 18 { if x > 19 { if x > 20 { if x > 21 { if x > 22 { if x > 23 { if x > 24 { if x > 25 { if x > 26 { if x > 27 { if x > 28 { if x > 29 { if x > 30 { if x > 31 { if x > 32 { if x > 33 { if x > 34 { if x > 35 { if x > 36 { if x > 37 { if x > 38 { if x > 39 { if x > 40 { if x > 41 { if x > 42 { if x > 43 { if x > 44 { if x > 45 { if x > 46 { if x > 47 { if x > 48 { if x > 49 { if x > 50 { if x > 51 { if x > 52 { if x > 53 { if x > 54 { if x > 55 { if x > 56 { if x > 57 { if x > 58 { if x > 59 { x } else { 0 } } else { 1 } } else { 2 } } else { 3 } } else { 4 } } else { 5 } } else { 6 } } else { 7 } } else { 8 } } else { 9 } } else { 10 } } else { 11 } } else { 12 } } else { 13 } } else { 14 } } else { 15 } } else { 16 } } else { 17 } } else { 18 } } else { 19 } } else { 20 } } else { 21 } } else { 22 } } else { 23 } } else { 24 } } else { 25 } } else { 26 } } else { 27 } } else { 28 } } else { 29 } } else { 30 } } else { 31 } } else { 32 } } else { 33 } } else { 34 } } else { 35 } } else { 36 } } else { 37 } } else { 38 } } else { 39 } } else { 40 } } else { 41 } } else { 42 } } else { 43 } } else { 44 } } else { 45 } } else { 46 } } else { 47 } } else { 48 } } else { 49 } } else { 50 } } else { 51 } } else { 52 } } else { 53 } } else { 54 } } else { 55 } } else { 56 } } else { 57 } } else { 58 } } else { 59 }
+}
+
+pub fn nested_blocks(x: i64) -> i64 {
+    { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { { x } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } }
+}
+
+pub fn nested_unary_calls(x: i64, v: Vec<i64>) -> i64 {
+    let _ = v[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0];
+    let y = !(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(!(-(x))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))));
+    let f = |z: i64| z;
+    y + f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(x))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
+}
+
+pub fn method_chain(x: f64) -> f64 {
+    x.abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs().abs()
+}

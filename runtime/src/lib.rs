@@ -1,0 +1,19 @@
+//! Runtime support for [kernelize](https://docs.rs/kernelize): the `prange` marker, the
+//! targets a kernel can run on and the rule that picks one, and CPU detection.
+//!
+//! Users reach everything here through the `kernelize` facade crate; generated code reaches
+//! the hidden helpers through `kernelize::__private`.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod cpu;
+mod prange;
+mod target;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use cpu::{Machine, SimdLevel, machine};
+pub use prange::prange;
+pub use target::{Target, UnknownTarget, forced_target};

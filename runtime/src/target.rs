@@ -1,0 +1,193 @@
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+/// A compiled variant of a kernel, and the place it runs.
+///
+/// `#[kernel]` writes one function per enabled target (`name::serial`, `name::parallel`, ...);
+/// calling `name(...)` picks one with [`Target::choose`]'s rule.
+///
+/// # Examples
+///
+/// ```
+/// use kernelize_runtime::Target;
+///
+/// let t: Target = "parallel_fastmath".parse().unwrap();
+/// assert_eq!(t, Target::ParallelFastmath);
+/// assert_eq!(t.to_string(), "parallel_fastmath");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// One thread, IEEE arithmetic: the reference every other variant is tested against.
+    Serial,
+    /// `prange` loops split across the threads of a pool.
+    Parallel,
+    /// One thread, SIMD lanes, relaxed floating point.
+    Fastmath,
+    /// Threads and SIMD lanes together.
+    ParallelFastmath,
+    /// `prange` loops on an NVIDIA GPU.
+    Cuda,
+    /// The CUDA variant's PTX, executed on the CPU by a simulator.
+    CudaSim,
+}
+
+impl Target {
+    /// Every target, in the order of the names accepted by `KERNELIZE_TARGET`.
+    pub const ALL: [Target; 6] = [
+        Target::Serial,
+        Target::Parallel,
+        Target::Fastmath,
+        Target::ParallelFastmath,
+        Target::Cuda,
+        Target::CudaSim,
+    ];
+
+    /// The name used by `KERNELIZE_TARGET`, by `REPORT` and in the variant's function name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Target::Serial => "serial",
+            Target::Parallel => "parallel",
+            Target::Fastmath => "fastmath",
+            Target::ParallelFastmath => "parallel_fastmath",
+            Target::Cuda => "cuda",
+            Target::CudaSim => "cuda_sim",
+        }
+    }
+
+    /// Picks the target a kernel call runs on, given the targets the kernel was compiled for
+    /// (`available` always holds [`Target::Serial`]).
+    ///
+    /// `KERNELIZE_TARGET` forces a target for every kernel that has it; a kernel compiled
+    /// without the forced target runs its usual choice. Otherwise the best CPU variant wins:
+    /// parallel_fastmath, then parallel, then fastmath, then serial.
+    ///
+    /// # Panics
+    ///
+    /// When `KERNELIZE_TARGET` holds something that is not a target name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kernelize_runtime::Target;
+    ///
+    /// // With KERNELIZE_TARGET unset, a kernel with only a serial variant runs serially.
+    /// # if std::env::var_os("KERNELIZE_TARGET").is_none() {
+    /// assert_eq!(Target::choose(&[Target::Serial]), Target::Serial);
+    /// # }
+    /// ```
+    #[inline]
+    pub fn choose(available: &[Target]) -> Target {
+        match forced_target() {
+            Ok(Some(forced)) if available.contains(&forced) => forced,
+            Ok(_) => best_cpu(available),
+            Err(e) => panic!("{e}"),
+        }
+    }
+}
+
+fn best_cpu(available: &[Target]) -> Target {
+    const ORDER: [Target; 3] = [Target::ParallelFastmath, Target::Parallel, Target::Fastmath];
+    ORDER
+        .into_iter()
+        .find(|t| available.contains(t))
+        .unwrap_or(Target::Serial)
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing a [`Target`] from a string that names none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownTarget {
+    given: String,
+}
+
+impl fmt::Display for UnknownTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a kernelize target; expected one of: ", self.given)?;
+        for (k, t) in Target::ALL.iter().enumerate() {
+            let sep = if k == 0 { "" } else { ", " };
+            write!(f, "{sep}`{t}`")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownTarget {}
+
+impl FromStr for Target {
+    type Err = UnknownTarget;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        Target::ALL
+            .into_iter()
+            .find(|t| t.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownTarget { given: s.to_owned() })
+    }
+}
+
+/// The target forced by the `KERNELIZE_TARGET` environment variable, read once per process.
+///
+/// `Ok(None)` when the variable is unset or empty.
+///
+/// # Examples
+///
+/// ```
+/// use kernelize_runtime::forced_target;
+///
+/// match forced_target() {
+///     Ok(Some(t)) => println!("forced to {t}"),
+///     Ok(None) => println!("best variant for this machine"),
+///     Err(e) => println!("bad KERNELIZE_TARGET: {e}"),
+/// }
+/// ```
+pub fn forced_target() -> Result<Option<Target>, UnknownTarget> {
+    static FORCED: OnceLock<Result<Option<Target>, UnknownTarget>> = OnceLock::new();
+    FORCED
+        .get_or_init(|| match std::env::var("KERNELIZE_TARGET") {
+            Ok(s) if !s.trim().is_empty() => s.parse().map(Some).map_err(|e: UnknownTarget| {
+                UnknownTarget {
+                    given: format!("KERNELIZE_TARGET={}", e.given),
+                }
+            }),
+            _ => Ok(None),
+        })
+        .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for t in Target::ALL {
+            assert_eq!(t.name().parse::<Target>(), Ok(t));
+        }
+        assert_eq!(" Serial ".parse::<Target>(), Ok(Target::Serial));
+    }
+
+    #[test]
+    fn unknown_name_lists_the_valid_ones() {
+        let e = "paralel".parse::<Target>().unwrap_err().to_string();
+        assert!(e.contains("`paralel`"), "{e}");
+        assert!(e.contains("`parallel_fastmath`"), "{e}");
+    }
+
+    #[test]
+    fn best_cpu_prefers_parallel_fastmath() {
+        use Target::*;
+        assert_eq!(best_cpu(&[Serial]), Serial);
+        assert_eq!(best_cpu(&[Serial, Fastmath]), Fastmath);
+        assert_eq!(best_cpu(&[Serial, Fastmath, Parallel]), Parallel);
+        assert_eq!(
+            best_cpu(&[Serial, Parallel, Fastmath, ParallelFastmath, Cuda]),
+            ParallelFastmath
+        );
+    }
+}

@@ -1,0 +1,47 @@
+//! kernelize brings Numba's speed tools to Rust at compile time.
+//!
+//! Write an ordinary function whose independent loops use [`prange`], put `#[kernel]` on it,
+//! and the macro writes compiled variants of it (see the README for the kernel language).
+//!
+//! # Examples
+//!
+//! ```
+//! use kernelize::{kernel, prange};
+//!
+//! #[kernel]
+//! pub fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
+//!     let mut trace = 0.0;
+//!     for i in prange(0..a.len()) {
+//!         trace += a[i].tanh();
+//!     }
+//!     for i in prange(0..a.len()) {
+//!         out[i] = a[i] + trace;
+//!     }
+//!     trace
+//! }
+//!
+//! let a = [0.5, 1.0, 2.0];
+//! let mut out = [0.0; 3];
+//! let trace = go_fast(&a, &mut out);
+//! assert_eq!(trace, go_fast::serial(&a, &mut out));
+//! assert!(go_fast::REPORT.contains("reduction"));
+//! ```
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+#[doc(inline)]
+pub use kernelize_macros::kernel;
+#[doc(inline)]
+pub use kernelize_runtime::{Machine, SimdLevel, Target, UnknownTarget, forced_target, machine, prange};
+
+pub use ndarray;
+
+/// Paths used by code that `#[kernel]` generates. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use kernelize_runtime as runtime;
+    pub use kernelize_runtime::__private::*;
+    pub use ndarray;
+    pub use rayon;
+}
