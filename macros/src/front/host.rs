@@ -53,6 +53,7 @@ impl Host<'_, '_> {
         let slot = self.loops.len();
         self.loops.push(lowered);
         let name = syn::Ident::new(ir::SLOT, Span::call_site());
+        let slot = proc_macro2::Literal::usize_unsuffixed(slot);
         *e = syn::parse_quote!(#name!(#slot));
     }
 
