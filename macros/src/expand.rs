@@ -80,9 +80,9 @@ fn items(k: &Kernel, variants: &[(TokenStream, TokenStream)], report: Literal) -
     let params: Vec<_> = k.params.iter().map(|p| &p.tokens).collect();
     let cfgs = k.attrs.iter().filter(|a| a.to_string().starts_with("# [cfg"));
     let cfgs2 = cfgs.clone();
-    let doc = format!("Variants and compile-time report of the kernel [`{name}`](fn@{name}).");
+    let doc = format!(" Variants and compile-time report of the kernel [`{name}`](fn@{name}).");
     let fns = variants.iter().map(|(v, body)| {
-        let doc = format!("The `{v}` variant of [`{name}`](fn@{name}): one thread, IEEE arithmetic.");
+        let doc = format!(" The `{v}` variant of [`{name}`](fn@{name}): one thread, IEEE arithmetic.");
         quote_spanned! {name.span()=>
             #[doc = #doc]
             #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]

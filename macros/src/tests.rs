@@ -1,1 +1,183 @@
+//! Tests across the stages: the never-panics corpus and the golden files.
+//!
+//! Golden files live in `macros/tests/golden/`: each `NAME.rs` kernel has `NAME.ir.txt` (the
+//! typed IR) and `NAME.serial.rs` (the expansion). Regenerate them after a deliberate change
+//! with `KERNELIZE_BLESS=1 cargo test -p kernelize-macros golden`, and review the diff.
 
+use crate::diag::Diag;
+use crate::{analyze, expand, front, ir, options};
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+use std::path::{Path, PathBuf};
+
+/// What the phases make of one function: the expansion, or every error.
+fn run_phases(args: TokenStream, func: &syn::ItemFn) -> Result<(ir::Kernel, analyze::Analysis), syn::Error> {
+    let mut diag = Diag::new();
+    options::parse(args, &mut diag);
+    let kernel = front::lower(func, &mut diag);
+    diag.check()?;
+    let Some(kernel) = kernel else { return Err(syn::Error::new(func.sig.ident.span(), "no kernel and no error")) };
+    let analysis = analyze::run(&kernel, &mut diag);
+    diag.check()?;
+    Ok((kernel, analysis))
+}
+
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    files.sort();
+    files
+}
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `f` on a thread with a large stack: syn's parser recurses once per nesting level,
+/// and the corpus nests 200 deep.
+fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new().stack_size(512 << 20).spawn(f).unwrap().join().unwrap()
+}
+
+/// The function itself, and the same body placed inside a prange loop.
+fn variants_of(func: &syn::ItemFn) -> Vec<syn::ItemFn> {
+    let stmts = &func.block.stmts;
+    let wrapped: syn::ItemFn = syn::parse_quote! {
+        fn wrapped(a: &[f64], out: &mut [f64], n: usize) {
+            for i in prange(0..n) {
+                #(#stmts)*
+            }
+        }
+    };
+    vec![func.clone(), wrapped]
+}
+
+#[derive(Default)]
+struct Tally {
+    functions: usize,
+    accepted: usize,
+    refused: usize,
+    errors: usize,
+}
+
+fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> {
+    let name = func.sig.ident.to_string();
+    tally.functions += 1;
+    match run_phases(TokenStream::new(), func) {
+        Ok((kernel, analysis)) => {
+            tally.accepted += 1;
+            // Whatever is accepted must expand to Rust that parses.
+            let body = crate::back::serial::write(&kernel, &analysis);
+            syn::parse2::<syn::Block>(body.clone()).map_err(|e| format!("{name}: expansion does not parse: {e}\n{body}"))?;
+            let out = expand::kernel(TokenStream::new(), func.to_token_stream());
+            syn::parse2::<syn::File>(out).map_err(|e| format!("{name}: output does not parse: {e}"))?;
+            let _ = ir::display::kernel_text(&kernel);
+        }
+        Err(errors) => {
+            tally.refused += 1;
+            for e in errors {
+                tally.errors += 1;
+                // `wrapped` copies are built around the corpus body with call-site tokens.
+                if name != "wrapped" && e.span().byte_range() == (0..0) {
+                    return Err(format!("{name}: error at the call site instead of the offending token: {e}"));
+                }
+                if e.to_string().contains("Expr") || e.to_string().contains("{ ") && e.to_string().contains(" }") && e.to_string().contains("attrs") {
+                    return Err(format!("{name}: error message shows syn's debug output: {e}"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn corpus_never_panics() {
+    let (tally, failures) = with_big_stack(|| {
+        let dir = manifest_dir().join("tests/corpus");
+        let mut tally = Tally::default();
+        let mut failures = Vec::new();
+        for path in files(&dir, "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            for item in &file.items {
+                let syn::Item::Fn(func) = item else { continue };
+                for f in variants_of(func) {
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let mut t = Tally::default();
+                        let r = check_corpus_fn(&f, &mut t);
+                        (r, t)
+                    }));
+                    match result {
+                        Ok((r, t)) => {
+                            tally.functions += t.functions;
+                            tally.accepted += t.accepted;
+                            tally.refused += t.refused;
+                            tally.errors += t.errors;
+                            if let Err(msg) = r {
+                                failures.push(format!("{}: {msg}", path.display()));
+                            }
+                        }
+                        Err(_) => failures.push(format!("{}: `{}` made the macro panic", path.display(), f.sig.ident)),
+                    }
+                }
+            }
+        }
+        (tally, failures)
+    });
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(tally.functions >= 200, "corpus too small: {} functions", tally.functions);
+    assert!(tally.accepted > 20 && tally.refused > 20, "accepted {} refused {}", tally.accepted, tally.refused);
+    eprintln!(
+        "corpus: {} functions (with prange-wrapped copies): {} accepted, {} refused with {} errors",
+        tally.functions, tally.accepted, tally.refused, tally.errors
+    );
+}
+
+fn golden_dir() -> PathBuf {
+    manifest_dir().join("tests/golden")
+}
+
+fn pretty(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(e) => format!("// does not parse: {e}\n{tokens}"),
+    }
+}
+
+#[test]
+fn golden() {
+    let bless = std::env::var_os("KERNELIZE_BLESS").is_some();
+    let mut mismatches = Vec::new();
+    let inputs = files(&golden_dir(), "rs").into_iter().filter(|p| !p.to_string_lossy().ends_with(".serial.rs"));
+    let mut count = 0;
+    for input in inputs {
+        count += 1;
+        let text = std::fs::read_to_string(&input).unwrap();
+        let func: syn::ItemFn = syn::parse_str(&text).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
+        let (kernel, _) = run_phases(quote!(), &func).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
+        let stem = input.file_stem().unwrap().to_string_lossy().into_owned();
+        let outputs = [
+            (golden_dir().join(format!("{stem}.ir.txt")), ir::display::kernel_text(&kernel)),
+            (golden_dir().join(format!("{stem}.serial.rs")), pretty(expand::kernel(quote!(), func.to_token_stream()))),
+        ];
+        for (path, actual) in outputs {
+            if bless {
+                std::fs::write(&path, &actual).unwrap();
+                continue;
+            }
+            let expected = std::fs::read_to_string(&path).unwrap_or_default();
+            if expected != actual {
+                mismatches.push(format!("{} differs; actual:\n{actual}", path.display()));
+            }
+        }
+    }
+    assert!(count >= 5, "expected at least 5 golden kernels, found {count}");
+    assert!(
+        mismatches.is_empty(),
+        "{}\n\nIf the change is intended, run `KERNELIZE_BLESS=1 cargo test -p kernelize-macros golden` and review the diff.",
+        mismatches.join("\n\n")
+    );
+}

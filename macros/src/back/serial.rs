@@ -70,7 +70,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
             let l = label(i);
             quote!(#l:)
         });
-        body = quote!(#lbl for #var in #lo..#hi #body);
+        body = quote!({ #lbl for #var in #lo..#hi #body });
     }
     quote!({ #pre #body })
 }

@@ -58,7 +58,11 @@ fn lower_stmt(cx: &mut Lower<'_>, s: &syn::Stmt) -> Option<Stmt> {
         syn::Stmt::Local(l) => lower_let(cx, s, l),
         syn::Stmt::Item(_) => opaque_stmt(cx, s, "an item".to_owned(), Vec::new()),
         syn::Stmt::Macro(m) => opaque_stmt(cx, s, opaque::describe_macro(&m.mac), Vec::new()),
-        syn::Stmt::Expr(e, _) => lower_expr_stmt(cx, e)?,
+        syn::Stmt::Expr(e, _) => match lower_expr_stmt(cx, e)? {
+            // Kept as written: the whole statement, its `;` included.
+            StmtKind::Opaque(o) => StmtKind::Opaque(Opaque { tokens: s.to_token_stream(), ..o }),
+            kind => kind,
+        },
     };
     Some(Stmt { kind, span })
 }

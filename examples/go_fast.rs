@@ -1,0 +1,111 @@
+//! The seed program: Numba's `go_fast` (a tanh trace, then `a + trace`) in Rust, with each
+//! variant `#[kernel]` generated timed on 10k and 1M f64.
+//!
+//! Run it with `cargo run --release --example go_fast`.
+
+use kernelize::{Target, kernel, machine, prange};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// `trace = sum(tanh(a))`, then `out = a + trace`; returns the trace.
+#[kernel]
+pub fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
+    let mut trace = 0.0;
+    for i in prange(0..a.len()) {
+        trace += a[i].tanh();
+    }
+    for i in prange(0..a.len()) {
+        out[i] = a[i] + trace;
+    }
+    trace
+}
+
+/// The same loops written by hand, as a baseline.
+fn by_hand(a: &[f64], out: &mut [f64]) -> f64 {
+    let mut trace = 0.0;
+    for x in a {
+        trace += x.tanh();
+    }
+    for (o, x) in out.iter_mut().zip(a) {
+        *o = x + trace;
+    }
+    trace
+}
+
+/// Median time of `f` over repeated runs (at least 15, and at least ~0.4 s in all).
+fn median_time(mut f: impl FnMut()) -> Duration {
+    f();
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while times.len() < 15 || (start.elapsed() < Duration::from_millis(400) && times.len() < 100_000) {
+        let t = Instant::now();
+        f();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn show(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1000.0 { format!("{us:8.1} µs") } else { format!("{:8.2} ms", us / 1000.0) }
+}
+
+/// Deterministic inputs in [0, 1), like NumPy's `np.random.rand`.
+fn inputs(n: usize) -> Vec<f64> {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    (0..n)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        })
+        .collect()
+}
+
+fn main() {
+    let m = machine();
+    println!("kernelize go_fast: trace = sum(tanh(a)); out = a + trace");
+    println!("machine: {} ({} hardware threads, widest SIMD: {})", m.cpu, m.cores, m.simd);
+    println!("dispatch picks: {} (set KERNELIZE_TARGET to force one)", Target::choose(&[Target::Serial]));
+    println!();
+    for n in [10_000, 1_000_000] {
+        let a = inputs(n);
+        let mut out = vec![0.0; n];
+        let reference = by_hand(&a, &mut out);
+        assert_eq!(go_fast::serial(&a, &mut out), reference, "serial differs from the hand-written loop");
+
+        let serial = median_time(|| {
+            black_box(go_fast::serial(black_box(&a), &mut out));
+        });
+        let rows: [(&str, Duration, usize, &str); 3] = [
+            ("serial", serial, 1, "none (IEEE, one lane)"),
+            (
+                "go_fast (dispatch)",
+                median_time(|| {
+                    black_box(go_fast(black_box(&a), &mut out));
+                }),
+                1,
+                "none (IEEE, one lane)",
+            ),
+            (
+                "hand-written loop",
+                median_time(|| {
+                    black_box(by_hand(black_box(&a), &mut out));
+                }),
+                1,
+                "none (IEEE, one lane)",
+            ),
+        ];
+        println!("n = {n} f64 (trace = {reference:.6})");
+        println!("  {:<20} {:>11}  {:>9}  {:>7}  SIMD", "variant", "median", "vs serial", "threads");
+        for (name, t, threads, simd) in rows {
+            let speedup = serial.as_secs_f64() / t.as_secs_f64();
+            println!("  {name:<20} {}  {speedup:>8.2}x  {threads:>7}  {simd}", show(t));
+        }
+        println!();
+    }
+    println!("variants available: serial (parallel, fastmath and cuda land in later releases)");
+    println!("{}", go_fast::REPORT);
+}

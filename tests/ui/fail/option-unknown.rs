@@ -1,0 +1,10 @@
+use kernelize::{kernel, prange};
+
+#[kernel(turbo)]
+fn scale(a: &[f64], out: &mut [f64]) {
+    for i in prange(0..a.len()) {
+        out[i] = 2.0 * a[i];
+    }
+}
+
+fn main() {}

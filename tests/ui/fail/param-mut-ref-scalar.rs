@@ -1,0 +1,10 @@
+use kernelize::{kernel, prange};
+
+#[kernel]
+fn scale(a: &mut f64, out: &mut [f64]) {
+    for i in prange(0..out.len()) {
+        out[i] = *a;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use kernelize::{kernel, prange};
+
+#[kernel]
+fn scale(a: &[f64], out: &mut [f64]) {
+    for mut i in prange(0..a.len()) {
+        out[i] = 2.0 * a[i];
+        i += 1;
+    }
+}
+
+fn main() {}

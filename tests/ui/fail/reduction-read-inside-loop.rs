@@ -1,0 +1,13 @@
+use kernelize::{kernel, prange};
+
+#[kernel]
+fn running(a: &[f64], out: &mut [f64]) -> f64 {
+    let mut s = 0.0;
+    for i in prange(0..a.len()) {
+        s += a[i];
+        out[i] = s;
+    }
+    s
+}
+
+fn main() {}

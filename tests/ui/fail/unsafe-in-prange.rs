@@ -1,0 +1,10 @@
+use kernelize::{kernel, prange};
+
+#[kernel]
+fn body(a: &[f64], out: &mut [f64]) {
+    for i in prange(0..out.len()) {
+        out[i] = unsafe { *a.get_unchecked(i) };
+    }
+}
+
+fn main() {}

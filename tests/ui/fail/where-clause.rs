@@ -1,0 +1,13 @@
+use kernelize::{kernel, prange};
+
+#[kernel]
+fn scale(a: &[f64], out: &mut [f64])
+where
+    f64: Copy,
+{
+    for i in prange(0..a.len()) {
+        out[i] = 2.0 * a[i];
+    }
+}
+
+fn main() {}
