@@ -27,10 +27,8 @@ impl Diag {
 
     /// An error covering `start` to `end` (two tokens of the user's code).
     pub fn error_range(&mut self, (start, end): (Span, Span), message: impl Display) {
-        let marks: proc_macro2::TokenStream = [start, end]
-            .into_iter()
-            .map(|s| proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("x", s)))
-            .collect();
+        let marks: proc_macro2::TokenStream =
+            [start, end].into_iter().map(|s| proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("x", s))).collect();
         self.errors.push(syn::Error::new_spanned(marks, message));
     }
 

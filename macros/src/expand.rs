@@ -14,7 +14,8 @@ pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(e) => {
-            let error = syn::Error::new(e.span(), "`#[kernel]` goes on a function: `#[kernel] fn name(a: &[f64]) { ... }`");
+            let error =
+                syn::Error::new(e.span(), "`#[kernel]` goes on a function: `#[kernel] fn name(a: &[f64]) { ... }`");
             let error = error.into_compile_error();
             return quote!(#error #item);
         }
@@ -63,6 +64,7 @@ fn assemble(k: &Kernel, dispatch: TokenStream, serial: TokenStream, report: Lite
     quote! {
         #(#attrs)*
         #[inline]
+        #[allow(unused_mut)]
         #vis fn #name #generics (#(#params),*) #output {
             #dispatch
         }

@@ -4,6 +4,7 @@
 //! [`expand`]. Only `front` and `options` read syn's syntax tree.
 
 #![forbid(unsafe_code)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::panic))]
 
 mod analyze;
 mod back;

@@ -35,7 +35,7 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
                 Ty::Scalar(s) => format!(", {s}, identity {}", r.op.identity(s)),
                 _ => String::new(),
             };
-            format!("`{}` ({}{ty})", v.name, r.op.describe())
+            format!("`{}` ({}{ty}, line {})", v.name, r.op.describe(), r.span.start().line)
         })
         .collect();
     line(out, "reductions", &reductions);
@@ -62,7 +62,11 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
                 c => format!("{p} - {}", c.unsigned_abs()),
             };
             let a = &k.var(h.array).name;
-            if h.first == h.last { format!("`{a}[{}]`", at(h.first)) } else { format!("`{a}[{}..={}]`", at(h.first), at(h.last)) }
+            if h.first == h.last {
+                format!("`{a}[{}]`", at(h.first))
+            } else {
+                format!("`{a}[{}..={}]`", at(h.first), at(h.last))
+            }
         })
         .collect();
     if hoisted.is_empty() {

@@ -71,7 +71,8 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
             tally.accepted += 1;
             // Whatever is accepted must expand to Rust that parses.
             let body = crate::back::serial::write(&kernel, &analysis);
-            syn::parse2::<syn::Block>(body.clone()).map_err(|e| format!("{name}: expansion does not parse: {e}\n{body}"))?;
+            syn::parse2::<syn::Block>(body.clone())
+                .map_err(|e| format!("{name}: expansion does not parse: {e}\n{body}"))?;
             let out = expand::kernel(TokenStream::new(), func.to_token_stream());
             syn::parse2::<syn::File>(out).map_err(|e| format!("{name}: output does not parse: {e}"))?;
             let _ = ir::display::kernel_text(&kernel);
@@ -84,7 +85,9 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
                 if name != "wrapped" && e.span().byte_range() == (0..0) {
                     return Err(format!("{name}: error at the call site instead of the offending token: {e}"));
                 }
-                if e.to_string().contains("Expr") || e.to_string().contains("{ ") && e.to_string().contains(" }") && e.to_string().contains("attrs") {
+                if e.to_string().contains("Expr")
+                    || e.to_string().contains("{ ") && e.to_string().contains(" }") && e.to_string().contains("attrs")
+                {
                     return Err(format!("{name}: error message shows syn's debug output: {e}"));
                 }
             }

@@ -76,6 +76,7 @@ fn window_range(len: usize, lo: usize, hi: usize, first: isize, last: isize, wha
 #[cold]
 #[inline(never)]
 #[track_caller]
+#[allow(clippy::panic, reason = "an out-of-bounds index panics, as it would in the loop as written")]
 fn out_of_bounds(len: usize, lo: usize, hi: usize, first: isize, last: isize, what: &Access) -> ! {
     let Access { array, index } = what;
     let offset = |c: isize| match c {
@@ -83,11 +84,7 @@ fn out_of_bounds(len: usize, lo: usize, hi: usize, first: isize, last: isize, wh
         c if c > 0 => format!(" + {c}"),
         c => format!(" - {}", c.unsigned_abs()),
     };
-    let (bad, c) = if lo.checked_add_signed(first).is_none() {
-        (lo, first)
-    } else {
-        (hi - 1, last)
-    };
+    let (bad, c) = if lo.checked_add_signed(first).is_none() { (lo, first) } else { (hi - 1, last) };
     panic!(
         "index out of bounds: the prange loop over {index} in {lo}..{hi} reads `{array}[{index}{}]`, \
          which for {index} = {bad} is outside `{array}` (len {len})",

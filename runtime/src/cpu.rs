@@ -43,9 +43,7 @@ impl SimdLevel {
             {
                 return SimdLevel::Avx512;
             }
-            if std::arch::is_x86_feature_detected!("avx2")
-                && std::arch::is_x86_feature_detected!("fma")
-            {
+            if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
                 return SimdLevel::Avx2Fma;
             }
         }
@@ -108,8 +106,7 @@ fn cpu_name() -> Option<String> {
         .find_map(|line| {
             let (key, value) = line.split_once(':')?;
             let key = key.trim();
-            (key == "model name" || key == "Model" || key == "Hardware")
-                .then(|| value.trim().to_owned())
+            (key == "model name" || key == "Model" || key == "Hardware").then(|| value.trim().to_owned())
         })
         .filter(|name| !name.is_empty())
 }

@@ -34,14 +34,8 @@ pub enum Target {
 
 impl Target {
     /// Every target, in the order of the names accepted by `KERNELIZE_TARGET`.
-    pub const ALL: [Target; 6] = [
-        Target::Serial,
-        Target::Parallel,
-        Target::Fastmath,
-        Target::ParallelFastmath,
-        Target::Cuda,
-        Target::CudaSim,
-    ];
+    pub const ALL: [Target; 6] =
+        [Target::Serial, Target::Parallel, Target::Fastmath, Target::ParallelFastmath, Target::Cuda, Target::CudaSim];
 
     /// The name used by `KERNELIZE_TARGET`, by `REPORT` and in the variant's function name.
     pub const fn name(self) -> &'static str {
@@ -77,6 +71,7 @@ impl Target {
     /// # }
     /// ```
     #[inline]
+    #[allow(clippy::panic, reason = "a misspelt KERNELIZE_TARGET must not be ignored silently")]
     pub fn choose(available: &[Target]) -> Target {
         match forced_target() {
             Ok(Some(forced)) if available.contains(&forced) => forced,
@@ -88,10 +83,7 @@ impl Target {
 
 fn best_cpu(available: &[Target]) -> Target {
     const ORDER: [Target; 3] = [Target::ParallelFastmath, Target::Parallel, Target::Fastmath];
-    ORDER
-        .into_iter()
-        .find(|t| available.contains(t))
-        .unwrap_or(Target::Serial)
+    ORDER.into_iter().find(|t| available.contains(t)).unwrap_or(Target::Serial)
 }
 
 impl fmt::Display for Target {
@@ -150,11 +142,10 @@ pub fn forced_target() -> Result<Option<Target>, UnknownTarget> {
     static FORCED: OnceLock<Result<Option<Target>, UnknownTarget>> = OnceLock::new();
     FORCED
         .get_or_init(|| match std::env::var("KERNELIZE_TARGET") {
-            Ok(s) if !s.trim().is_empty() => s.parse().map(Some).map_err(|e: UnknownTarget| {
-                UnknownTarget {
-                    given: format!("KERNELIZE_TARGET={}", e.given),
-                }
-            }),
+            Ok(s) if !s.trim().is_empty() => s
+                .parse()
+                .map(Some)
+                .map_err(|e: UnknownTarget| UnknownTarget { given: format!("KERNELIZE_TARGET={}", e.given) }),
             _ => Ok(None),
         })
         .clone()
@@ -185,9 +176,6 @@ mod tests {
         assert_eq!(best_cpu(&[Serial]), Serial);
         assert_eq!(best_cpu(&[Serial, Fastmath]), Fastmath);
         assert_eq!(best_cpu(&[Serial, Fastmath, Parallel]), Parallel);
-        assert_eq!(
-            best_cpu(&[Serial, Parallel, Fastmath, ParallelFastmath, Cuda]),
-            ParallelFastmath
-        );
+        assert_eq!(best_cpu(&[Serial, Parallel, Fastmath, ParallelFastmath, Cuda]), ParallelFastmath);
     }
 }

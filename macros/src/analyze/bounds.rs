@@ -6,7 +6,10 @@
 use super::LoopInfo;
 use super::is_outside;
 use crate::ir::walk::{self, Visitor};
-use crate::ir::{BinOp, Block, JumpTarget, Expr, ExprKind, Kernel, LitValue, LoopKind, Place, PrangeLoop, Scalar, Stmt, StmtKind, Ty, VarId};
+use crate::ir::{
+    BinOp, Block, Expr, ExprKind, JumpTarget, Kernel, LitValue, LoopKind, Place, PrangeLoop, Scalar, Stmt, StmtKind,
+    Ty, VarId,
+};
 
 /// The window of a 1-D array that a prange loop reads or writes at `var + first ..= var + last`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,11 +86,10 @@ impl Unconditional<'_, '_> {
     fn access(&mut self, array: VarId, index: &[Expr]) {
         let hoistable_array =
             is_outside(self.k, array) && matches!(self.k.var(array).ty, Ty::Array(a) if a.is_slice_like());
-        if let ([i], true) = (index, hoistable_array) {
-            if let Some((dim, offset)) = affine(self.prange, i) {
+        if let ([i], true) = (index, hoistable_array)
+            && let Some((dim, offset)) = affine(self.prange, i) {
                 self.found.push((array, dim, offset));
             }
-        }
     }
 }
 
@@ -143,7 +145,9 @@ fn contains_jump(s: &Stmt) -> bool {
     impl Visitor<'_> for Find {
         fn stmt(&mut self, s: &Stmt) {
             self.0 |= match &s.kind {
-                StmtKind::Break(j) | StmtKind::Continue(j) => matches!(j.target, JumpTarget::Prange | JumpTarget::Outside),
+                StmtKind::Break(j) | StmtKind::Continue(j) => {
+                    matches!(j.target, JumpTarget::Prange | JumpTarget::Outside)
+                }
                 StmtKind::Return(_) => true,
                 _ => false,
             };

@@ -6,8 +6,8 @@ use crate::diag::Diag;
 use crate::ir::display::expr_text;
 use crate::ir::walk::{self, Visitor, span_range};
 use crate::ir::{
-    Access, ArrayTy, BinOp, Expr, ExprKind, JumpTarget, Kernel, MathFn, Opaque, Place, PrangeLoop, Stmt,
-    StmtKind, Ty, VarId,
+    Access, ArrayTy, BinOp, Expr, ExprKind, JumpTarget, Kernel, MathFn, Opaque, Place, PrangeLoop, Stmt, StmtKind, Ty,
+    VarId,
 };
 use proc_macro2::Span;
 
@@ -174,16 +174,18 @@ impl<'k> Collect<'k> {
         let mut owned: Vec<(VarId, Vec<usize>)> = Vec::new();
         for w in &self.writes {
             let var = self.k.var(w.array);
-            if let Ty::Array(a) = var.ty {
-                if !a.mutable {
+            if let Ty::Array(a) = var.ty
+                && !a.mutable {
                     let writable = ArrayTy { mutable: true, ..a };
                     diag.error_range(
                         w.range,
-                        format!("`{}` is read-only (`{a}`), so it cannot be written\nhelp: take it as `{writable}`", var.name),
+                        format!(
+                            "`{}` is read-only (`{a}`), so it cannot be written\nhelp: take it as `{writable}`",
+                            var.name
+                        ),
                     );
                     continue;
                 }
-            }
             let Some(own) = self.ownership(w.index) else {
                 diag.error_range(w.range, self.race_message(w));
                 continue;
@@ -212,7 +214,14 @@ impl<'k> Collect<'k> {
                         owned.push((m.var, vec![0]));
                     }
                 } else {
-                    diag.error(span, format!("data race: {} writes `{}` with one index in a 2-D prange loop", o.what, self.name(m.var)));
+                    diag.error(
+                        span,
+                        format!(
+                            "data race: {} writes `{}` with one index in a 2-D prange loop",
+                            o.what,
+                            self.name(m.var)
+                        ),
+                    );
                 }
             }
         }
@@ -320,7 +329,10 @@ impl<'k> Collect<'k> {
             _ => s != crate::ir::Scalar::Bool,
         };
         if !ok {
-            diag.error_range(range, format!("`{}` cannot be a `{}` reduction: it is `{s}`", self.name(var), op.describe()));
+            diag.error_range(
+                range,
+                format!("`{}` cannot be a `{}` reduction: it is `{s}`", self.name(var), op.describe()),
+            );
         }
     }
 
@@ -377,9 +389,12 @@ impl<'k> Collect<'k> {
 
     fn fill(&self, info: &mut LoopInfo) {
         let mut reads: Vec<VarId> = self.reads.iter().map(|r| r.array).collect();
-        reads.extend(self.opaques.iter().flat_map(|(o, _)| o.mentions.iter().map(|m| m.var)).filter(|&v| {
-            is_outside(self.k, v) && matches!(self.k.var(v).ty, Ty::Array(_))
-        }));
+        reads.extend(
+            self.opaques
+                .iter()
+                .flat_map(|(o, _)| o.mentions.iter().map(|m| m.var))
+                .filter(|&v| is_outside(self.k, v) && matches!(self.k.var(v).ty, Ty::Array(_))),
+        );
         reads.retain(|a| !info.writes.iter().any(|w| w.array == *a));
         reads.sort();
         reads.dedup();

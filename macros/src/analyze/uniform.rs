@@ -3,7 +3,9 @@
 //! sees the same. Control flow that depends on a varying value makes what it assigns varying.
 
 use crate::ir::walk::{self, Visitor};
-use crate::ir::{Block, Expr, ExprKind, Kernel, LoopKind, Pattern, Place, PrangeLoop, RangeAdapter, Stmt, StmtKind, VarId};
+use crate::ir::{
+    Block, Expr, ExprKind, Kernel, LoopKind, Pattern, Place, PrangeLoop, RangeAdapter, Stmt, StmtKind, VarId,
+};
 use std::collections::BTreeSet;
 
 pub fn varying(_k: &Kernel, l: &PrangeLoop) -> BTreeSet<VarId> {
@@ -98,18 +100,20 @@ impl<'a> Visitor<'a> for Vary<'_> {
                     LoopKind::For { range, .. } => {
                         is_varying(self.set, &range.start)
                             || is_varying(self.set, &range.end)
-                            || range.adapters.iter().any(|a| matches!(a, RangeAdapter::StepBy(k) if is_varying(self.set, k)))
+                            || range
+                                .adapters
+                                .iter()
+                                .any(|a| matches!(a, RangeAdapter::StepBy(k) if is_varying(self.set, k)))
                     }
                     LoopKind::While { cond } => is_varying(self.set, cond),
                     LoopKind::Infinite => false,
                 };
                 let body_jumps = jump_is_varying(self.set, s);
                 self.under(header_varies || body_jumps, |v| {
-                    if let LoopKind::For { var: Some(var), .. } = &l.kind {
-                        if v.divergent {
+                    if let LoopKind::For { var: Some(var), .. } = &l.kind
+                        && v.divergent {
                             v.set.insert(*var);
                         }
-                    }
                     v.block(&l.body);
                 });
             }

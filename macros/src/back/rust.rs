@@ -133,11 +133,14 @@ impl Writer<'_> {
         let body = self.block(&l.body);
         match &l.kind {
             LoopKind::For { var, range } => {
-                let var = var.map_or_else(|| quote!(_), |v| {
-                    let ident = var_ident(self.k, v, self.k.var(v).span);
-                    let m = self.k.var(v).mutable.then(|| quote!(mut));
-                    quote!(#m #ident)
-                });
+                let var = var.map_or_else(
+                    || quote!(_),
+                    |v| {
+                        let ident = var_ident(self.k, v, self.k.var(v).span);
+                        let m = self.k.var(v).mutable.then(|| quote!(mut));
+                        quote!(#m #ident)
+                    },
+                );
                 let (start, end) = (self.expr(&range.start, 10), self.expr(&range.end, 10));
                 let mut iter = if range.inclusive { quote!(#start..=#end) } else { quote!(#start..#end) };
                 for a in &range.adapters {

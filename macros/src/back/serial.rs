@@ -31,8 +31,9 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
     let mut pre = TokenStream::new();
     for (d, dim) in l.dims.iter().enumerate() {
         let (start, end) = (w.expr(&dim.start, 0), w.expr(&dim.end, 0));
-        let (lo, hi) = (&lo[d], &hi[d]);
-        pre.extend(quote!(let #lo = #start; let #hi = #end;));
+        let (lo, hi, marker) = (&lo[d], &hi[d], &dim.marker);
+        let range = helper("__kz_range");
+        pre.extend(quote!(let (#lo, #hi) = { let #range = #marker(#start..#end); (#range.start, #range.end) };));
         pre.extend(guard(k, dim.var, lo.clone()));
     }
     for &v in info.captures.iter().chain(info.reductions.iter().map(|r| &r.var)) {

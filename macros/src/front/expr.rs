@@ -4,7 +4,7 @@ use super::infer::{Kind, describe};
 use super::{Lower, opaque, stmt, types};
 use crate::ir::{
     Arm, BinOp, Block, CallStyle, Const, Expr, ExprKind, LenDim, Lit, LitValue, MathDomain, MathFn, Opaque, Origin,
-    Pattern, Scalar, StmtKind, Ty, UnOp,
+    Pattern, Scalar, Ty, UnOp,
 };
 use proc_macro2::Span;
 use quote::ToTokens;
@@ -44,7 +44,7 @@ pub fn lower(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
             unknown(span)
         }
         syn::Expr::Await(a) => {
-            cx.diag.error_spanned(&a.await_token, "`.await` cannot be used inside a prange loop");
+            cx.diag.error_spanned(a.await_token, "`.await` cannot be used inside a prange loop");
             unknown(span)
         }
         syn::Expr::Yield(y) => {
@@ -121,12 +121,11 @@ fn lower_lit(cx: &mut Lower<'_>, e: &syn::Expr, lit: &syn::Lit) -> Expr {
 fn lower_path(cx: &mut Lower<'_>, e: &syn::Expr, p: &syn::ExprPath) -> Expr {
     let span = e.span();
     if p.qself.is_none() {
-        if let Some(ident) = p.path.get_ident() {
-            if let Some(var) = cx.lookup(&ident.to_string()) {
+        if let Some(ident) = p.path.get_ident()
+            && let Some(var) = cx.lookup(&ident.to_string()) {
                 let ty = cx.var(var).ty;
                 return Expr { kind: ExprKind::Var(var), ty, span };
             }
-        }
         if let Some(c) = constant(&p.path) {
             return Expr { kind: ExprKind::Const(c), ty: Ty::Scalar(c.ty), span };
         }
@@ -135,8 +134,25 @@ fn lower_path(cx: &mut Lower<'_>, e: &syn::Expr, p: &syn::ExprPath) -> Expr {
 }
 
 const FLOAT_CONSTS: &[&str] = &[
-    "PI", "TAU", "E", "SQRT_2", "FRAC_1_SQRT_2", "LN_2", "LN_10", "LOG2_E", "LOG10_E", "LOG2_10", "LOG10_2",
-    "FRAC_PI_2", "FRAC_PI_3", "FRAC_PI_4", "FRAC_PI_6", "FRAC_PI_8", "FRAC_1_PI", "FRAC_2_PI", "FRAC_2_SQRT_PI",
+    "PI",
+    "TAU",
+    "E",
+    "SQRT_2",
+    "FRAC_1_SQRT_2",
+    "LN_2",
+    "LN_10",
+    "LOG2_E",
+    "LOG10_E",
+    "LOG2_10",
+    "LOG10_2",
+    "FRAC_PI_2",
+    "FRAC_PI_3",
+    "FRAC_PI_4",
+    "FRAC_PI_6",
+    "FRAC_PI_8",
+    "FRAC_1_PI",
+    "FRAC_2_PI",
+    "FRAC_2_SQRT_PI",
 ];
 const FLOAT_ASSOC: &[&str] = &["MAX", "MIN", "EPSILON", "INFINITY", "NEG_INFINITY", "NAN", "MIN_POSITIVE"];
 const INT_ASSOC: &[&str] = &["MAX", "MIN"];
@@ -172,11 +188,13 @@ fn lower_unary(cx: &mut Lower<'_>, e: &syn::Expr, u: &syn::ExprUnary) -> Expr {
     };
     let arg = lower(cx, &u.expr);
     let ty = arg.ty;
-    if let (UnOp::Neg, Some(s)) = (op, cx.infer.scalar(ty)) {
-        if !s.is_signed() {
-            cx.error(e.span(), format_args!("cannot negate a `{s}`: it is unsigned; convert it first, e.g. `-(x as i64)`"));
+    if let (UnOp::Neg, Some(s)) = (op, cx.infer.scalar(ty))
+        && !s.is_signed() {
+            cx.error(
+                e.span(),
+                format_args!("cannot negate a `{s}`: it is unsigned; convert it first, e.g. `-(x as i64)`"),
+            );
         }
-    }
     Expr { kind: ExprKind::Unary { op, arg: Box::new(arg) }, ty, span: e.span() }
 }
 
@@ -243,11 +261,10 @@ fn lower_binary(cx: &mut Lower<'_>, b: &syn::ExprBinary) -> Expr {
         }
         _ => {
             operands(cx, op, &lhs, &rhs);
-            if let Some(Scalar::Bool) = cx.infer.scalar(lhs.ty) {
-                if !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+            if let Some(Scalar::Bool) = cx.infer.scalar(lhs.ty)
+                && !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
                     cx.error(op_span, format_args!("cannot apply `{}` to `bool` values", op.symbol()));
                 }
-            }
             lhs.ty
         }
     };
@@ -261,7 +278,9 @@ pub fn operands(cx: &mut Lower<'_>, op: BinOp, lhs: &Expr, rhs: &Expr) {
             (_, Some(text), Kind::Known(Ty::Scalar(s)), _) | (Some(text), _, _, Kind::Known(Ty::Scalar(s)))
                 if s.is_float() =>
             {
-                format!("`{text}` is an integer, but this is `{s}` arithmetic and Rust does not convert implicitly; write `{text}.0`")
+                format!(
+                    "`{text}` is an integer, but this is `{s}` arithmetic and Rust does not convert implicitly; write `{text}.0`"
+                )
             }
             _ => format!(
                 "`{}` needs two operands of the same type, found {} and {}; convert one with `as`, e.g. `x as f64`",
@@ -379,7 +398,10 @@ fn math(
 ) -> Expr {
     let name = func.name();
     if func.domain() == MathDomain::Float && !s.is_float() {
-        cx.error(name_span, format_args!("`{name}` is a float function and this is `{s}`; convert first: `(x as f64).{name}()`"));
+        cx.error(
+            name_span,
+            format_args!("`{name}` is a float function and this is `{s}`; convert first: `(x as f64).{name}()`"),
+        );
     }
     if args.len() != func.arity() {
         let n = func.arity() - 1;
@@ -403,15 +425,14 @@ fn lower_call(cx: &mut Lower<'_>, e: &syn::Expr, c: &syn::ExprCall) -> Expr {
             );
             return unknown(e.span());
         }
-        if let [ty, name] = segs.as_slice() {
-            if let (Some(s), Some(func)) = (Scalar::from_name(ty), MathFn::from_name(name)) {
+        if let [ty, name] = segs.as_slice()
+            && let (Some(s), Some(func)) = (Scalar::from_name(ty), MathFn::from_name(name)) {
                 let args: Vec<Expr> = c.args.iter().map(|a| lower(cx, a)).collect();
                 if let Some(first) = args.first() {
                     expect(cx, first, Ty::Scalar(s), &format!("the first argument of `{ty}::{name}`"));
                 }
                 return math(cx, func, args, CallStyle::Path(s), s, p.span(), e.span());
             }
-        }
     }
     make_opaque(cx, e)
 }
@@ -437,7 +458,10 @@ fn lower_shape(cx: &mut Lower<'_>, ix: &syn::ExprIndex) -> Option<Expr> {
     let k = k.base10_parse::<u8>().ok()?;
     if k >= a.ndim {
         let array_name = cx.var(array).name.clone();
-        cx.error(k_span(ix), format_args!("`{array_name}` has {} dimension(s); `shape()[{k}]` is out of range", a.ndim));
+        cx.error(
+            k_span(ix),
+            format_args!("`{array_name}` has {} dimension(s); `shape()[{k}]` is out of range", a.ndim),
+        );
     }
     Some(Expr { kind: ExprKind::Len { array, dim: LenDim::Shape(k) }, ty: Ty::Scalar(Scalar::Usize), span: ix.span() })
 }
@@ -556,7 +580,9 @@ fn simple_pattern(p: &syn::Pat) -> bool {
                 && r.end.as_deref().is_none_or(|e| int_pattern_lit(e).is_some())
         }
         syn::Pat::Ident(i) => {
-            i.subpat.is_none() && i.by_ref.is_none() && i.ident.to_string().starts_with(|c: char| c.is_lowercase() || c == '_')
+            i.subpat.is_none()
+                && i.by_ref.is_none()
+                && i.ident.to_string().starts_with(|c: char| c.is_lowercase() || c == '_')
         }
         syn::Pat::Or(o) => o.cases.iter().all(simple_pattern),
         syn::Pat::Paren(p) => simple_pattern(&p.pat),
@@ -628,7 +654,3 @@ fn pattern_lit(cx: &mut Lower<'_>, p: IntPat, ty: Ty) -> Lit {
     Lit { text: p.text, value: LitValue::Int(p.value), suffixed: !p.suffix.is_empty() }
 }
 
-/// The statement kinds that end a block's straight-line flow.
-pub fn block_tail_diverges(kind: &StmtKind) -> bool {
-    stmt::is_jump(kind)
-}

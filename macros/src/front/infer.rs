@@ -75,9 +75,7 @@ impl Infer {
             (Kind::Int, Kind::Known(Ty::Scalar(s))) | (Kind::Known(Ty::Scalar(s)), Kind::Int) if s.is_int() => {
                 Kind::Known(Ty::Scalar(s))
             }
-            (Kind::Float, Kind::Known(Ty::Scalar(s))) | (Kind::Known(Ty::Scalar(s)), Kind::Float)
-                if s.is_float() =>
-            {
+            (Kind::Float, Kind::Known(Ty::Scalar(s))) | (Kind::Known(Ty::Scalar(s)), Kind::Float) if s.is_float() => {
                 Kind::Known(Ty::Scalar(s))
             }
             (Kind::Known(x), Kind::Known(y)) if x == y => Kind::Known(x),

@@ -5,19 +5,77 @@ use crate::ir::{Access, Mention, VarId};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
 /// Methods that only read their receiver; anything else may change it.
 const READ_ONLY_METHODS: &[&str] = &[
-    "len", "is_empty", "iter", "get", "first", "last", "contains", "clone", "to_vec", "to_owned",
-    "as_slice", "nrows", "ncols", "shape", "dim", "row", "column", "view", "sum", "product", "windows",
-    "chunks", "chunks_exact", "split_at", "starts_with", "ends_with", "binary_search", "is_nan",
-    "is_finite", "is_infinite", "is_sign_negative", "is_sign_positive", "to_bits", "count_ones",
-    "leading_zeros", "trailing_zeros", "wrapping_add", "wrapping_sub", "wrapping_mul", "saturating_add",
-    "saturating_sub", "checked_add", "checked_sub", "checked_mul", "checked_div", "pow", "rem_euclid",
-    "div_euclid", "asinh", "acosh", "atanh", "sin_cos", "to_degrees", "to_radians", "fract", "copysign",
-    "total_cmp", "partial_cmp", "cmp", "eq", "ne", "lt", "le", "gt", "ge", "into", "try_into",
+    "len",
+    "is_empty",
+    "iter",
+    "get",
+    "first",
+    "last",
+    "contains",
+    "clone",
+    "to_vec",
+    "to_owned",
+    "as_slice",
+    "nrows",
+    "ncols",
+    "shape",
+    "dim",
+    "row",
+    "column",
+    "view",
+    "sum",
+    "product",
+    "windows",
+    "chunks",
+    "chunks_exact",
+    "split_at",
+    "starts_with",
+    "ends_with",
+    "binary_search",
+    "is_nan",
+    "is_finite",
+    "is_infinite",
+    "is_sign_negative",
+    "is_sign_positive",
+    "to_bits",
+    "count_ones",
+    "leading_zeros",
+    "trailing_zeros",
+    "wrapping_add",
+    "wrapping_sub",
+    "wrapping_mul",
+    "saturating_add",
+    "saturating_sub",
+    "checked_add",
+    "checked_sub",
+    "checked_mul",
+    "checked_div",
+    "pow",
+    "rem_euclid",
+    "div_euclid",
+    "asinh",
+    "acosh",
+    "atanh",
+    "sin_cos",
+    "to_degrees",
+    "to_radians",
+    "fract",
+    "copysign",
+    "total_cmp",
+    "partial_cmp",
+    "cmp",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "into",
+    "try_into",
 ];
 
 /// What an opaque piece of code does with the kernel's variables.
@@ -270,9 +328,4 @@ pub fn describe_macro(m: &syn::Macro) -> String {
 fn short(e: &impl ToTokens) -> String {
     let text = super::types::pretty(e);
     if text.chars().count() > 40 { format!("{}...", text.chars().take(37).collect::<String>()) } else { text }
-}
-
-/// Span of the first token, for messages about a whole construct.
-pub fn span_of(e: &impl Spanned) -> Span {
-    e.span()
 }

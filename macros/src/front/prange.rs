@@ -31,10 +31,8 @@ pub fn lower(cx: &mut Lower<'_>, outer: &syn::ExprForLoop) -> Option<PrangeLoop>
         // `continue 'outer` from a collapsed 2-D body has no meaning for one (i, j) instance.
         cx.frames.push(Frame { label: Some(label.name.ident.to_string()), target: JumpTarget::Outside });
     }
-    cx.frames.push(Frame {
-        label: innermost.label.as_ref().map(|l| l.name.ident.to_string()),
-        target: JumpTarget::Prange,
-    });
+    cx.frames
+        .push(Frame { label: innermost.label.as_ref().map(|l| l.name.ident.to_string()), target: JumpTarget::Prange });
     cx.prange_vars = dims.iter().map(|d| d.var).collect();
     let body = stmt::lower_block(cx, &innermost.body);
     cx.prange_vars.clear();
@@ -44,7 +42,6 @@ pub fn lower(cx: &mut Lower<'_>, outer: &syn::ExprForLoop) -> Option<PrangeLoop>
         return None;
     }
     Some(PrangeLoop {
-        label: outer.label.as_ref().map(|l| l.name.ident.clone()),
         dims,
         body,
         span: outer.for_token.span,
@@ -144,5 +141,9 @@ fn dim(cx: &mut Lower<'_>, f: &syn::ExprForLoop, start: crate::ir::Expr, end: cr
         cx.diag.error_spanned(&f.expr, "the two ends of the prange range have different types");
     }
     let var = cx.declare(ident, start.ty, false, Origin::Prange);
-    Some(Dim { var, label: f.label.as_ref().map(|l| l.name.ident.clone()), start, end, span: ident.span() })
+    let marker = match &*f.expr {
+        syn::Expr::Call(c) => c.func.to_token_stream(),
+        other => other.to_token_stream(),
+    };
+    Some(Dim { var, marker, label: f.label.as_ref().map(|l| l.name.ident.clone()), start, end, span: ident.span() })
 }

@@ -4,7 +4,7 @@ use super::expr::{self, binop, expect, is_compound, make_opaque, operands, refus
 use super::infer::Kind;
 use super::{Frame, Lower, host, opaque, types};
 use crate::ir::{
-    Annotation, Block, Expr, JumpTarget, Jump, Loop, LoopKind, Opaque, Origin, Place, RangeAdapter, Scalar,
+    Annotation, Block, Expr, Jump, JumpTarget, Loop, LoopKind, Opaque, Origin, Place, RangeAdapter, Scalar,
     SerialRange, Stmt, StmtKind, Ty,
 };
 use quote::ToTokens;
@@ -154,7 +154,9 @@ fn lower_expr_stmt(cx: &mut Lower<'_>, e: &syn::Expr) -> Option<StmtKind> {
             let body = in_loop(cx, l.label.as_ref(), |cx| lower_block(cx, &l.body));
             StmtKind::Loop(Loop { label: label(l.label.as_ref()), kind: LoopKind::Infinite, body })
         }
-        syn::Expr::Break(_) | syn::Expr::Continue(_) | syn::Expr::Return(_) => return lower_jump(cx, e).map(|s| s.kind),
+        syn::Expr::Break(_) | syn::Expr::Continue(_) | syn::Expr::Return(_) => {
+            return lower_jump(cx, e).map(|s| s.kind);
+        }
         _ => StmtKind::Expr(expr::lower(cx, e)),
     })
 }

@@ -48,7 +48,10 @@ fn reference(r: &syn::TypeReference) -> Result<Ty, syn::Error> {
                 } else {
                     format!("take it by value: `{s}`")
                 };
-                return Err(syn::Error::new_spanned(r, format!("a kernel takes scalars by value, not `{amp}{s}`; {help}")));
+                return Err(syn::Error::new_spanned(
+                    r,
+                    format!("a kernel takes scalars by value, not `{amp}{s}`; {help}"),
+                ));
             }
             let (name, arg) = last_segment(&p.path);
             match (name.as_str(), array_rank(&name)) {
@@ -60,7 +63,9 @@ fn reference(r: &syn::TypeReference) -> Result<Ty, syn::Error> {
                     let e = arg.map_or_else(|| "T".to_owned(), pretty);
                     Err(syn::Error::new_spanned(
                         r,
-                        format!("take a slice, `{amp}[{e}]`, instead of `{amp}Vec<{e}>`: a kernel never changes an array's length"),
+                        format!(
+                            "take a slice, `{amp}[{e}]`, instead of `{amp}Vec<{e}>`: a kernel never changes an array's length"
+                        ),
                     ))
                 }
                 _ => Err(unsupported(r, &format!("`{}` is not a kernel parameter type", pretty(r)))),
@@ -91,7 +96,9 @@ fn owned_path(ty: &syn::Type, path: &syn::Path) -> Result<Ty, syn::Error> {
         }
         None if is_nd_name(&name) => Err(syn::Error::new_spanned(
             ty,
-            format!("`{name}` is not supported: kernels take 1-D and 2-D arrays, e.g. `ArrayView1<f64>`, `ArrayView2<f64>`"),
+            format!(
+                "`{name}` is not supported: kernels take 1-D and 2-D arrays, e.g. `ArrayView1<f64>`, `ArrayView2<f64>`"
+            ),
         )),
         None => Err(unsupported(ty, &format!("`{}` is not a kernel parameter type", pretty(ty)))),
     }

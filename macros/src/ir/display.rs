@@ -15,6 +15,7 @@ pub fn expr_text(k: &Kernel, e: &Expr) -> String {
 }
 
 /// The whole kernel, with types, for golden files.
+#[cfg_attr(not(test), allow(dead_code, reason = "used by the golden tests"))]
 pub fn kernel_text(k: &Kernel) -> String {
     let mut p = Printer { k, out: String::new(), typed: true, indent: 0 };
     p.kernel();
@@ -29,6 +30,7 @@ struct Printer<'k> {
 }
 
 impl Printer<'_> {
+    #[cfg_attr(not(test), allow(dead_code, reason = "used by the golden tests"))]
     fn kernel(&mut self) {
         let k = self.k;
         let params: Vec<String> = k.params.iter().map(|p| format!("{}: {}", p.name, k.var(p.var).ty)).collect();
@@ -44,6 +46,7 @@ impl Printer<'_> {
         }
     }
 
+    #[cfg_attr(not(test), allow(dead_code, reason = "used by the golden tests"))]
     fn prange(&mut self, n: usize, l: &PrangeLoop) {
         let _ = write!(self.out, "loop {n} (line {}): for ", l.line);
         for (d, dim) in l.dims.iter().enumerate() {
@@ -199,13 +202,11 @@ impl Printer<'_> {
 
     fn lit(&mut self, l: &Lit, ty: Ty) {
         self.out.push_str(&l.text);
-        if self.typed && !l.suffixed {
-            if let Ty::Scalar(s) = ty {
-                if s != super::Scalar::Bool {
+        if self.typed && !l.suffixed
+            && let Ty::Scalar(s) = ty
+                && s != super::Scalar::Bool {
                     let _ = write!(self.out, "_{s}");
                 }
-            }
-        }
     }
 
     /// Writes `e`, in parentheses when it binds looser than `min` (a binary precedence).

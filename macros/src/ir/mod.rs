@@ -19,8 +19,8 @@
 //! `display.rs` prints the IR as text for golden tests.
 
 pub mod display;
-pub mod walk;
 mod ty;
+pub mod walk;
 
 use proc_macro2::{Ident, Span, TokenStream};
 
@@ -78,6 +78,7 @@ impl Kernel {
 }
 
 pub struct Param {
+    #[cfg_attr(not(test), allow(dead_code, reason = "read by the IR printer"))]
     pub var: VarId,
     /// The parameter as written, `mut x: f64`.
     pub tokens: TokenStream,
@@ -105,13 +106,12 @@ fn render(tokens: TokenStream, fill: &mut dyn FnMut(usize) -> TokenStream) -> To
     while k < tokens.len() {
         if let [TokenTree::Ident(i), TokenTree::Punct(bang), TokenTree::Group(args), ..] = &tokens[k..] {
             let slot = args.stream().to_string().parse::<usize>();
-            if i == SLOT && bang.as_char() == '!' {
-                if let Ok(slot) = slot {
+            if i == SLOT && bang.as_char() == '!'
+                && let Ok(slot) = slot {
                     out.extend(fill(slot));
                     k += 3;
                     continue;
                 }
-            }
         }
         match &tokens[k] {
             TokenTree::Group(g) => {
@@ -130,7 +130,6 @@ fn render(tokens: TokenStream, fill: &mut dyn FnMut(usize) -> TokenStream) -> To
 pub const SLOT: &str = "__kernelize_slot";
 
 pub struct PrangeLoop {
-    pub label: Option<Ident>,
     /// One dimension, or two for a nest of two prange loops (outer first).
     pub dims: Vec<Dim>,
     pub body: Block,
@@ -140,6 +139,9 @@ pub struct PrangeLoop {
 
 pub struct Dim {
     pub var: VarId,
+    /// The `prange` function as the user named it (`prange`, `kernelize::prange`): calling it
+    /// in the generated code keeps the user's import used.
+    pub marker: TokenStream,
     /// The label of this dimension's `for`, if any.
     pub label: Option<Ident>,
     /// Evaluated once, in host code, before the loop.
@@ -160,6 +162,7 @@ pub struct Stmt {
     pub span: Span,
 }
 
+#[allow(clippy::large_enum_variant, reason = "statements are built once and walked; boxing buys nothing")]
 pub enum StmtKind {
     Let {
         var: VarId,
@@ -216,8 +219,13 @@ pub struct Loop {
 
 pub enum LoopKind {
     /// `for var in range` (`var` is `None` for `_`).
-    For { var: Option<VarId>, range: SerialRange },
-    While { cond: Expr },
+    For {
+        var: Option<VarId>,
+        range: SerialRange,
+    },
+    While {
+        cond: Expr,
+    },
     Infinite,
 }
 
@@ -244,15 +252,42 @@ pub enum ExprKind {
     Lit(Lit),
     Var(VarId),
     Const(Const),
-    Unary { op: UnOp, arg: Box<Expr> },
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
-    Cast { arg: Box<Expr>, to: Scalar },
-    Math { func: MathFn, args: Vec<Expr>, style: CallStyle },
-    Index { array: VarId, index: Vec<Expr> },
-    Len { array: VarId, dim: LenDim },
-    If { cond: Box<Expr>, then: Block, els: Option<Box<Expr>> },
+    Unary {
+        op: UnOp,
+        arg: Box<Expr>,
+    },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    Cast {
+        arg: Box<Expr>,
+        to: Scalar,
+    },
+    Math {
+        func: MathFn,
+        args: Vec<Expr>,
+        style: CallStyle,
+    },
+    Index {
+        array: VarId,
+        index: Vec<Expr>,
+    },
+    Len {
+        array: VarId,
+        dim: LenDim,
+    },
+    If {
+        cond: Box<Expr>,
+        then: Block,
+        els: Option<Box<Expr>>,
+    },
     Block(Block),
-    Match { scrutinee: Box<Expr>, arms: Vec<Arm> },
+    Match {
+        scrutinee: Box<Expr>,
+        arms: Vec<Arm>,
+    },
     /// `e?`: refused inside prange loops by the analysis.
     Try(Box<Expr>),
     Opaque(Opaque),

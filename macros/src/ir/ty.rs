@@ -68,10 +68,7 @@ impl Scalar {
     }
 
     pub const fn is_signed(self) -> bool {
-        matches!(
-            self,
-            Scalar::F32 | Scalar::F64 | Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64 | Scalar::Isize
-        )
+        matches!(self, Scalar::F32 | Scalar::F64 | Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64 | Scalar::Isize)
     }
 }
 
@@ -141,22 +138,6 @@ pub enum Ty {
     /// An inference variable. Only the front end creates these, and it resolves every one
     /// before it returns the IR.
     Infer(u32),
-}
-
-impl Ty {
-    pub fn scalar(self) -> Option<Scalar> {
-        match self {
-            Ty::Scalar(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    pub fn array(self) -> Option<ArrayTy> {
-        match self {
-            Ty::Array(a) => Some(a),
-            _ => None,
-        }
-    }
 }
 
 impl fmt::Display for Ty {
