@@ -6,11 +6,8 @@
 //! matches NaN; everything else is compared by bits) on random inputs of many sizes and on
 //! strided ndarray views.
 
-// Two warnings come from the macro, not from this file (see the report of this test suite):
-// `prange` counts as an unused import because no generated code names it, and the dispatching
-// `name(..)` repeats `mut out: ArrayViewMut2<_>` parameters it only forwards (`unused_mut`).
-// Remove this line when `#[kernel]` no longer causes them.
-#![allow(unused_imports, unused_mut)]
+// The reference functions index on purpose: they are the kernels' loops, minus kernelize.
+#![allow(clippy::needless_range_loop, clippy::manual_memcpy, clippy::assign_op_pattern, clippy::manual_is_multiple_of)]
 
 mod common;
 
@@ -784,14 +781,15 @@ fn classify_matches_hand_written() {
     }
 }
 
-// Macro bug (kept as a commented reproduction; it does not compile): a `match` arm whose body is
-// an assignment without braces, `0 => out[i] += 1.0,`, is kept as opaque tokens that index `out`
-// directly, while the serial variant has already borrowed `out` mutably for the hoisted window of
-// the unconditional `out[i] = ...` before it. With braces (`0 => { out[i] += 1.0; }`, as in
-// `classify` above) it compiles and matches. rustc 1.95 says:
+// Macro bug (kept as commented reproductions; they do not compile): a `match` arm whose body is a
+// compound assignment without braces is kept as opaque tokens instead of being lowered as a
+// statement. With braces (`0 => { out[i] += 1.0; }`, as in `classify` above) both compile and
+// match the hand-written loop.
+//
+// (a) On an array that has a hoisted window, the opaque tokens index `out` directly while the
+//     serial variant has already borrowed `out` mutably for the window of `out[i] = ...`:
 //
 //     error[E0503]: cannot use `*out` because it was mutably borrowed
-//        --> tests/serial.rs
 //         |     #[kernel]
 //         |     --------- borrow later used here
 //         |     pub fn classify_arm(k: &[i64], a: &[f64], out: &mut [f64]) {
@@ -811,6 +809,26 @@ fn classify_matches_hand_written() {
 //             _ => {}
 //         }
 //     }
+// }
+//
+// (b) On a reduction variable, the reduction is not recognised and the kernel is refused:
+//
+//     error: data race: `s += 1.0` inside a prange loop may change `s`, which all iterations share
+//            help: change shared data only as its own element (`s[i]`) or through a reduction; move
+//            this out of the prange loop, or use a serial `for`
+//       |             0 => s += 1.0,
+//       |                  ^
+//
+// #[kernel]
+// pub fn arm_reduce(k: &[i64]) -> f64 {
+//     let mut s = 0.0;
+//     for i in prange(0..k.len()) {
+//         match k[i] {
+//             0 => s += 1.0,
+//             _ => {}
+//         }
+//     }
+//     s
 // }
 
 // ---------------------------------------------------------------------------------------------
@@ -1712,7 +1730,9 @@ fn gather_and_forward_diff_match_hand_written() {
 }
 
 #[test]
-#[should_panic(expected = "index out of bounds: the prange loop over i in 0..8 reads `a[i + 2]`, which for i = 7 is outside `a` (len 9)")]
+#[should_panic(
+    expected = "index out of bounds: the prange loop over i in 0..8 reads `a[i + 2]`, which for i = 7 is outside `a` (len 9)"
+)]
 fn forward_diff_with_a_short_input_panics_naming_the_array() {
     let a = [1.0; 9];
     let mut out = [0.0; 8];

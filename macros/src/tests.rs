@@ -184,3 +184,24 @@ fn golden() {
         mismatches.join("\n\n")
     );
 }
+
+/// The IR and analysis of a kernel given as source, or every error message.
+pub(crate) fn phases(src: &str) -> Result<(ir::Kernel, analyze::Analysis), Vec<String>> {
+    let func: syn::ItemFn = syn::parse_str(src).unwrap_or_else(|e| panic!("test source does not parse: {e}"));
+    run_phases(TokenStream::new(), &func).map_err(|e| e.into_iter().map(|e| e.to_string()).collect())
+}
+
+/// The error messages for a kernel that must not compile.
+pub(crate) fn errors(src: &str) -> Vec<String> {
+    match phases(src) {
+        Ok(_) => panic!("expected errors, the kernel was accepted:\n{src}"),
+        Err(e) => e,
+    }
+}
+
+/// Asserts exactly one error, containing `want`.
+pub(crate) fn assert_one_error(src: &str, want: &str) {
+    let e = errors(src);
+    assert_eq!(e.len(), 1, "expected one error containing {want:?}, got {e:#?}");
+    assert!(e[0].contains(want), "expected {want:?} in {:?}", e[0]);
+}

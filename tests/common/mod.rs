@@ -2,6 +2,8 @@
 //! no dependencies) and exact comparisons that report the first differing element.
 
 #![allow(dead_code)]
+// Test helpers report failures by panicking.
+#![allow(clippy::panic)]
 
 use kernelize::ndarray::{Array1, Array2};
 use std::fmt::Debug;

@@ -87,9 +87,10 @@ impl Unconditional<'_, '_> {
         let hoistable_array =
             is_outside(self.k, array) && matches!(self.k.var(array).ty, Ty::Array(a) if a.is_slice_like());
         if let ([i], true) = (index, hoistable_array)
-            && let Some((dim, offset)) = affine(self.prange, i) {
-                self.found.push((array, dim, offset));
-            }
+            && let Some((dim, offset)) = affine(self.prange, i)
+        {
+            self.found.push((array, dim, offset));
+        }
     }
 }
 

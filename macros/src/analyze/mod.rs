@@ -106,3 +106,6 @@ fn check_loop(k: &Kernel, l: &PrangeLoop, diag: &mut Diag) -> LoopInfo {
 pub fn is_outside(k: &Kernel, v: VarId) -> bool {
     matches!(k.var(v).origin, Origin::Param | Origin::Host)
 }
+
+#[cfg(test)]
+mod tests;

@@ -175,17 +175,18 @@ impl<'k> Collect<'k> {
         for w in &self.writes {
             let var = self.k.var(w.array);
             if let Ty::Array(a) = var.ty
-                && !a.mutable {
-                    let writable = ArrayTy { mutable: true, ..a };
-                    diag.error_range(
-                        w.range,
-                        format!(
-                            "`{}` is read-only (`{a}`), so it cannot be written\nhelp: take it as `{writable}`",
-                            var.name
-                        ),
-                    );
-                    continue;
-                }
+                && !a.mutable
+            {
+                let writable = ArrayTy { mutable: true, ..a };
+                diag.error_range(
+                    w.range,
+                    format!(
+                        "`{}` is read-only (`{a}`), so it cannot be written\nhelp: take it as `{writable}`",
+                        var.name
+                    ),
+                );
+                continue;
+            }
             let Some(own) = self.ownership(w.index) else {
                 diag.error_range(w.range, self.race_message(w));
                 continue;
@@ -354,9 +355,14 @@ impl<'k> Collect<'k> {
                 }
                 let var = self.k.var(m.var);
                 let written = info.writes.iter().any(|w| w.array == m.var);
+                // Passing a `&mut` array on, even by value, lends it out for writing.
+                let access = match (m.access, var.ty) {
+                    (Access::Read, Ty::Array(a)) if a.mutable && a.repr != crate::ir::Repr::Vec => Access::MaybeWrite,
+                    (access, _) => access,
+                };
                 if let Some(r) = info.reductions.iter().find(|r| r.var == m.var) {
                     diag.error(m.span, self.reduction_read_message(r));
-                } else if written && matches!(m.access, Access::Read | Access::MaybeWrite) {
+                } else if written && matches!(access, Access::Read | Access::MaybeWrite) {
                     diag.error(
                         m.span,
                         format!(
@@ -367,7 +373,7 @@ impl<'k> Collect<'k> {
                             self.own_index_text(m.var)
                         ),
                     );
-                } else if m.access == Access::MaybeWrite && is_mutable(var) {
+                } else if access == Access::MaybeWrite && is_mutable(var) {
                     diag.error(
                         m.span,
                         format!(

@@ -111,9 +111,10 @@ impl<'a> Visitor<'a> for Vary<'_> {
                 let body_jumps = jump_is_varying(self.set, s);
                 self.under(header_varies || body_jumps, |v| {
                     if let LoopKind::For { var: Some(var), .. } = &l.kind
-                        && v.divergent {
-                            v.set.insert(*var);
-                        }
+                        && v.divergent
+                    {
+                        v.set.insert(*var);
+                    }
                     v.block(&l.body);
                 });
             }

@@ -2,3 +2,6 @@
 
 pub mod rust;
 pub mod serial;
+
+#[cfg(test)]
+mod tests;

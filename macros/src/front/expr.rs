@@ -122,10 +122,11 @@ fn lower_path(cx: &mut Lower<'_>, e: &syn::Expr, p: &syn::ExprPath) -> Expr {
     let span = e.span();
     if p.qself.is_none() {
         if let Some(ident) = p.path.get_ident()
-            && let Some(var) = cx.lookup(&ident.to_string()) {
-                let ty = cx.var(var).ty;
-                return Expr { kind: ExprKind::Var(var), ty, span };
-            }
+            && let Some(var) = cx.lookup(&ident.to_string())
+        {
+            let ty = cx.var(var).ty;
+            return Expr { kind: ExprKind::Var(var), ty, span };
+        }
         if let Some(c) = constant(&p.path) {
             return Expr { kind: ExprKind::Const(c), ty: Ty::Scalar(c.ty), span };
         }
@@ -189,12 +190,10 @@ fn lower_unary(cx: &mut Lower<'_>, e: &syn::Expr, u: &syn::ExprUnary) -> Expr {
     let arg = lower(cx, &u.expr);
     let ty = arg.ty;
     if let (UnOp::Neg, Some(s)) = (op, cx.infer.scalar(ty))
-        && !s.is_signed() {
-            cx.error(
-                e.span(),
-                format_args!("cannot negate a `{s}`: it is unsigned; convert it first, e.g. `-(x as i64)`"),
-            );
-        }
+        && !s.is_signed()
+    {
+        cx.error(e.span(), format_args!("cannot negate a `{s}`: it is unsigned; convert it first, e.g. `-(x as i64)`"));
+    }
     Expr { kind: ExprKind::Unary { op, arg: Box::new(arg) }, ty, span: e.span() }
 }
 
@@ -262,9 +261,10 @@ fn lower_binary(cx: &mut Lower<'_>, b: &syn::ExprBinary) -> Expr {
         _ => {
             operands(cx, op, &lhs, &rhs);
             if let Some(Scalar::Bool) = cx.infer.scalar(lhs.ty)
-                && !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
-                    cx.error(op_span, format_args!("cannot apply `{}` to `bool` values", op.symbol()));
-                }
+                && !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+            {
+                cx.error(op_span, format_args!("cannot apply `{}` to `bool` values", op.symbol()));
+            }
             lhs.ty
         }
     };
@@ -426,13 +426,14 @@ fn lower_call(cx: &mut Lower<'_>, e: &syn::Expr, c: &syn::ExprCall) -> Expr {
             return unknown(e.span());
         }
         if let [ty, name] = segs.as_slice()
-            && let (Some(s), Some(func)) = (Scalar::from_name(ty), MathFn::from_name(name)) {
-                let args: Vec<Expr> = c.args.iter().map(|a| lower(cx, a)).collect();
-                if let Some(first) = args.first() {
-                    expect(cx, first, Ty::Scalar(s), &format!("the first argument of `{ty}::{name}`"));
-                }
-                return math(cx, func, args, CallStyle::Path(s), s, p.span(), e.span());
+            && let (Some(s), Some(func)) = (Scalar::from_name(ty), MathFn::from_name(name))
+        {
+            let args: Vec<Expr> = c.args.iter().map(|a| lower(cx, a)).collect();
+            if let Some(first) = args.first() {
+                expect(cx, first, Ty::Scalar(s), &format!("the first argument of `{ty}::{name}`"));
             }
+            return math(cx, func, args, CallStyle::Path(s), s, p.span(), e.span());
+        }
     }
     make_opaque(cx, e)
 }
@@ -653,4 +654,3 @@ fn pattern_lit(cx: &mut Lower<'_>, p: IntPat, ty: Ty) -> Lit {
     }
     Lit { text: p.text, value: LitValue::Int(p.value), suffixed: !p.suffix.is_empty() }
 }
-

@@ -117,3 +117,6 @@ impl<'d> Lower<'d> {
         self.diag.error(span, message);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -41,12 +41,7 @@ pub fn lower(cx: &mut Lower<'_>, outer: &syn::ExprForLoop) -> Option<PrangeLoop>
     if dims.len() != if inner.is_some() { 2 } else { 1 } {
         return None;
     }
-    Some(PrangeLoop {
-        dims,
-        body,
-        span: outer.for_token.span,
-        line: outer.for_token.span.start().line,
-    })
+    Some(PrangeLoop { dims, body, span: outer.for_token.span, line: outer.for_token.span.start().line })
 }
 
 /// The `a` and `b` of `prange(a..b)`.

@@ -21,6 +21,10 @@ pub fn lower(cx: &mut Lower<'_>, func: &syn::ItemFn) -> Option<Sig> {
     if let Some(v) = &sig.variadic {
         cx.diag.error_spanned(v, "a kernel cannot be variadic; take a slice `&[T]` instead");
     }
+    if cx.diag.len() > before {
+        // A generic or otherwise impossible signature: its parameter types would only repeat it.
+        return None;
+    }
     let mut params = Vec::new();
     for input in &sig.inputs {
         match input {
@@ -83,13 +87,6 @@ fn check_generics(cx: &mut Lower<'_>, generics: &syn::Generics) {
 }
 
 fn param(cx: &mut Lower<'_>, t: &syn::PatType) -> Option<ir::Param> {
-    let ty = match types::param(&t.ty) {
-        Ok(ty) => ty,
-        Err(e) => {
-            cx.diag.push(e);
-            return None;
-        }
-    };
     let syn::Pat::Ident(p) = &*t.pat else {
         cx.diag.error_spanned(
             &t.pat,
@@ -101,6 +98,13 @@ fn param(cx: &mut Lower<'_>, t: &syn::PatType) -> Option<ir::Param> {
         cx.diag.error_spanned(p, "write the kernel parameter as a plain name, e.g. `x: f64`");
         return None;
     }
+    let ty = match types::param(&t.ty) {
+        Ok(ty) => ty,
+        Err(e) => {
+            cx.diag.push(e);
+            return None;
+        }
+    };
     let var = cx.declare(&p.ident, ty, p.mutability.is_some(), Origin::Param);
     Some(ir::Param { var, tokens: t.to_token_stream(), name: p.ident.clone() })
 }

@@ -202,11 +202,13 @@ impl Printer<'_> {
 
     fn lit(&mut self, l: &Lit, ty: Ty) {
         self.out.push_str(&l.text);
-        if self.typed && !l.suffixed
+        if self.typed
+            && !l.suffixed
             && let Ty::Scalar(s) = ty
-                && s != super::Scalar::Bool {
-                    let _ = write!(self.out, "_{s}");
-                }
+            && s != super::Scalar::Bool
+        {
+            let _ = write!(self.out, "_{s}");
+        }
     }
 
     /// Writes `e`, in parentheses when it binds looser than `min` (a binary precedence).

@@ -106,12 +106,14 @@ fn render(tokens: TokenStream, fill: &mut dyn FnMut(usize) -> TokenStream) -> To
     while k < tokens.len() {
         if let [TokenTree::Ident(i), TokenTree::Punct(bang), TokenTree::Group(args), ..] = &tokens[k..] {
             let slot = args.stream().to_string().parse::<usize>();
-            if i == SLOT && bang.as_char() == '!'
-                && let Ok(slot) = slot {
-                    out.extend(fill(slot));
-                    k += 3;
-                    continue;
-                }
+            if i == SLOT
+                && bang.as_char() == '!'
+                && let Ok(slot) = slot
+            {
+                out.extend(fill(slot));
+                k += 3;
+                continue;
+            }
         }
         match &tokens[k] {
             TokenTree::Group(g) => {

@@ -1,4 +1,5 @@
 #[inline]
+#[allow(unused_mut)]
 pub fn heat(u: &mut Array2<f64>, tmp: &mut Array2<f64>, steps: usize, k: f64) {
     #[allow(clippy::match_single_binding)]
     match ::kernelize::__private::runtime::Target::choose(
@@ -7,22 +8,26 @@ pub fn heat(u: &mut Array2<f64>, tmp: &mut Array2<f64>, steps: usize, k: f64) {
         _ => heat::serial(u, tmp, steps, k),
     }
 }
-///Variants and compile-time report of the kernel [`heat`](fn@heat).
+/// Variants and compile-time report of the kernel [`heat`](fn@heat).
 #[allow(non_camel_case_types, dead_code)]
 pub struct heat {}
 #[allow(dead_code)]
 impl heat {
-    ///The `serial` variant of [`heat`](fn@heat): one thread, IEEE arithmetic.
+    /// The `serial` variant of [`heat`](fn@heat): one thread, IEEE arithmetic.
     #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
     pub fn serial(u: &mut Array2<f64>, tmp: &mut Array2<f64>, steps: usize, k: f64) {
         let (n, m) = (u.nrows(), u.ncols());
         for _ in 0..steps {
             {
-                let __kz_lo0 = 1;
-                let __kz_hi0 = n - 1;
+                let (__kz_lo0, __kz_hi0) = {
+                    let __kz_range = prange(1..n - 1);
+                    (__kz_range.start, __kz_range.end)
+                };
                 ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
-                let __kz_lo1 = 1;
-                let __kz_hi1 = m - 1;
+                let (__kz_lo1, __kz_hi1) = {
+                    let __kz_range = prange(1..m - 1);
+                    (__kz_range.start, __kz_range.end)
+                };
                 ::kernelize::__private::same_type::<usize, _>(&__kz_lo1);
                 ::kernelize::__private::same_type::<f64, _>(&k);
                 {

@@ -1,4 +1,5 @@
 #[inline]
+#[allow(unused_mut)]
 pub fn mandelbrot(re: &[f64], im: &[f64], iters: &mut [u32], max_iter: u32) {
     #[allow(clippy::match_single_binding)]
     match ::kernelize::__private::runtime::Target::choose(
@@ -7,17 +8,19 @@ pub fn mandelbrot(re: &[f64], im: &[f64], iters: &mut [u32], max_iter: u32) {
         _ => mandelbrot::serial(re, im, iters, max_iter),
     }
 }
-///Variants and compile-time report of the kernel [`mandelbrot`](fn@mandelbrot).
+/// Variants and compile-time report of the kernel [`mandelbrot`](fn@mandelbrot).
 #[allow(non_camel_case_types, dead_code)]
 pub struct mandelbrot {}
 #[allow(dead_code)]
 impl mandelbrot {
-    ///The `serial` variant of [`mandelbrot`](fn@mandelbrot): one thread, IEEE arithmetic.
+    /// The `serial` variant of [`mandelbrot`](fn@mandelbrot): one thread, IEEE arithmetic.
     #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
     pub fn serial(re: &[f64], im: &[f64], iters: &mut [u32], max_iter: u32) {
         {
-            let __kz_lo0 = 0;
-            let __kz_hi0 = re.len();
+            let (__kz_lo0, __kz_hi0) = {
+                let __kz_range = prange(0..re.len());
+                (__kz_range.start, __kz_range.end)
+            };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
             ::kernelize::__private::same_type::<u32, _>(&max_iter);
             let __kz_len_iters = iters.len();

@@ -1,4 +1,5 @@
 #[inline]
+#[allow(unused_mut)]
 pub fn matvec(a: ArrayView2<f64>, x: &[f64], y: &mut [f64]) {
     #[allow(clippy::match_single_binding)]
     match ::kernelize::__private::runtime::Target::choose(
@@ -7,17 +8,19 @@ pub fn matvec(a: ArrayView2<f64>, x: &[f64], y: &mut [f64]) {
         _ => matvec::serial(a, x, y),
     }
 }
-///Variants and compile-time report of the kernel [`matvec`](fn@matvec).
+/// Variants and compile-time report of the kernel [`matvec`](fn@matvec).
 #[allow(non_camel_case_types, dead_code)]
 pub struct matvec {}
 #[allow(dead_code)]
 impl matvec {
-    ///The `serial` variant of [`matvec`](fn@matvec): one thread, IEEE arithmetic.
+    /// The `serial` variant of [`matvec`](fn@matvec): one thread, IEEE arithmetic.
     #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
     pub fn serial(a: ArrayView2<f64>, x: &[f64], y: &mut [f64]) {
         {
-            let __kz_lo0 = 0;
-            let __kz_hi0 = a.nrows();
+            let (__kz_lo0, __kz_hi0) = {
+                let __kz_range = prange(0..a.nrows());
+                (__kz_range.start, __kz_range.end)
+            };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
             let __kz_len_y = y.len();
             let __kz_w_y = ::kernelize::__private::window_mut(

@@ -1,4 +1,5 @@
 #[inline]
+#[allow(unused_mut)]
 fn stencil(a: &[f32], out: &mut [f32], w: f32) {
     #[allow(clippy::match_single_binding)]
     match ::kernelize::__private::runtime::Target::choose(
@@ -7,18 +8,20 @@ fn stencil(a: &[f32], out: &mut [f32], w: f32) {
         _ => stencil::serial(a, out, w),
     }
 }
-///Variants and compile-time report of the kernel [`stencil`](fn@stencil).
+/// Variants and compile-time report of the kernel [`stencil`](fn@stencil).
 #[allow(non_camel_case_types, dead_code)]
 struct stencil {}
 #[allow(dead_code)]
 impl stencil {
-    ///The `serial` variant of [`stencil`](fn@stencil): one thread, IEEE arithmetic.
+    /// The `serial` variant of [`stencil`](fn@stencil): one thread, IEEE arithmetic.
     #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
     fn serial(a: &[f32], out: &mut [f32], w: f32) {
         let n = a.len();
         {
-            let __kz_lo0 = 1;
-            let __kz_hi0 = n - 1;
+            let (__kz_lo0, __kz_hi0) = {
+                let __kz_range = prange(1..n - 1);
+                (__kz_range.start, __kz_range.end)
+            };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
             ::kernelize::__private::same_type::<f32, _>(&w);
             let __kz_w_a = ::kernelize::__private::window(

@@ -15,7 +15,7 @@ fn add(a: ArrayView2<f64>, b: &Array2<f64>, mut out: ArrayViewMut2<f64>) {
 #[kernel]
 fn scale_in_place(m: &mut Array2<f64>, factor: f64) -> f64 {
     let mut total = 0.0;
-    'rows: for i in prange(0..m.shape()[0]) {
+    for i in prange(0..m.shape()[0]) {
         for j in prange(0..m.shape()[1]) {
             m[[i, j]] *= factor;
             total += m[[i, j]];

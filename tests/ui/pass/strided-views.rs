@@ -27,7 +27,7 @@ fn main() {
 
     // Write through a transposed (column-major) view.
     let mut u = Array2::<f64>::zeros((5, 3));
-    copy2(a.view(), u.t_mut());
+    copy2(a.view(), u.view_mut().reversed_axes());
     assert_eq!(u, a.t());
 
     let v = Array1::from_iter((0..10).map(|k| k as f64));

@@ -1,0 +1,93 @@
+use super::RedOp;
+use crate::tests::{assert_one_error, phases};
+
+fn kernel(body: &str) -> String {
+    format!(
+        "fn f(a: &[f64], out: &mut [f64], idx: &[usize], flags: &[u32]) -> f64 {{
+            let mut s = 0.0;
+            let mut m = 0.0f64;
+            let mut bits = 0u32;
+            for i in prange(1..a.len() - 1) {{ {body} }}
+            s + m + bits as f64
+        }}"
+    )
+}
+
+#[test]
+fn reductions_are_found_with_their_operator() {
+    let (k, a) = phases(&kernel("s += a[i]; m = m.max(a[i]); if a[i] > 0.5 { bits |= flags[i]; }")).unwrap();
+    let found: Vec<(&str, RedOp)> = a.loops[0].reductions.iter().map(|r| (k.var(r.var).name.as_str(), r.op)).collect();
+    assert_eq!(found, [("s", RedOp::Sum), ("m", RedOp::Max), ("bits", RedOp::BitOr)]);
+    let (_, a) = phases(&kernel("s = s * a[i]; s *= 2.0; m = f64::min(a[i], m);")).unwrap();
+    let ops: Vec<RedOp> = a.loops[0].reductions.iter().map(|r| r.op).collect();
+    assert_eq!(ops, [RedOp::Product, RedOp::Min]);
+}
+
+#[test]
+fn identities_are_the_neutral_elements() {
+    use crate::ir::Scalar::*;
+    assert_eq!(RedOp::Sum.identity(F64), "0.0f64");
+    assert_eq!(RedOp::Max.identity(F32), "f32::NEG_INFINITY");
+    assert_eq!(RedOp::Min.identity(I32), "i32::MAX");
+    assert_eq!(RedOp::BitAnd.identity(U8), "!0u8");
+    assert_eq!(RedOp::BitAnd.identity(Bool), "true");
+}
+
+#[test]
+fn races_are_refused() {
+    assert_one_error(&kernel("out[i + 1] = a[i];"), "data race: `out[i + 1]`");
+    assert_one_error(&kernel("out[idx[i]] = a[i];"), "data race: `out[idx[i]]`");
+    assert_one_error(&kernel("out[i] = out[i - 1] + a[i];"), "reading `out[i - 1]`");
+    assert_one_error(&kernel("s = a[i];"), "assigning it from every iteration");
+    assert_one_error(&kernel("s += a[i]; out[i] = s;"), "cannot be read here");
+    assert_one_error(&kernel("s += a[i]; s *= 2.0;"), "one operator");
+    assert_one_error(&kernel("s /= a[i];"), "`/=` on `s`");
+    assert_one_error(&kernel("return;"), "`return` inside a prange loop");
+    assert_one_error(&kernel("if a[i] > 0.0 { break; }"), "`break` out of a prange loop");
+    assert_one_error(&kernel("helper(out);"), "may change `out`");
+    assert_one_error(&kernel("out[i] = 1.0; helper(&out);"), "which this prange loop writes");
+    assert_one_error("fn f(a: &[f64]) { for i in prange(0..a.len()) { a[i] = 0.0; } }", "read-only");
+}
+
+#[test]
+fn own_element_accesses_are_accepted() {
+    let (_, a) = phases(&kernel("out[i] = out[i] * a[i - 1]; if a[i] > 0.0 { out[i] += 1.0; }")).unwrap();
+    assert_eq!(a.loops[0].writes.len(), 1);
+    assert_eq!(a.loops[0].writes[0].own, [0]);
+    let (_, a) = phases(
+        "fn f(mut o: ArrayViewMut2<f64>, x: &[f64]) {
+            for i in prange(0..o.nrows()) {
+                for j in 0..o.ncols() { o[[i, j]] = x[j] + o[[i, j]]; }
+            }
+            for j in prange(0..o.ncols()) { o[[0, j]] = 1.0; }
+        }",
+    )
+    .unwrap();
+    assert_eq!(a.loops[0].writes[0].own, [0], "row-parallel");
+    assert_eq!(a.loops[1].writes[0].own, [1], "column-parallel");
+}
+
+#[test]
+fn bounds_checks_hoisted_only_for_accesses_every_iteration_makes() {
+    let (k, a) = phases(&kernel("out[i] = a[i - 1] + a[i + 1]; if a[i] > 0.0 { s += flags[i + 7] as f64; }")).unwrap();
+    let hoisted: Vec<(&str, i64, i64)> =
+        a.loops[0].hoisted.iter().map(|h| (k.var(h.array).name.as_str(), h.first, h.last)).collect();
+    assert_eq!(hoisted, [("out", 0, 0), ("a", -1, 1)], "flags[i + 7] is conditional");
+    let (_, a) = phases(&kernel("if a[i] < 0.0 { continue; } out[i] = 1.0;")).unwrap();
+    let names: Vec<i64> = a.loops[0].hoisted.iter().map(|h| h.last).collect();
+    assert_eq!(names, [0], "only a[i], before the continue: out[i] is after it");
+    assert_eq!(a.loops[0].hoisted.len(), 1);
+}
+
+#[test]
+fn varying_values_follow_data_and_control() {
+    let (k, a) = phases(&kernel(
+        "let u = 2.0 * a.len() as f64; let v = a[i] * u; let mut w = 1.0; if v > 0.0 { w = 2.0; } out[i] = w + u;",
+    ))
+    .unwrap();
+    let varying = |name: &str| a.loops[0].varying.iter().any(|&v| k.var(v).name == name);
+    assert!(!varying("u"), "computed from uniform values");
+    assert!(varying("v"), "depends on a[i]");
+    assert!(varying("w"), "assigned under a varying condition");
+    assert!(varying("i"));
+}
