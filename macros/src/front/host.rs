@@ -23,6 +23,26 @@ pub fn lower(cx: &mut Lower<'_>, block: &syn::Block, ret: Option<syn::Type>) -> 
     (HostBody { tokens: block.to_token_stream() }, host.loops)
 }
 
+/// The function with every prange loop's body emptied: what is emitted beside the errors
+/// when a kernel does not compile, so callers and host code still type-check while rustc does
+/// not report the loop bodies' problems a second time.
+pub fn without_prange_bodies(func: &syn::ItemFn) -> syn::ItemFn {
+    struct Empty;
+    impl VisitMut for Empty {
+        fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
+            if is_prange(&f.expr) {
+                f.body.stmts.clear();
+            } else {
+                visit_mut::visit_expr_for_loop_mut(self, f);
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut func = func.clone();
+    Empty.visit_block_mut(&mut func.block);
+    func
+}
+
 /// True for `prange(...)` and `kernelize::prange(...)`.
 pub fn is_prange(e: &syn::Expr) -> bool {
     let syn::Expr::Call(call) = e else { return false };

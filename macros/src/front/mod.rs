@@ -5,6 +5,8 @@
 mod expr;
 mod finalize;
 mod host;
+
+pub use host::without_prange_bodies;
 mod infer;
 mod opaque;
 mod prange;
