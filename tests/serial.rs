@@ -7,7 +7,13 @@
 //! strided ndarray views.
 
 // The reference functions index on purpose: they are the kernels' loops, minus kernelize.
-#![allow(clippy::needless_range_loop, clippy::manual_memcpy, clippy::assign_op_pattern, clippy::manual_is_multiple_of)]
+#![allow(
+    clippy::needless_range_loop,
+    clippy::manual_memcpy,
+    clippy::assign_op_pattern,
+    clippy::manual_is_multiple_of,
+    clippy::neg_cmp_op_on_partial_ord
+)]
 
 mod common;
 
@@ -148,7 +154,7 @@ fn stencil3_matches_hand_written() {
 
 #[test]
 #[should_panic(
-    expected = "index out of bounds: the prange loop over i in 1..9 reads `out[i]`, which for i = 8 is outside `out` (len 5)"
+    expected = "index out of bounds: the prange loop over i in 1..9 accesses `out[i]`, which for i = 8 is outside `out` (len 5)"
 )]
 fn stencil3_with_a_short_out_panics_naming_the_array() {
     let a = [1.0; 10];
@@ -158,7 +164,7 @@ fn stencil3_with_a_short_out_panics_naming_the_array() {
 
 #[test]
 #[should_panic(
-    expected = "index out of bounds: the prange loop over i in 1..9 reads `out[i]`, which for i = 8 is outside `out` (len 5)"
+    expected = "index out of bounds: the prange loop over i in 1..9 accesses `out[i]`, which for i = 8 is outside `out` (len 5)"
 )]
 fn stencil3_dispatch_with_a_short_out_panics_naming_the_array() {
     let a = [1.0; 10];
@@ -781,55 +787,52 @@ fn classify_matches_hand_written() {
     }
 }
 
-// Macro bug (kept as commented reproductions; they do not compile): a `match` arm whose body is a
-// compound assignment without braces is kept as opaque tokens instead of being lowered as a
-// statement. With braces (`0 => { out[i] += 1.0; }`, as in `classify` above) both compile and
-// match the hand-written loop.
-//
-// (a) On an array that has a hoisted window, the opaque tokens index `out` directly while the
-//     serial variant has already borrowed `out` mutably for the window of `out[i] = ...`:
-//
-//     error[E0503]: cannot use `*out` because it was mutably borrowed
-//         |     #[kernel]
-//         |     --------- borrow later used here
-//         |     pub fn classify_arm(k: &[i64], a: &[f64], out: &mut [f64]) {
-//         |         for i in prange(0..a.len()) {
-//         |         --- `*out` is borrowed here
-//         |                 0 => out[i] += 1.0,
-//         |                      ^^^^^^ use of borrowed `*out`
-//     error[E0503]: cannot use `out[_]` because it was mutably borrowed
-//         (same span, `out[i] += 1.0`)
-//
-// #[kernel]
-// pub fn classify_arm(k: &[i64], a: &[f64], out: &mut [f64]) {
-//     for i in prange(0..a.len()) {
-//         out[i] = a[i];
-//         match k[i] {
-//             0 => out[i] += 1.0,
-//             _ => {}
-//         }
-//     }
-// }
-//
-// (b) On a reduction variable, the reduction is not recognised and the kernel is refused:
-//
-//     error: data race: `s += 1.0` inside a prange loop may change `s`, which all iterations share
-//            help: change shared data only as its own element (`s[i]`) or through a reduction; move
-//            this out of the prange loop, or use a serial `for`
-//       |             0 => s += 1.0,
-//       |                  ^
-//
-// #[kernel]
-// pub fn arm_reduce(k: &[i64]) -> f64 {
-//     let mut s = 0.0;
-//     for i in prange(0..k.len()) {
-//         match k[i] {
-//             0 => s += 1.0,
-//             _ => {}
-//         }
-//     }
-//     s
-// }
+// A `match` arm whose body is an assignment without braces, on an array with a hoisted window
+// and on a reduction; and code outside the kernel language that touches the iteration's own
+// element of an array the loop writes (the window must not hold that array borrowed).
+#[kernel]
+pub fn classify_arm(k: &[i64], a: &[f64], out: &mut [f64]) -> f64 {
+    let mut s = 0.0;
+    for i in prange(0..a.len()) {
+        out[i] = a[i];
+        match k[i] {
+            0 => out[i] += 1.0,
+            1 => s += a[i],
+            _ => out[i] = std::convert::identity(out[i]) * 2.0,
+        }
+    }
+    s
+}
+
+fn classify_arm_ref(k: &[i64], a: &[f64], out: &mut [f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..a.len() {
+        out[i] = a[i];
+        match k[i] {
+            0 => out[i] += 1.0,
+            1 => s += a[i],
+            _ => out[i] *= 2.0,
+        }
+    }
+    s
+}
+
+#[test]
+fn classify_arm_matches_by_hand() {
+    for n in SIZES {
+        let mut rng = Rng::for_case("classify_arm", n);
+        let k: Vec<i64> = (0..n).map(|_| (rng.next_u64() % 3) as i64).collect();
+        let a = rng.vec_f64(n, -1.0, 1.0);
+        let mut want = vec![0.0; n];
+        let ws = classify_arm_ref(&k, &a, &mut want);
+        let mut got = vec![0.0; n];
+        assert_eq!(classify_arm::serial(&k, &a, &mut got).to_bits(), ws.to_bits(), "n={n}");
+        assert_all_f64(&format!("serial n={n}"), &got, &want);
+        let mut got = vec![0.0; n];
+        assert_eq!(classify_arm(&k, &a, &mut got).to_bits(), ws.to_bits(), "n={n}");
+        assert_all_f64(&format!("dispatch n={n}"), &got, &want);
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // 15. A serial inner loop per iteration: row sums of a 2-D array.
@@ -1731,7 +1734,7 @@ fn gather_and_forward_diff_match_hand_written() {
 
 #[test]
 #[should_panic(
-    expected = "index out of bounds: the prange loop over i in 0..8 reads `a[i + 2]`, which for i = 7 is outside `a` (len 9)"
+    expected = "index out of bounds: the prange loop over i in 0..8 accesses `a[i + 2]`, which for i = 7 is outside `a` (len 9)"
 )]
 fn forward_diff_with_a_short_input_panics_naming_the_array() {
     let a = [1.0; 9];
@@ -1925,7 +1928,143 @@ fn back_window_matches_hand_written() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 33. Every kernel has a report.
+// 33. A 2-D prange with 1-D slices indexed by each of the two variables, at offsets.
+
+#[kernel]
+pub fn conv_rows(a: ArrayView2<f64>, wr: &[f64], wc: &[f64], mut out: ArrayViewMut2<f64>) {
+    let n = a.nrows();
+    let m = a.ncols();
+    if m == 0 {
+        return;
+    }
+    for i in prange(0..n) {
+        for j in prange(1..m - 1) {
+            out[[i, j]] = a[[i, j]] * wr[i + 1] + wc[j - 1] * wc[j + 1];
+        }
+    }
+}
+
+fn conv_rows_ref(a: ArrayView2<f64>, wr: &[f64], wc: &[f64], mut out: ArrayViewMut2<f64>) {
+    let n = a.nrows();
+    let m = a.ncols();
+    if m == 0 {
+        return;
+    }
+    for i in 0..n {
+        for j in 1..m - 1 {
+            out[[i, j]] = a[[i, j]] * wr[i + 1] + wc[j - 1] * wc[j + 1];
+        }
+    }
+}
+
+/// Row-parallel writes over a triangle: the serial inner loop's bound depends on `i`.
+#[kernel]
+pub fn lower_tri(a: ArrayView2<f64>, mut out: ArrayViewMut2<f64>) {
+    let n = a.nrows().min(a.ncols());
+    for i in prange(0..n) {
+        for j in 0..i + 1 {
+            out[[i, j]] = a[[i, j]] + a[[j, i]];
+        }
+    }
+}
+
+fn lower_tri_ref(a: ArrayView2<f64>, mut out: ArrayViewMut2<f64>) {
+    let n = a.nrows().min(a.ncols());
+    for i in 0..n {
+        for j in 0..i + 1 {
+            out[[i, j]] = a[[i, j]] + a[[j, i]];
+        }
+    }
+}
+
+#[test]
+fn conv_rows_and_lower_tri_match_hand_written() {
+    type F = fn(ArrayView2<f64>, &[f64], &[f64], ArrayViewMut2<f64>);
+    type G = fn(ArrayView2<f64>, ArrayViewMut2<f64>);
+    for (rows, cols) in SHAPES {
+        let mut rng = Rng::for_case("conv_rows", rows * 1000 + cols);
+        let a = rng.array2(rows, cols, -1.0, 1.0);
+        for (view, av) in views2(&a) {
+            let wr = rng.vec_f64(av.nrows() + 1, -1.0, 1.0);
+            let wc = rng.vec_f64(av.ncols(), -1.0, 1.0);
+            let init = rng.array2(av.nrows(), av.ncols(), -1.0, 1.0);
+            let mut want = init.clone();
+            conv_rows_ref(av.view(), &wr, &wc, want.view_mut());
+            for (v, f) in variants!(conv_rows: F) {
+                let mut got = init.clone();
+                f(av.view(), &wr, &wc, got.view_mut());
+                assert_all_f64(&format!("{v} {rows}x{cols} {view}"), &got, &want);
+            }
+            let mut want = init.clone();
+            lower_tri_ref(av.view(), want.view_mut());
+            for (v, f) in variants!(lower_tri: G) {
+                let mut got = init.clone();
+                f(av.view(), got.view_mut());
+                assert_all_f64(&format!("{v} {rows}x{cols} {view}"), &got, &want);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 34. Operator precedence, unary minus, casts and literal forms, as the macro re-prints them.
+
+#[kernel]
+pub fn precedence(a: &[f64], b: &[f64], c: &[f64], out: &mut [f64]) {
+    for i in prange(0..a.len()) {
+        let x = a[i];
+        let y = b[i];
+        let z = c[i];
+        let t1 = x - (y - z) + x / (y * z) - -(x * y) + -x.abs() + (-x).abs();
+        let t2 = (x as i64 * 3) as f64 + ((x * 10.0) as i64 % 7) as f64 + -2.0f64.powi(2) + (-2.0f64).powi(2);
+        let t3 = x % 1.5 - (x - y) * z + x / y / z - x / (y / z) + x - y - z - (x - (y + z));
+        let t4 = (x < y) as i32 as f64 + (!(x < y)) as i32 as f64 + ((x < y) == (z < y)) as u8 as f64;
+        let t5 = ((y.abs() * 10.0) as u8 as u32) as f64 + ((1 << 3 | 4 & 6 ^ 1) + (7 >> 1 << 2)) as f64;
+        let t6 = x * 1e-3 + 1_000.5 + 0x10 as f64 + 0.5f64 + 2.0_f64.sqrt() + (i as f64).sqrt();
+        let t7 = (x + y).sqrt().abs() * -z.max(x) - (-(x - -y)) + (if x > y { 1.0 } else { 2.0 }) * 3.0;
+        let t8 = -x as i64 as f64 - (-(x as i64)) as f64 + ((x * 100.0) as i32 / 7 * 3 - 5 % 3) as f64;
+        let t9 = (x * 200.0) as i8 as f64 + (z * 1e5) as u16 as f64 + (y * 1e3) as isize as f64;
+        out[i] = t1 + t2 + t3 + t4 + t5 + t6 + t7 + t8 + t9;
+    }
+}
+
+fn precedence_ref(a: &[f64], b: &[f64], c: &[f64], out: &mut [f64]) {
+    for i in 0..a.len() {
+        let x = a[i];
+        let y = b[i];
+        let z = c[i];
+        let t1 = x - (y - z) + x / (y * z) - -(x * y) + -x.abs() + (-x).abs();
+        let t2 = (x as i64 * 3) as f64 + ((x * 10.0) as i64 % 7) as f64 + -2.0f64.powi(2) + (-2.0f64).powi(2);
+        let t3 = x % 1.5 - (x - y) * z + x / y / z - x / (y / z) + x - y - z - (x - (y + z));
+        let t4 = (x < y) as i32 as f64 + (!(x < y)) as i32 as f64 + ((x < y) == (z < y)) as u8 as f64;
+        let t5 = ((y.abs() * 10.0) as u8 as u32) as f64 + ((1 << 3 | 4 & 6 ^ 1) + (7 >> 1 << 2)) as f64;
+        let t6 = x * 1e-3 + 1_000.5 + 0x10 as f64 + 0.5f64 + 2.0_f64.sqrt() + (i as f64).sqrt();
+        let t7 = (x + y).sqrt().abs() * -z.max(x) - (-(x - -y)) + (if x > y { 1.0 } else { 2.0 }) * 3.0;
+        let t8 = -x as i64 as f64 - (-(x as i64)) as f64 + ((x * 100.0) as i32 / 7 * 3 - 5 % 3) as f64;
+        let t9 = (x * 200.0) as i8 as f64 + (z * 1e5) as u16 as f64 + (y * 1e3) as isize as f64;
+        out[i] = t1 + t2 + t3 + t4 + t5 + t6 + t7 + t8 + t9;
+    }
+}
+
+#[test]
+fn precedence_matches_hand_written() {
+    type F = fn(&[f64], &[f64], &[f64], &mut [f64]);
+    for n in SIZES {
+        let mut rng = Rng::for_case("precedence", n);
+        let (a, b, c) = (rng.vec_f64(n, -3.0, 3.0), rng.vec_f64(n, -3.0, 3.0), rng.vec_f64(n, -3.0, 3.0));
+        let init = rng.vec_f64(n, -1.0, 1.0);
+        let mut want = init.clone();
+        precedence_ref(&a, &b, &c, &mut want);
+        for (v, f) in variants!(precedence: F) {
+            let mut got = init.clone();
+            f(&a, &b, &c, &mut got);
+            assert_all_f64(&format!("{v} n={n}"), &got, &want);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 35. Every kernel has a report.
 
 #[test]
 fn every_kernel_has_a_report() {
@@ -1938,10 +2077,15 @@ fn every_kernel_has_a_report() {
         ("min_of", min_of::REPORT),
         ("product", product::REPORT),
         ("count_above", count_above::REPORT),
+        ("count_above_inferred", count_above_inferred::REPORT),
         ("bits", bits::REPORT),
+        ("bits_i64", bits_i64::REPORT),
         ("mean_var", mean_var::REPORT),
+        ("sum_f32", sum_f32::REPORT),
         ("math_map", math_map::REPORT),
+        ("math_map_f32", math_map_f32::REPORT),
         ("mandelbrot", mandelbrot::REPORT),
+        ("mandelbrot_grid", mandelbrot_grid::REPORT),
         ("classify", classify::REPORT),
         ("row_sums", row_sums::REPORT),
         ("matvec", matvec::REPORT),
@@ -1950,8 +2094,13 @@ fn every_kernel_has_a_report() {
         ("heat", heat::REPORT),
         ("heat2d", heat2d::REPORT),
         ("scaled_copy", scaled_copy::REPORT),
+        ("axpy_array", axpy_array::REPORT),
         ("frobenius", frobenius::REPORT),
+        ("poly", poly::REPORT),
         ("collatz", collatz::REPORT),
+        ("clip_skip", clip_skip::REPORT),
+        ("int_mix", int_mix::REPORT),
+        ("select", select::REPORT),
         ("row_scale", row_scale::REPORT),
         ("int_range", int_range::REPORT),
         ("match_guards", match_guards::REPORT),
@@ -1961,6 +2110,9 @@ fn every_kernel_has_a_report() {
         ("first_above", first_above::REPORT),
         ("positive_sum", positive_sum::REPORT),
         ("back_window", back_window::REPORT),
+        ("conv_rows", conv_rows::REPORT),
+        ("lower_tri", lower_tri::REPORT),
+        ("precedence", precedence::REPORT),
     ] {
         assert!(!report.is_empty(), "{name}");
         assert!(!report.contains("not generated"), "{name}: {report}");

@@ -61,10 +61,12 @@ fn assemble(k: &Kernel, dispatch: TokenStream, serial: TokenStream, report: Lite
     let params = k.params.iter().map(|p| &p.tokens);
     let args: Vec<_> = k.params.iter().map(|p| &p.name).collect();
     let dispatch = replace_self(dispatch, name, &args);
+    let has_inline = attrs.iter().any(|a| a.to_string().starts_with("# [inline"));
+    let inline = (!has_inline).then(|| quote!(#[inline]));
     let variants = items(k, &[(quote!(serial), serial)], report);
     quote! {
         #(#attrs)*
-        #[inline]
+        #inline
         #[allow(unused_mut)]
         #vis fn #name #generics (#(#params),*) #output {
             #dispatch

@@ -86,7 +86,7 @@ fn out_of_bounds(len: usize, lo: usize, hi: usize, first: isize, last: isize, wh
     };
     let (bad, c) = if lo.checked_add_signed(first).is_none() { (lo, first) } else { (hi - 1, last) };
     panic!(
-        "index out of bounds: the prange loop over {index} in {lo}..{hi} reads `{array}[{index}{}]`, \
+        "index out of bounds: the prange loop over {index} in {lo}..{hi} accesses `{array}[{index}{}]`, \
          which for {index} = {bad} is outside `{array}` (len {len})",
         offset(c)
     )
@@ -109,14 +109,14 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "reads `a[i + 1]`, which for i = 9 is outside `a` (len 10)")]
+    #[should_panic(expected = "accesses `a[i + 1]`, which for i = 9 is outside `a` (len 10)")]
     fn window_past_the_end_panics_with_the_access() {
         let a = [0u8; 10];
         window(&a, 0, 10, 0, 1, &A);
     }
 
     #[test]
-    #[should_panic(expected = "reads `a[i - 1]`, which for i = 0 is outside `a` (len 10)")]
+    #[should_panic(expected = "accesses `a[i - 1]`, which for i = 0 is outside `a` (len 10)")]
     fn window_before_the_start_panics_with_the_access() {
         let a = [0u8; 10];
         window(&a, 0, 10, -1, 0, &A);

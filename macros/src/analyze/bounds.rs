@@ -33,8 +33,10 @@ pub fn hoistable(k: &Kernel, l: &PrangeLoop, _info: &LoopInfo) -> Vec<Hoist> {
             break;
         }
     }
+    // Code kept as written names arrays directly; a window would hold them borrowed.
+    let touched = opaque_mentions(&l.body);
     let mut hoists: Vec<Hoist> = Vec::new();
-    for (array, dim, offset) in c.found {
+    for (array, dim, offset) in c.found.into_iter().filter(|(a, _, _)| !touched.contains(a)) {
         match hoists.iter_mut().find(|h| h.array == array) {
             Some(h) if h.dim == dim => {
                 h.first = h.first.min(offset);
@@ -139,6 +141,28 @@ impl<'a> Visitor<'a> for Unconditional<'_, '_> {
             _ => walk::walk_expr(self, e),
         }
     }
+}
+
+/// Every variable that code outside the kernel language mentions.
+fn opaque_mentions(b: &Block) -> Vec<VarId> {
+    struct Find(Vec<VarId>);
+    impl Visitor<'_> for Find {
+        fn stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Opaque(o) = &s.kind {
+                self.0.extend(o.mentions.iter().map(|m| m.var));
+            }
+            walk::walk_stmt(self, s);
+        }
+        fn expr(&mut self, e: &Expr) {
+            if let ExprKind::Opaque(o) = &e.kind {
+                self.0.extend(o.mentions.iter().map(|m| m.var));
+            }
+            walk::walk_expr(self, e);
+        }
+    }
+    let mut f = Find(Vec::new());
+    f.block(b);
+    f.0
 }
 
 fn contains_jump(s: &Stmt) -> bool {

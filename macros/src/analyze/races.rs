@@ -348,7 +348,7 @@ impl<'k> Collect<'k> {
     }
 
     fn check_opaque(&self, info: &LoopInfo, diag: &mut Diag) {
-        for &(o, span) in &self.opaques {
+        for &(o, _) in &self.opaques {
             for m in &o.mentions {
                 if !is_outside(self.k, m.var) {
                     continue;
@@ -374,21 +374,22 @@ impl<'k> Collect<'k> {
                         ),
                     );
                 } else if access == Access::MaybeWrite && is_mutable(var) {
+                    let how = match var.ty {
+                        Ty::Array(_) => format!("as the iteration's own element (`{}`)", self.own_index_text(m.var)),
+                        _ => format!("through a reduction (`{0} += ...`, `{0} = {0}.max(...)`)", var.name),
+                    };
                     diag.error(
                         m.span,
                         format!(
                             "data race: {} inside a prange loop may change `{}`, which all iterations share\nhelp: \
-                             change shared data only as its own element (`{}`) or through a reduction; move this \
-                             out of the prange loop, or use a serial `for`",
-                            o.what,
-                            var.name,
-                            self.own_index_text(m.var)
+                             inside a prange loop, change it only {how}; or move this out of the loop, or use a \
+                             serial `for`",
+                            o.what, var.name
                         ),
                     );
                 } else if m.access == Access::WriteOwn && !matches!(var.ty, Ty::Array(_) | Ty::Unknown) {
                     diag.error(m.span, format!("`{}` is not an array", var.name));
                 }
-                let _ = span;
             }
         }
     }

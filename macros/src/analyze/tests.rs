@@ -77,6 +77,17 @@ fn bounds_checks_hoisted_only_for_accesses_every_iteration_makes() {
     let names: Vec<i64> = a.loops[0].hoisted.iter().map(|h| h.last).collect();
     assert_eq!(names, [0], "only a[i], before the continue: out[i] is after it");
     assert_eq!(a.loops[0].hoisted.len(), 1);
+    let (k, a) = phases(&kernel("out[i] = a[i]; helper(out[i]);")).unwrap();
+    let names: Vec<&str> = a.loops[0].hoisted.iter().map(|h| k.var(h.array).name.as_str()).collect();
+    assert_eq!(names, ["a"], "a window would keep `out` borrowed from the code kept as written");
+}
+
+#[test]
+fn assignments_in_match_arms_are_statements() {
+    let (k, a) = phases(&kernel("match idx[i] { 0 => s += a[i], 1 => out[i] = 1.0, _ => {} }")).unwrap();
+    assert_eq!(a.loops[0].reductions.len(), 1);
+    assert_eq!(k.var(a.loops[0].reductions[0].var).name, "s");
+    assert_eq!(a.loops[0].writes.len(), 1);
 }
 
 #[test]

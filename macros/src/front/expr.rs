@@ -30,6 +30,9 @@ pub fn lower(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
             Expr { kind: ExprKind::Block(block), ty, span }
         }
         syn::Expr::Match(m) => lower_match(cx, e, m),
+        // An assignment where an expression stands, e.g. a match arm `0 => s += 1.0,`.
+        syn::Expr::Assign(_) => stmt::assignment_block(cx, e),
+        syn::Expr::Binary(b) if is_compound(&b.op) => stmt::assignment_block(cx, e),
         syn::Expr::Try(t) => {
             let inner = lower(cx, &t.expr);
             let ty = cx.fresh(Kind::Any);

@@ -273,6 +273,14 @@ fn lower_assign(
     Some(StmtKind::Assign { place, op, value })
 }
 
+/// An assignment used as an expression (of type `()`): a block holding the statement.
+pub fn assignment_block(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
+    let span = e.span();
+    let stmt = lower_expr_stmt(cx, e).map(|kind| Stmt { kind, span });
+    let block = Block { stmts: stmt.into_iter().collect(), tail: None, span };
+    Expr { kind: crate::ir::ExprKind::Block(block), ty: Ty::Unit, span }
+}
+
 /// `break`, `continue` and `return`, with the loop they leave.
 pub fn lower_jump(cx: &mut Lower<'_>, e: &syn::Expr) -> Option<Stmt> {
     let span = e.span();
