@@ -21,7 +21,8 @@ pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
         }
     };
     let kernel = front::lower(&func, &mut diag);
-    let analysis = match (&kernel, diag.has_errors()) {
+    let front_failed = diag.has_errors();
+    let analysis = match (&kernel, front_failed) {
         (Some(k), false) => Some(analyze::run(k, &mut diag)),
         _ => None,
     };
@@ -30,7 +31,7 @@ pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
         (result, kernel, _) => {
             let errors = result.err().map(syn::Error::into_compile_error);
             let shim = kernel.as_ref().map(fallback_variants);
-            let func = front::without_prange_bodies(&func);
+            let func = front::fallback_function(&func, front_failed);
             quote!(#errors #[allow(unused)] #func #shim)
         }
     }

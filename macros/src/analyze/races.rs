@@ -6,8 +6,7 @@ use crate::diag::Diag;
 use crate::ir::display::expr_text;
 use crate::ir::walk::{self, Visitor, span_range};
 use crate::ir::{
-    Access, ArrayTy, BinOp, Expr, ExprKind, JumpTarget, Kernel, MathFn, Opaque, Place, PrangeLoop, Stmt, StmtKind, Ty,
-    VarId,
+    Access, BinOp, Expr, ExprKind, JumpTarget, Kernel, MathFn, Opaque, Place, PrangeLoop, Stmt, StmtKind, Ty, VarId,
 };
 use proc_macro2::Span;
 
@@ -55,6 +54,8 @@ struct Collect<'k> {
     var_reads: Vec<(VarId, Span)>,
     opaques: Vec<(&'k Opaque, Span)>,
     errors: Vec<(Range, String)>,
+    /// `let j = i;`: immutable copies of a prange variable, and the variable.
+    aliases: Vec<(VarId, VarId)>,
 }
 
 impl<'k> Collect<'k> {
@@ -68,6 +69,7 @@ impl<'k> Collect<'k> {
             var_reads: Vec::new(),
             opaques: Vec::new(),
             errors: Vec::new(),
+            aliases: Vec::new(),
         }
     }
 
@@ -84,6 +86,18 @@ impl<'k> Collect<'k> {
         }
     }
 
+    /// `out[[j, i]]` for the ownership `own` (index position of each prange variable).
+    fn own_text(&self, array: VarId, own: &[usize]) -> String {
+        let mut parts = vec!["_".to_owned(); own.iter().max().map_or(1, |m| m + 1)];
+        for (d, &pos) in own.iter().enumerate() {
+            parts[pos] = self.name(self.prange[d]).to_owned();
+        }
+        match parts.as_slice() {
+            [one] => format!("{}[{one}]", self.name(array)),
+            many => format!("{}[[{}]]", self.name(array), many.join(", ")),
+        }
+    }
+
     fn access_text(&self, a: &ArrayAccess<'_>) -> String {
         let parts: Vec<String> = a.index.iter().map(|e| expr_text(self.k, e)).collect();
         match parts.as_slice() {
@@ -95,7 +109,8 @@ impl<'k> Collect<'k> {
     /// For each prange dimension, the index position holding its variable; `None` when the
     /// access is not the iteration's own element.
     fn ownership(&self, index: &[Expr]) -> Option<Vec<usize>> {
-        let position = |p: VarId| index.iter().position(|e| matches!(e.kind, ExprKind::Var(v) if v == p));
+        let is = |v: VarId, p: VarId| v == p || self.aliases.iter().any(|&(a, q)| a == v && q == p);
+        let position = |p: VarId| index.iter().position(|e| matches!(e.kind, ExprKind::Var(v) if is(v, p)));
         let own: Vec<usize> = self.prange.iter().map(|&p| position(p)).collect::<Option<_>>()?;
         (self.prange.len() == 1 || index.len() == 2).then_some(own)
     }
@@ -159,6 +174,14 @@ impl<'k> Collect<'k> {
                  loop to stop at the first match"
                     .to_owned(),
             )),
+            (_, JumpTarget::CollapsedOuter) => self.errors.push((
+                range,
+                format!(
+                    "`{what}` to the outer loop of a 2-D prange loop: each iteration is one (i, j) pair, so there \
+                     is no rest of a row to skip\nhelp: use `continue` to end this iteration, or make the inner \
+                     loop a serial `for` to work row by row"
+                ),
+            )),
             (_, JumpTarget::Outside) => self.errors.push((
                 range,
                 format!(
@@ -173,18 +196,8 @@ impl<'k> Collect<'k> {
     fn check_writes(&self, info: &mut LoopInfo, diag: &mut Diag) {
         let mut owned: Vec<(VarId, Vec<usize>)> = Vec::new();
         for w in &self.writes {
-            let var = self.k.var(w.array);
-            if let Ty::Array(a) = var.ty
-                && !a.mutable
-            {
-                let writable = ArrayTy { mutable: true, ..a };
-                diag.error_range(
-                    w.range,
-                    format!(
-                        "`{}` is read-only (`{a}`), so it cannot be written\nhelp: take it as `{writable}`",
-                        var.name
-                    ),
-                );
+            // Writes to read-only arrays were refused by the front end.
+            if matches!(self.k.var(w.array).ty, Ty::Array(a) if !a.mutable) {
                 continue;
             }
             let Some(own) = self.ownership(w.index) else {
@@ -195,17 +208,18 @@ impl<'k> Collect<'k> {
                 Some((_, first)) if *first != own => diag.error_range(
                     w.range,
                     format!(
-                        "data race: this prange loop writes `{}` at two different kinds of index, so two \
-                         iterations can write one element\nhelp: write it only as `{}`",
+                        "data race: this prange loop writes `{0}` both as `{1}` and as `{2}`, so two iterations can \
+                         write one element\nhelp: write `{0}` at one kind of index only, e.g. always `{1}`",
+                        self.name(w.array),
+                        self.own_text(w.array, first),
                         self.access_text(w),
-                        self.own_index_text(w.array)
                     ),
                 ),
                 Some(_) => {}
                 None => owned.push((w.array, own)),
             }
         }
-        for &(o, span) in &self.opaques {
+        for &(o, _) in &self.opaques {
             for m in o.mentions.iter().filter(|m| m.access == crate::ir::Access::WriteOwn) {
                 if !is_outside(self.k, m.var) {
                     continue;
@@ -216,11 +230,13 @@ impl<'k> Collect<'k> {
                     }
                 } else {
                     diag.error(
-                        span,
+                        m.span,
                         format!(
-                            "data race: {} writes `{}` with one index in a 2-D prange loop",
+                            "data race: in this 2-D prange loop, {} writes `{}[..]` with one index, which all \
+                             iterations of a row share\nhelp: write a 2-D array at `{}`",
                             o.what,
-                            self.name(m.var)
+                            self.name(m.var),
+                            self.own_index_text(m.var)
                         ),
                     );
                 }
@@ -285,7 +301,6 @@ impl<'k> Collect<'k> {
                     ),
                     Some(_) => {}
                     None => {
-                        self.check_reduction_type(*var, *op, *range, diag);
                         found.push(Reduction { var: *var, op: *op, span: range.0 });
                     }
                 },
@@ -321,20 +336,6 @@ impl<'k> Collect<'k> {
             }
         }
         info.reductions = found;
-    }
-
-    fn check_reduction_type(&self, var: VarId, op: RedOp, range: Range, diag: &mut Diag) {
-        let Ty::Scalar(s) = self.k.var(var).ty else { return };
-        let ok = match op {
-            RedOp::BitOr | RedOp::BitAnd | RedOp::BitXor => !s.is_float(),
-            _ => s != crate::ir::Scalar::Bool,
-        };
-        if !ok {
-            diag.error_range(
-                range,
-                format!("`{}` cannot be a `{}` reduction: it is `{s}`", self.name(var), op.describe()),
-            );
-        }
     }
 
     fn reduction_read_message(&self, r: &Reduction) -> String {
@@ -376,7 +377,8 @@ impl<'k> Collect<'k> {
                 } else if access == Access::MaybeWrite && is_mutable(var) {
                     let how = match var.ty {
                         Ty::Array(_) => format!("as the iteration's own element (`{}`)", self.own_index_text(m.var)),
-                        _ => format!("through a reduction (`{0} += ...`, `{0} = {0}.max(...)`)", var.name),
+                        Ty::Scalar(_) => format!("through a reduction (`{0} += ...`, `{0} = {0}.max(...)`)", var.name),
+                        _ => "as an array's own element or through a reduction".to_owned(),
                     };
                     diag.error(
                         m.span,
@@ -387,8 +389,6 @@ impl<'k> Collect<'k> {
                             o.what, var.name
                         ),
                     );
-                } else if m.access == Access::WriteOwn && !matches!(var.ty, Ty::Array(_) | Ty::Unknown) {
-                    diag.error(m.span, format!("`{}` is not an array", var.name));
                 }
             }
         }
@@ -454,6 +454,11 @@ impl<'k> Visitor<'k> for Collect<'k> {
             StmtKind::Assign { place: Place::Var(var), op, value } if is_outside(self.k, *var) => {
                 let range = (s.span, span_range(value).1);
                 self.update(*var, *op, value, range);
+            }
+            StmtKind::Let { var, init: Expr { kind: ExprKind::Var(p), .. }, .. }
+                if !self.k.var(*var).mutable && self.prange.contains(p) =>
+            {
+                self.aliases.push((*var, *p));
             }
             StmtKind::Return(_) => self.errors.push((
                 (s.span, s.span),

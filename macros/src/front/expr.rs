@@ -11,6 +11,17 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 
 pub fn lower(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
+    let mut out = lower_inner(cx, e);
+    out.end = last_span(e).unwrap_or(out.end);
+    out
+}
+
+/// The span of the last token of `tokens`.
+pub fn last_span(tokens: &impl ToTokens) -> Option<Span> {
+    tokens.to_token_stream().into_iter().last().map(|t| t.span())
+}
+
+fn lower_inner(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
     let span = e.span();
     match e {
         syn::Expr::Lit(l) => lower_lit(cx, e, &l.lit),
@@ -27,7 +38,7 @@ pub fn lower(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
         syn::Expr::Block(b) if b.label.is_none() => {
             let block = stmt::lower_block(cx, &b.block);
             let ty = stmt::block_ty(cx, &block);
-            Expr { kind: ExprKind::Block(block), ty, span }
+            Expr { kind: ExprKind::Block(block), ty, span, end: span }
         }
         syn::Expr::Match(m) => lower_match(cx, e, m),
         // An assignment where an expression stands, e.g. a match arm `0 => s += 1.0,`.
@@ -36,7 +47,7 @@ pub fn lower(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
         syn::Expr::Try(t) => {
             let inner = lower(cx, &t.expr);
             let ty = cx.fresh(Kind::Any);
-            Expr { kind: ExprKind::Try(Box::new(inner)), ty, span: t.question_token.span }
+            Expr { kind: ExprKind::Try(Box::new(inner)), ty, span: t.question_token.span, end: t.question_token.span }
         }
         syn::Expr::Unsafe(u) => {
             cx.diag.error_spanned(
@@ -60,14 +71,14 @@ pub fn lower(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
             let stmt = stmt::lower_jump(cx, e);
             let ty = cx.fresh(Kind::Any);
             let block = Block { stmts: stmt.into_iter().collect(), tail: None, span };
-            Expr { kind: ExprKind::Block(block), ty, span }
+            Expr { kind: ExprKind::Block(block), ty, span, end: span }
         }
         _ => make_opaque(cx, e),
     }
 }
 
 fn unknown(span: Span) -> Expr {
-    Expr { kind: ExprKind::Block(Block { stmts: Vec::new(), tail: None, span }), ty: Ty::Unknown, span }
+    Expr { kind: ExprKind::Block(Block { stmts: Vec::new(), tail: None, span }), ty: Ty::Unknown, span, end: span }
 }
 
 /// Code outside the kernel language, kept as written.
@@ -80,7 +91,7 @@ pub fn make_opaque(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
         mentions: touches.mentions,
         binds: Vec::new(),
     });
-    Expr { kind, ty: Ty::Unknown, span: e.span() }
+    Expr { kind, ty: Ty::Unknown, span: e.span(), end: e.span() }
 }
 
 pub fn refuse_unsafe(cx: &mut Lower<'_>, spans: &[Span]) {
@@ -118,7 +129,7 @@ fn lower_lit(cx: &mut Lower<'_>, e: &syn::Expr, lit: &syn::Lit) -> Expr {
         syn::Lit::Bool(b) => (LitValue::Bool(b.value), Ty::Scalar(Scalar::Bool), false),
         _ => return make_opaque(cx, e),
     };
-    Expr { kind: ExprKind::Lit(Lit { text, value, suffixed }), ty, span }
+    Expr { kind: ExprKind::Lit(Lit { text, value, suffixed }), ty, span, end: span }
 }
 
 fn lower_path(cx: &mut Lower<'_>, e: &syn::Expr, p: &syn::ExprPath) -> Expr {
@@ -128,10 +139,10 @@ fn lower_path(cx: &mut Lower<'_>, e: &syn::Expr, p: &syn::ExprPath) -> Expr {
             && let Some(var) = cx.lookup(&ident.to_string())
         {
             let ty = cx.var(var).ty;
-            return Expr { kind: ExprKind::Var(var), ty, span };
+            return Expr { kind: ExprKind::Var(var), ty, span, end: span };
         }
         if let Some(c) = constant(&p.path) {
-            return Expr { kind: ExprKind::Const(c), ty: Ty::Scalar(c.ty), span };
+            return Expr { kind: ExprKind::Const(c), ty: Ty::Scalar(c.ty), span, end: span };
         }
     }
     make_opaque(cx, e)
@@ -197,7 +208,7 @@ fn lower_unary(cx: &mut Lower<'_>, e: &syn::Expr, u: &syn::ExprUnary) -> Expr {
     {
         cx.error(e.span(), format_args!("cannot negate a `{s}`: it is unsigned; convert it first, e.g. `-(x as i64)`"));
     }
-    Expr { kind: ExprKind::Unary { op, arg: Box::new(arg) }, ty, span: e.span() }
+    Expr { kind: ExprKind::Unary { op, arg: Box::new(arg) }, ty, span: e.span(), end: e.span() }
 }
 
 pub fn binop(op: &syn::BinOp) -> Option<BinOp> {
@@ -261,21 +272,40 @@ fn lower_binary(cx: &mut Lower<'_>, b: &syn::ExprBinary) -> Expr {
             operands(cx, op, &lhs, &rhs);
             Ty::Scalar(Scalar::Bool)
         }
+        _ if !operands(cx, op, &lhs, &rhs) => Ty::Unknown,
         _ => {
-            operands(cx, op, &lhs, &rhs);
-            if let Some(Scalar::Bool) = cx.infer.scalar(lhs.ty)
-                && !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
-            {
-                cx.error(op_span, format_args!("cannot apply `{}` to `bool` values", op.symbol()));
-            }
+            check_operator(cx, op, lhs.ty, op_span);
             lhs.ty
         }
     };
-    Expr { kind: ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, ty, span }
+    Expr { kind: ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, ty, span, end: span }
 }
 
-/// Both operands of `op` must have one type, as in Rust (no implicit conversion).
-pub fn operands(cx: &mut Lower<'_>, op: BinOp, lhs: &Expr, rhs: &Expr) {
+/// Arithmetic needs numbers, bit operations integers or `bool`, as in Rust.
+pub fn check_operator(cx: &mut Lower<'_>, op: BinOp, ty: Ty, span: Span) {
+    let Some(s) = cx.infer.scalar(ty).or(match cx.infer.kind(ty) {
+        Kind::Float => Some(Scalar::F64),
+        _ => None,
+    }) else {
+        return;
+    };
+    let sym = op.symbol();
+    let message = match op {
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem if s == Scalar::Bool => {
+            format!("cannot apply `{sym}` to `bool` values; convert with `as u8`, or use `&`, `|`, `^`")
+        }
+        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor if s.is_float() => {
+            format!("`{sym}` needs integers or `bool`, not floats; convert with `as`, or use `max`/`min` for floats")
+        }
+        BinOp::Shl | BinOp::Shr if !s.is_int() => format!("`{sym}` shifts integers only"),
+        _ => return,
+    };
+    cx.error(span, message);
+}
+
+/// Both operands of `op` must have one type, as in Rust (no implicit conversion); `false`
+/// (after an error) when they do not.
+pub fn operands(cx: &mut Lower<'_>, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
     if let Err(m) = cx.infer.unify(lhs.ty, rhs.ty) {
         let message = match (int_literal(lhs), int_literal(rhs), m.left, m.right) {
             (_, Some(text), Kind::Known(Ty::Scalar(s)), _) | (Some(text), _, _, Kind::Known(Ty::Scalar(s)))
@@ -292,9 +322,11 @@ pub fn operands(cx: &mut Lower<'_>, op: BinOp, lhs: &Expr, rhs: &Expr) {
                 describe(m.right)
             ),
         };
-        let span = if int_literal(lhs).is_some() { lhs.span } else { rhs.span };
-        cx.error(span, message);
+        let at = if int_literal(lhs).is_some() { lhs } else { rhs };
+        cx.diag.error_range((at.span, at.end), message);
+        return false;
     }
+    true
 }
 
 fn int_literal(e: &Expr) -> Option<&str> {
@@ -308,16 +340,21 @@ fn int_literal(e: &Expr) -> Option<&str> {
 pub fn expect(cx: &mut Lower<'_>, e: &Expr, want: Ty, context: &str) {
     if let Err(m) = cx.infer.unify(e.ty, want) {
         let help = match (want, m.left) {
+            (Ty::Scalar(Scalar::Bool), Kind::Known(Ty::Scalar(s))) if s.is_float() => {
+                "; Rust has no truthiness: compare explicitly, e.g. `x != 0.0`".to_owned()
+            }
             (Ty::Scalar(Scalar::Bool), Kind::Known(Ty::Scalar(s))) if s != Scalar::Bool => {
                 "; Rust has no truthiness: compare explicitly, e.g. `x != 0`".to_owned()
             }
-            (Ty::Scalar(Scalar::Usize), _) => "; convert it: `a[k as usize]`".to_owned(),
+            (Ty::Scalar(Scalar::Usize), _) if context == "an array index" => "; convert it: `a[k as usize]`".to_owned(),
+            (Ty::Scalar(s), Kind::Known(Ty::Scalar(_))) => format!("; convert it with `as {s}`"),
             (Ty::Scalar(s), Kind::Int) if s.is_float() => {
                 int_literal(e).map_or_else(String::new, |t| format!("; write `{t}.0`"))
             }
             _ => String::new(),
         };
-        cx.error(e.span, format_args!("{context} must be `{want}`, found {}{help}", describe(m.left)));
+        cx.diag
+            .error_range((e.span, e.end), format_args!("{context} must be `{want}`, found {}{help}", describe(m.left)));
     }
 }
 
@@ -325,9 +362,12 @@ fn lower_cast(cx: &mut Lower<'_>, e: &syn::Expr, c: &syn::ExprCast) -> Expr {
     let Some(to) = types::scalar(&c.ty) else { return make_opaque(cx, e) };
     let arg = lower(cx, &c.expr);
     if let Kind::Known(Ty::Array(_)) = cx.infer.kind(arg.ty) {
-        cx.error(arg.span, "an array cannot be cast with `as`; cast its elements, e.g. `a[i] as f64`");
+        cx.diag.error_range(
+            (arg.span, arg.end),
+            "an array cannot be cast with `as`; cast its elements, e.g. `a[i] as f64`",
+        );
     }
-    Expr { kind: ExprKind::Cast { arg: Box::new(arg), to }, ty: Ty::Scalar(to), span: e.span() }
+    Expr { kind: ExprKind::Cast { arg: Box::new(arg), to }, ty: Ty::Scalar(to), span: e.span(), end: e.span() }
 }
 
 fn lower_method(cx: &mut Lower<'_>, e: &syn::Expr, m: &syn::ExprMethodCall) -> Expr {
@@ -377,7 +417,7 @@ fn lower_len(cx: &mut Lower<'_>, m: &syn::ExprMethodCall, name: &str) -> Option<
             LenDim::All
         }
     };
-    Some(Expr { kind: ExprKind::Len { array, dim }, ty: Ty::Scalar(Scalar::Usize), span: m.span() })
+    Some(Expr { kind: ExprKind::Len { array, dim }, ty: Ty::Scalar(Scalar::Usize), span: m.span(), end: m.span() })
 }
 
 /// The variable a path names, if it is a kernel array.
@@ -406,6 +446,12 @@ fn math(
             format_args!("`{name}` is a float function and this is `{s}`; convert first: `(x as f64).{name}()`"),
         );
     }
+    if matches!(func, MathFn::Abs | MathFn::Signum) && s.is_int() && !s.is_signed() {
+        cx.error(
+            name_span,
+            format_args!("`{name}` is not defined for the unsigned `{s}`: it is never negative; drop the call"),
+        );
+    }
     if args.len() != func.arity() {
         let n = func.arity() - 1;
         let plural = if n == 1 { "" } else { "s" };
@@ -415,7 +461,7 @@ fn math(
         let want = if func == MathFn::Powi { Ty::Scalar(Scalar::I32) } else { Ty::Scalar(s) };
         expect(cx, arg, want, &format!("the argument of `{name}`"));
     }
-    Expr { kind: ExprKind::Math { func, args, style }, ty: Ty::Scalar(s), span }
+    Expr { kind: ExprKind::Math { func, args, style }, ty: Ty::Scalar(s), span, end: span }
 }
 
 fn lower_call(cx: &mut Lower<'_>, e: &syn::Expr, c: &syn::ExprCall) -> Expr {
@@ -446,7 +492,9 @@ fn lower_index_expr(cx: &mut Lower<'_>, e: &syn::Expr, ix: &syn::ExprIndex) -> E
         return len;
     }
     match lower_index(cx, &ix.expr, &ix.index) {
-        Some((array, index, elem)) => Expr { kind: ExprKind::Index { array, index }, ty: elem, span: e.span() },
+        Some((array, index, elem)) => {
+            Expr { kind: ExprKind::Index { array, index }, ty: elem, span: e.span(), end: e.span() }
+        }
         None => make_opaque(cx, e),
     }
 }
@@ -464,10 +512,19 @@ fn lower_shape(cx: &mut Lower<'_>, ix: &syn::ExprIndex) -> Option<Expr> {
         let array_name = cx.var(array).name.clone();
         cx.error(
             k_span(ix),
-            format_args!("`{array_name}` has {} dimension(s); `shape()[{k}]` is out of range", a.ndim),
+            format_args!(
+                "`{array_name}` has {} dimension(s), so `shape()[{k}]` is out of range; use `shape()[0]` to `shape()[{}]`",
+                a.ndim,
+                a.ndim - 1
+            ),
         );
     }
-    Some(Expr { kind: ExprKind::Len { array, dim: LenDim::Shape(k) }, ty: Ty::Scalar(Scalar::Usize), span: ix.span() })
+    Some(Expr {
+        kind: ExprKind::Len { array, dim: LenDim::Shape(k) },
+        ty: Ty::Scalar(Scalar::Usize),
+        span: ix.span(),
+        end: ix.span(),
+    })
 }
 
 fn k_span(ix: &syn::ExprIndex) -> Span {
@@ -528,13 +585,16 @@ fn lower_if(cx: &mut Lower<'_>, i: &syn::ExprIf) -> Expr {
             let els = lower(cx, e);
             if cx.infer.unify(then_ty, els.ty).is_err() {
                 let (a, b) = (describe(cx.infer.kind(then_ty)), describe(cx.infer.kind(els.ty)));
-                cx.error(els.span, format_args!("the branches of this `if` have different types: {a} and {b}"));
+                cx.diag.error_range(
+                    (els.span, els.end),
+                    format_args!("the branches of this `if` have different types: {a} and {b}; convert one with `as`"),
+                );
             }
             (Some(Box::new(els)), then_ty)
         }
         None => (None, Ty::Unit),
     };
-    Expr { kind: ExprKind::If { cond: Box::new(cond), then, els }, ty, span: i.if_token.span }
+    Expr { kind: ExprKind::If { cond: Box::new(cond), then, els }, ty, span: i.if_token.span, end: i.if_token.span }
 }
 
 fn lower_match(cx: &mut Lower<'_>, e: &syn::Expr, m: &syn::ExprMatch) -> Expr {
@@ -558,13 +618,24 @@ fn lower_match(cx: &mut Lower<'_>, e: &syn::Expr, m: &syn::ExprMatch) -> Expr {
             g
         });
         let body = lower(cx, &arm.body);
-        if !diverges(&body) && cx.infer.unify(ty, body.ty).is_err() {
-            cx.error(body.span, "the arms of this `match` have different types");
+        if !diverges(&body) {
+            if let Err(m) = cx.infer.unify(ty, body.ty) {
+                let (a, b) = (describe(m.left), describe(m.right));
+                cx.diag.error_range(
+                    (body.span, body.end),
+                    format_args!("the arms of this `match` have different types: {a} and {b}; convert one with `as`"),
+                );
+            }
         }
         cx.pop_scope();
         arms.push(Arm { pats, guard, body });
     }
-    Expr { kind: ExprKind::Match { scrutinee: Box::new(scrutinee), arms }, ty, span: m.match_token.span }
+    Expr {
+        kind: ExprKind::Match { scrutinee: Box::new(scrutinee), arms },
+        ty,
+        span: m.match_token.span,
+        end: m.match_token.span,
+    }
 }
 
 fn diverges(e: &Expr) -> bool {
@@ -653,7 +724,11 @@ fn pattern_lit(cx: &mut Lower<'_>, p: IntPat, ty: Ty) -> Lit {
         None => cx.fresh(Kind::Int),
     };
     if cx.infer.unify(ty, want).is_err() {
-        cx.error(p.span, "this pattern's type differs from the type of the value matched");
+        let found = describe(cx.infer.kind(ty));
+        cx.error(
+            p.span,
+            format_args!("this pattern is `{}` but the value matched is {found}; drop the suffix", p.suffix),
+        );
     }
     Lit { text: p.text, value: LitValue::Int(p.value), suffixed: !p.suffix.is_empty() }
 }

@@ -23,23 +23,31 @@ pub fn lower(cx: &mut Lower<'_>, block: &syn::Block, ret: Option<syn::Type>) -> 
     (HostBody { tokens: block.to_token_stream() }, host.loops)
 }
 
-/// The function with every prange loop's body emptied: what is emitted beside the errors
-/// when a kernel does not compile, so callers and host code still type-check while rustc does
-/// not report the loop bodies' problems a second time.
-pub fn without_prange_bodies(func: &syn::ItemFn) -> syn::ItemFn {
+/// What is emitted beside the errors when a kernel does not compile, so that callers and the
+/// IDE keep working: the function as written, minus what rustc would report a second time.
+/// With `without_loops`, every prange loop becomes `{}` (the front end refused something in
+/// it, and rustc would repeat a type error there); `const` is dropped in any case.
+pub fn fallback_function(func: &syn::ItemFn, without_loops: bool) -> syn::ItemFn {
     struct Empty;
     impl VisitMut for Empty {
-        fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
-            if is_prange(&f.expr) {
-                f.body.stmts.clear();
-            } else {
-                visit_mut::visit_expr_for_loop_mut(self, f);
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            match e {
+                syn::Expr::ForLoop(f) if is_prange(&f.expr) => {
+                    // Name `prange` still, so the user's import does not become unused.
+                    let syn::Expr::Call(call) = &*f.expr else { return };
+                    let func = &call.func;
+                    *e = syn::parse_quote!({ let _ = #func::<usize>; });
+                }
+                _ => visit_mut::visit_expr_mut(self, e),
             }
         }
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
     let mut func = func.clone();
-    Empty.visit_block_mut(&mut func.block);
+    func.sig.constness = None;
+    if without_loops {
+        Empty.visit_block_mut(&mut func.block);
+    }
     func
 }
 
@@ -156,6 +164,16 @@ impl Host<'_, '_> {
 
 impl VisitMut for Host<'_, '_> {
     fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+        if is_prange(e) {
+            let syn::Expr::Call(c) = &*e else { return };
+            self.cx.diag.error_spanned(
+                &c.func,
+                "`prange(..)` can only be the whole range of a `for` loop, `for i in prange(0..n) { ... }`: its \
+                 iterations have no order, so it cannot be reversed, stepped or stored; compute the index you \
+                 need from `i` inside the loop",
+            );
+            return;
+        }
         match e {
             syn::Expr::ForLoop(f) if is_prange(&f.expr) => self.take_prange(e),
             syn::Expr::ForLoop(f) => {

@@ -6,7 +6,7 @@ mod expr;
 mod finalize;
 mod host;
 
-pub use host::without_prange_bodies;
+pub use host::fallback_function;
 mod infer;
 mod opaque;
 mod prange;

@@ -12,7 +12,9 @@ pub fn lower(cx: &mut Lower<'_>, outer: &syn::ExprForLoop) -> Option<PrangeLoop>
     let inner_range = match inner {
         Some(inner) => {
             check_rectangular(cx, outer, inner);
-            check_depth(cx, inner);
+            if !check_depth(cx, inner) {
+                return None;
+            }
             Some(range(cx, &inner.expr)?)
         }
         None => None,
@@ -29,7 +31,7 @@ pub fn lower(cx: &mut Lower<'_>, outer: &syn::ExprForLoop) -> Option<PrangeLoop>
     let frames = std::mem::take(&mut cx.frames);
     if let (Some(_), Some(label)) = (inner, &outer.label) {
         // `continue 'outer` from a collapsed 2-D body has no meaning for one (i, j) instance.
-        cx.frames.push(Frame { label: Some(label.name.ident.to_string()), target: JumpTarget::Outside });
+        cx.frames.push(Frame { label: Some(label.name.ident.to_string()), target: JumpTarget::CollapsedOuter });
     }
     cx.frames
         .push(Frame { label: innermost.label.as_ref().map(|l| l.name.ident.to_string()), target: JumpTarget::Prange });
@@ -107,13 +109,12 @@ fn mentions(t: &proc_macro2::TokenTree, ident: &syn::Ident) -> bool {
     }
 }
 
-fn check_depth(cx: &mut Lower<'_>, inner: &syn::ExprForLoop) {
-    if let Some(third) = nested(inner) {
-        cx.diag.error_spanned(
-            &third.expr,
-            "at most two prange loops can be nested; make the innermost loop a serial `for`",
-        );
-    }
+/// `false` (after an error) for a third nested prange loop.
+fn check_depth(cx: &mut Lower<'_>, inner: &syn::ExprForLoop) -> bool {
+    let Some(third) = nested(inner) else { return true };
+    cx.diag
+        .error_spanned(&third.expr, "at most two prange loops can be nested; make the innermost loop a serial `for`");
+    false
 }
 
 fn dim(cx: &mut Lower<'_>, f: &syn::ExprForLoop, start: crate::ir::Expr, end: crate::ir::Expr) -> Option<Dim> {
@@ -132,10 +133,18 @@ fn dim(cx: &mut Lower<'_>, f: &syn::ExprForLoop, start: crate::ir::Expr, end: cr
             return None;
         }
     };
-    if cx.infer.unify(start.ty, end.ty).is_err() {
-        cx.diag.error_spanned(&f.expr, "the two ends of the prange range have different types");
-    }
-    let var = cx.declare(ident, start.ty, false, Origin::Prange);
+    let ty = match cx.infer.unify(start.ty, end.ty) {
+        Ok(()) => start.ty,
+        Err(m) => {
+            let (a, b) = (super::infer::describe(m.left), super::infer::describe(m.right));
+            cx.diag.error_range(
+                (start.span, end.end),
+                format_args!("the ends of this prange range have different types, {a} and {b}; convert one with `as`"),
+            );
+            crate::ir::Ty::Unknown
+        }
+    };
+    let var = cx.declare(ident, ty, false, Origin::Prange);
     let marker = match &*f.expr {
         syn::Expr::Call(c) => c.func.to_token_stream(),
         other => other.to_token_stream(),

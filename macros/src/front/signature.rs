@@ -87,6 +87,10 @@ fn check_generics(cx: &mut Lower<'_>, generics: &syn::Generics) {
 }
 
 fn param(cx: &mut Lower<'_>, t: &syn::PatType) -> Option<ir::Param> {
+    if let syn::Pat::Wild(w) = &*t.pat {
+        cx.diag.error_spanned(w, "give the kernel parameter a name, e.g. `_x: f64` for one the body does not use");
+        return None;
+    }
     let syn::Pat::Ident(p) = &*t.pat else {
         cx.diag.error_spanned(
             &t.pat,

@@ -89,7 +89,12 @@ fn lower_let(cx: &mut Lower<'_>, s: &syn::Stmt, l: &syn::Local) -> StmtKind {
             l,
             format_args!("give `{ident}` its value where it is declared, e.g. `let {ident} = 0.0;`: variables in a prange loop are always initialized"),
         );
-        return StmtKind::Expr(Expr { kind: crate::ir::ExprKind::Lit(dummy()), ty: Ty::Unit, span: l.span() });
+        return StmtKind::Expr(Expr {
+            kind: crate::ir::ExprKind::Lit(dummy()),
+            ty: Ty::Unit,
+            span: l.span(),
+            end: l.span(),
+        });
     };
     if init.diverge.is_some() {
         return opaque_let(cx, s, l);
@@ -258,16 +263,34 @@ fn lower_assign(
             }
         }
         syn::Expr::Index(ix) => match expr::lower_index(cx, &ix.expr, &ix.index) {
-            Some((array, index, elem)) => (Place::Index { array, index }, elem),
+            Some((array, index, elem)) => {
+                if let Ty::Array(a) = cx.var(array).ty
+                    && !a.mutable
+                {
+                    let (name, writable) = (cx.var(array).name.clone(), crate::ir::ArrayTy { mutable: true, ..a });
+                    cx.diag.error_spanned(
+                        left,
+                        format_args!(
+                            "`{name}` is read-only (`{a}`), so it cannot be written\nhelp: take it as `{writable}`"
+                        ),
+                    );
+                }
+                (Place::Index { array, index }, elem)
+            }
             None => return Some(opaque_expr_stmt(cx, whole)),
         },
         _ => return Some(opaque_expr_stmt(cx, whole)),
     };
     let value = expr::lower(cx, right);
-    let place_expr = Expr { kind: crate::ir::ExprKind::Lit(dummy()), ty: place_ty, span: left.span() };
+    let place_expr =
+        Expr { kind: crate::ir::ExprKind::Lit(dummy()), ty: place_ty, span: left.span(), end: left.span() };
     match op {
         Some(crate::ir::BinOp::Shl | crate::ir::BinOp::Shr) => {}
-        Some(op) => operands(cx, op, &place_expr, &value),
+        Some(op) => {
+            if operands(cx, op, &place_expr, &value) {
+                expr::check_operator(cx, op, place_ty, left.span());
+            }
+        }
         None => expect(cx, &value, place_ty, &format!("the value assigned to `{}`", types::pretty(left))),
     }
     Some(StmtKind::Assign { place, op, value })
@@ -278,7 +301,7 @@ pub fn assignment_block(cx: &mut Lower<'_>, e: &syn::Expr) -> Expr {
     let span = e.span();
     let stmt = lower_expr_stmt(cx, e).map(|kind| Stmt { kind, span });
     let block = Block { stmts: stmt.into_iter().collect(), tail: None, span };
-    Expr { kind: crate::ir::ExprKind::Block(block), ty: Ty::Unit, span }
+    Expr { kind: crate::ir::ExprKind::Block(block), ty: Ty::Unit, span, end: span }
 }
 
 /// `break`, `continue` and `return`, with the loop they leave.

@@ -207,6 +207,8 @@ pub struct Jump {
 pub enum JumpTarget {
     /// The prange loop itself (its innermost dimension).
     Prange,
+    /// The outer loop of two nested prange loops, which collapse into one 2-D loop.
+    CollapsedOuter,
     /// A serial loop inside the body, by nesting depth (0 = outermost serial loop).
     Serial(usize),
     /// A loop outside the prange loop, or a label nobody declared.
@@ -247,7 +249,10 @@ pub enum RangeAdapter {
 pub struct Expr {
     pub kind: ExprKind,
     pub ty: Ty,
+    /// The first token of the expression as written.
     pub span: Span,
+    /// The last token: messages about the whole expression cover `span` to `end`.
+    pub end: Span,
 }
 
 pub enum ExprKind {

@@ -84,13 +84,5 @@ pub fn walk_expr<'a, V: Visitor<'a> + ?Sized>(v: &mut V, e: &'a Expr) {
 
 /// The first and last token of an expression, for errors that cover all of it.
 pub fn span_range(e: &Expr) -> (proc_macro2::Span, proc_macro2::Span) {
-    let end = match &e.kind {
-        ExprKind::Binary { rhs, .. } => span_range(rhs).1,
-        ExprKind::Unary { arg, .. } => span_range(arg).1,
-        ExprKind::Math { args, .. } | ExprKind::Index { index: args, .. } => {
-            args.last().map_or(e.span, |a| span_range(a).1)
-        }
-        _ => e.span,
-    };
-    (e.span, end)
+    (e.span, e.end)
 }

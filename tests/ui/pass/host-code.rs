@@ -27,6 +27,30 @@ pub fn heat(u: &mut [f64], steps: usize, alpha: f64) -> f64 {
     total
 }
 
+/// Host control flow around prange loops: an `if`, a `while`, and a host scalar computed
+/// between two loops and read by the second.
+#[kernel]
+fn normalize(a: &mut [f64], enabled: bool) -> usize {
+    let mut rounds = 0;
+    if enabled {
+        let mut max: f64 = 0.0;
+        for i in prange(0..a.len()) {
+            max = max.max(a[i].abs());
+        }
+        let scale = if max > 0.0 { 1.0 / max } else { 1.0 };
+        for i in prange(0..a.len()) {
+            a[i] *= scale;
+        }
+        while rounds < 3 {
+            rounds += 1;
+            for i in prange(0..a.len()) {
+                a[i] = a[i] * 0.5 + 0.5;
+            }
+        }
+    }
+    rounds
+}
+
 fn heat_reference(u: &mut [f64], steps: usize, alpha: f64) -> f64 {
     let n = u.len();
     let mut next = vec![0.0; n];
@@ -53,4 +77,11 @@ fn main() {
     let mut w = start.clone();
     assert_eq!(heat::serial(&mut w, 10, 0.25), want);
     assert!(heat::REPORT.contains("reduction"), "{}", heat::REPORT);
+
+    let mut a = [-4.0, 2.0, 1.0];
+    assert_eq!(normalize(&mut a, false), 0);
+    assert_eq!(a, [-4.0, 2.0, 1.0]);
+    assert_eq!(normalize(&mut a, true), 3);
+    let f = |x: f64| ((x * 0.5 + 0.5) * 0.5 + 0.5) * 0.5 + 0.5;
+    assert_eq!(a, [f(-1.0), f(0.5), f(0.25)]);
 }
