@@ -618,14 +618,14 @@ fn lower_match(cx: &mut Lower<'_>, e: &syn::Expr, m: &syn::ExprMatch) -> Expr {
             g
         });
         let body = lower(cx, &arm.body);
-        if !diverges(&body) {
-            if let Err(m) = cx.infer.unify(ty, body.ty) {
-                let (a, b) = (describe(m.left), describe(m.right));
-                cx.diag.error_range(
-                    (body.span, body.end),
-                    format_args!("the arms of this `match` have different types: {a} and {b}; convert one with `as`"),
-                );
-            }
+        if !diverges(&body)
+            && let Err(m) = cx.infer.unify(ty, body.ty)
+        {
+            let (a, b) = (describe(m.left), describe(m.right));
+            cx.diag.error_range(
+                (body.span, body.end),
+                format_args!("the arms of this `match` have different types: {a} and {b}; convert one with `as`"),
+            );
         }
         cx.pop_scope();
         arms.push(Arm { pats, guard, body });
