@@ -3,7 +3,8 @@
 
 use super::rust::{Window, Writer, helper, label, var_ident};
 use crate::analyze::{Analysis, LoopInfo};
-use crate::ir::{ExprKind, Kernel, LitValue, PrangeLoop, Ty, VarId};
+use crate::ir::walk::{self, Visitor};
+use crate::ir::{Block, Expr, ExprKind, Kernel, LitValue, PrangeLoop, Ty, VarId};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
@@ -49,12 +50,15 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
         let index = Literal::string(&k.var(l.dims[h.dim].var).name);
         let what = quote!(&::kernelize::__private::Access { array: #access, index: #index });
         if info.writes.iter().any(|wr| wr.array == h.array) {
-            let len = helper(&format!("__kz_len_{name}"));
+            // The window borrows the array mutably for the loop: read its length first.
+            if reads_len(&l.body, h.array) {
+                let len = helper(&format!("__kz_len_{name}"));
+                pre.extend(quote!(let #len = #array.len();));
+                w.lens.push((h.array, len));
+            }
             pre.extend(quote! {
-                let #len = #array.len();
                 let #ident = ::kernelize::__private::window_mut(&mut #array[..], #lo, #hi, #first, #last, #what);
             });
-            w.lens.push((h.array, len));
         } else {
             pre.extend(quote! {
                 let #ident = ::kernelize::__private::window(&#array[..], #lo, #hi, #first, #last, #what);
@@ -74,6 +78,20 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
         body = quote!({ #lbl for #var in #lo..#hi #body });
     }
     quote!({ #pre #body })
+}
+
+/// Whether the loop body asks for `array`'s length.
+fn reads_len(body: &Block, array: VarId) -> bool {
+    struct Find(VarId, bool);
+    impl Visitor<'_> for Find {
+        fn expr(&mut self, e: &Expr) {
+            self.1 |= matches!(e.kind, ExprKind::Len { array, .. } if array == self.0);
+            walk::walk_expr(self, e);
+        }
+    }
+    let mut f = Find(array, false);
+    f.block(body);
+    f.1
 }
 
 /// `same_type::<T, _>(&x)`: rustc must agree with the type kernelize inferred for `x`.

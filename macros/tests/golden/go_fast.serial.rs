@@ -48,7 +48,6 @@ impl go_fast {
             };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
             ::kernelize::__private::same_type::<f64, _>(&trace);
-            let __kz_len_out = out.len();
             let __kz_w_out = ::kernelize::__private::window_mut(
                 &mut out[..],
                 __kz_lo0,

@@ -23,7 +23,6 @@ impl mandelbrot {
             };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
             ::kernelize::__private::same_type::<u32, _>(&max_iter);
-            let __kz_len_iters = iters.len();
             let __kz_w_iters = ::kernelize::__private::window_mut(
                 &mut iters[..],
                 __kz_lo0,

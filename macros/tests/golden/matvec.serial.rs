@@ -22,7 +22,6 @@ impl matvec {
                 (__kz_range.start, __kz_range.end)
             };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
-            let __kz_len_y = y.len();
             let __kz_w_y = ::kernelize::__private::window_mut(
                 &mut y[..],
                 __kz_lo0,

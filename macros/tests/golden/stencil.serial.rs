@@ -35,7 +35,6 @@ impl stencil {
                     index: "i",
                 },
             );
-            let __kz_len_out = out.len();
             let __kz_w_out = ::kernelize::__private::window_mut(
                 &mut out[..],
                 __kz_lo0,
