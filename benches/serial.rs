@@ -83,6 +83,24 @@ fn count_above_by_hand(a: &[f64], t: f64) -> usize {
 }
 
 #[kernel]
+pub fn dot_i64(a: &[i64], b: &[i64]) -> i64 {
+    let mut s = 0;
+    for i in prange(0..a.len()) {
+        s += a[i] * b[i];
+    }
+    s
+}
+
+#[allow(clippy::needless_range_loop)]
+fn dot_i64_by_hand(a: &[i64], b: &[i64]) -> i64 {
+    let mut s = 0;
+    for i in 0..a.len() {
+        s += a[i] * b[i];
+    }
+    s
+}
+
+#[kernel]
 pub fn matvec(a: ArrayView2<f64>, x: &[f64], y: &mut [f64]) {
     for i in prange(0..a.nrows()) {
         let mut s = 0.0;
@@ -141,6 +159,13 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("by_hand", n), &n, |b, _| {
             b.iter(|| stencil_by_hand(black_box(&a), &mut out))
         });
+        g.finish();
+
+        let (ia, ib): (Vec<i64>, Vec<i64>) = (0..n as i64).map(|i| (i % 97, 3 - i % 5)).unzip();
+        let mut g = c.benchmark_group("dot_i64");
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::new("serial", n), &n, |b, _| b.iter(|| dot_i64::serial(black_box(&ia), &ib)));
+        g.bench_with_input(BenchmarkId::new("by_hand", n), &n, |b, _| b.iter(|| dot_i64_by_hand(black_box(&ia), &ib)));
         g.finish();
 
         let mut g = c.benchmark_group("count_above");
