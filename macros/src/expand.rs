@@ -1,16 +1,25 @@
 //! Runs the phases and assembles the output: the dispatching function, the variants and
-//! `REPORT`. On any error the user's function is emitted unchanged beside the errors, so
-//! callers still type-check and the IDE keeps working.
+//! `REPORT`. On any error the user's function is emitted beside the errors (see
+//! `front::fallback_function`), so callers still type-check and the IDE keeps working.
 
 use crate::diag::Diag;
 use crate::ir::Kernel;
+use crate::options::Options;
 use crate::{analyze, back, front, options, report};
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
+
+/// One generated variant: `name::fn_name`, run for `Target::target`.
+pub struct Variant {
+    pub fn_name: &'static str,
+    pub target: &'static str,
+    pub doc: &'static str,
+    pub body: TokenStream,
+}
 
 pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut diag = Diag::new();
-    let _options = options::parse(args, &mut diag);
+    let options = options::parse(args, &mut diag);
     let func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(e) => {
@@ -27,44 +36,43 @@ pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
         _ => None,
     };
     match (diag.check(), kernel, analysis) {
-        (Ok(()), Some(k), Some(a)) => emit(&k, &a),
+        (Ok(()), Some(k), Some(a)) => emit(&k, &a, &options),
         (result, kernel, _) => {
             let errors = result.err().map(syn::Error::into_compile_error);
-            let shim = kernel.as_ref().map(fallback_variants);
+            let shim = kernel.as_ref().map(|k| fallback_variants(k, &options));
             let func = front::fallback_function(&func, front_failed);
             quote!(#errors #[allow(unused)] #func #shim)
         }
     }
 }
 
-fn emit(k: &Kernel, a: &analyze::Analysis) -> TokenStream {
-    let report = Literal::string(&report::write(k, a, &["serial"]));
-    let serial = back::serial::write(k, a);
-    let dispatch = quote! {
-        #[allow(clippy::match_single_binding)]
-        match ::kernelize::__private::runtime::Target::choose(&[::kernelize::__private::runtime::Target::Serial]) {
-            _ => SELF::serial(ARGS),
-        }
-    };
-    assemble(k, dispatch, serial, report)
+const SERIAL_DOC: &str = "one thread, IEEE arithmetic: the reference every other variant is tested against.";
+const PARALLEL_DOC: &str = "prange loops split into chunks run on all cores; reductions combined in chunk \
+                            order, so results are the same for every thread count.";
+
+/// The variants the options ask for, with `body` writing each.
+fn variants(options: &Options, mut body: impl FnMut(&'static str) -> TokenStream) -> Vec<Variant> {
+    let mut v = vec![Variant { fn_name: "serial", target: "Serial", doc: SERIAL_DOC, body: body("serial") }];
+    if options.parallel.is_some() {
+        v.push(Variant { fn_name: "parallel", target: "Parallel", doc: PARALLEL_DOC, body: body("parallel") });
+    }
+    v
 }
 
-/// After an error: `name::serial` forwards to the user's function, so callers keep compiling.
-fn fallback_variants(k: &Kernel) -> TokenStream {
-    let (name, args) = (&k.name, k.params.iter().map(|p| &p.name));
-    let body = quote!({ #name(#(#args),*) });
-    items(k, &[(quote!(serial), body)], Literal::string("(not generated: the kernel has compile errors)"))
-}
-
-fn assemble(k: &Kernel, dispatch: TokenStream, serial: TokenStream, report: Literal) -> TokenStream {
+fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options) -> TokenStream {
+    let variants = variants(options, |v| match v {
+        "parallel" => back::rayon::write(k, a),
+        _ => back::serial::write(k, a),
+    });
+    let names: Vec<&str> = variants.iter().map(|v| v.fn_name).collect();
+    let report = Literal::string(&report::write(k, a, &names));
+    let dispatch = dispatch(k, &variants);
+    let holder = items(k, &variants, report);
     let attrs = &k.attrs;
     let (vis, name, generics, output) = (&k.vis, &k.name, &k.generics, &k.output);
     let params = k.params.iter().map(|p| &p.tokens);
-    let args: Vec<_> = k.params.iter().map(|p| &p.name).collect();
-    let dispatch = replace_self(dispatch, name, &args);
     let has_inline = attrs.iter().any(|a| a.to_string().starts_with("# [inline"));
     let inline = (!has_inline).then(|| quote!(#[inline]));
-    let variants = items(k, &[(quote!(serial), serial)], report);
     quote! {
         #(#attrs)*
         #inline
@@ -72,8 +80,33 @@ fn assemble(k: &Kernel, dispatch: TokenStream, serial: TokenStream, report: Lite
         #vis fn #name #generics (#(#params),*) #output {
             #dispatch
         }
-        #variants
+        #holder
     }
+}
+
+/// `match Target::choose(&[..]) { Target::Parallel => name::parallel(..), _ => name::serial(..) }`.
+fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
+    let target = quote!(::kernelize::__private::runtime::Target);
+    let (name, args) = (&k.name, k.params.iter().map(|p| &p.name).collect::<Vec<_>>());
+    let available = variants.iter().map(|v| Ident::new(v.target, Span::call_site()));
+    let arms = variants.iter().rev().map(|v| {
+        let (t, f) = (Ident::new(v.target, Span::call_site()), Ident::new(v.fn_name, name.span()));
+        if v.fn_name == "serial" { quote!(_ => #name::#f(#(#args),*),) } else { quote!(#target::#t => #name::#f(#(#args),*),) }
+    });
+    quote! {
+        #[allow(clippy::match_single_binding)]
+        match #target::choose(&[#(#target::#available),*]) {
+            #(#arms)*
+        }
+    }
+}
+
+/// After an error: each variant forwards to the user's function, so callers keep compiling
+/// (the crate does not build anyway).
+fn fallback_variants(k: &Kernel, options: &Options) -> TokenStream {
+    let (name, args) = (&k.name, k.params.iter().map(|p| &p.name).collect::<Vec<_>>());
+    let variants = variants(options, |_| quote!({ #name(#(#args),*) }));
+    items(k, &variants, Literal::string("(not generated: the kernel has compile errors)"))
 }
 
 /// The type that holds the variants: `name::serial`, `name::REPORT`.
@@ -81,14 +114,15 @@ fn assemble(k: &Kernel, dispatch: TokenStream, serial: TokenStream, report: Lite
 /// An empty struct with the function's name (types and functions live in different
 /// namespaces) whose inherent items are the variants. Unlike a module, its items see every
 /// name the function sees, so kernels work inside function bodies and doctests too.
-fn items(k: &Kernel, variants: &[(TokenStream, TokenStream)], report: Literal) -> TokenStream {
+fn items(k: &Kernel, variants: &[Variant], report: Literal) -> TokenStream {
     let (vis, name, generics, output) = (&k.vis, &k.name, &k.generics, &k.output);
     let params: Vec<_> = k.params.iter().map(|p| &p.tokens).collect();
     let cfgs = k.attrs.iter().filter(|a| a.to_string().starts_with("# [cfg"));
     let cfgs2 = cfgs.clone();
     let doc = format!(" Variants and compile-time report of the kernel [`{name}`](fn@{name}).");
-    let fns = variants.iter().map(|(v, body)| {
-        let doc = format!(" The `{v}` variant of [`{name}`](fn@{name}): one thread, IEEE arithmetic.");
+    let fns = variants.iter().map(|v| {
+        let (body, doc) = (&v.body, format!(" The `{}` variant of [`{name}`](fn@{name}): {}", v.fn_name, v.doc));
+        let v = Ident::new(v.fn_name, name.span());
         quote_spanned! {name.span()=>
             #[doc = #doc]
             #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
@@ -111,22 +145,3 @@ fn items(k: &Kernel, variants: &[(TokenStream, TokenStream)], report: Literal) -
     }
 }
 
-/// Replaces the placeholders `SELF` and `ARGS` in the dispatch code.
-fn replace_self(tokens: TokenStream, name: &proc_macro2::Ident, args: &[&proc_macro2::Ident]) -> TokenStream {
-    use proc_macro2::{Group, TokenTree};
-    tokens
-        .into_iter()
-        .flat_map(|t| -> Vec<TokenTree> {
-            match t {
-                TokenTree::Ident(i) if i == "SELF" => vec![TokenTree::Ident(name.clone())],
-                TokenTree::Ident(i) if i == "ARGS" => quote!(#(#args),*).into_iter().collect(),
-                TokenTree::Group(g) => {
-                    let mut n = Group::new(g.delimiter(), replace_self(g.stream(), name, args));
-                    n.set_span(g.span());
-                    vec![TokenTree::Group(n)]
-                }
-                other => vec![other],
-            }
-        })
-        .collect()
-}

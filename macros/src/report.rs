@@ -13,12 +13,12 @@ pub fn write(k: &Kernel, a: &Analysis, variants: &[&str]) -> String {
         let _ = writeln!(out, "no prange loops: every variant runs the function as written");
     }
     for (n, (l, info)) in k.loops.iter().zip(&a.loops).enumerate() {
-        write_loop(&mut out, k, n, l, info);
+        write_loop(&mut out, k, n, l, info, variants);
     }
     out
 }
 
-fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &LoopInfo) {
+fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &LoopInfo, variants: &[&str]) {
     let dims: Vec<String> = l
         .dims
         .iter()
@@ -77,6 +77,17 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
     let opaque: Vec<String> = info.opaque.iter().map(|(s, what)| format!("{what} (line {})", s.start().line)).collect();
     line(out, "outside the kernel language (kept as written)", &opaque);
     let _ = writeln!(out, "  serial: iterations in order on the calling thread");
+    if variants.contains(&"parallel") {
+        let outer = &k.var(l.dims[0].var).name;
+        let _ = writeln!(
+            out,
+            "  parallel: yes; the {outer} range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out \
+             dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction \
+             partials are combined in chunk order (same result for every thread count); estimated cost {} per \
+             iteration, so loops with n * {} < kernelize::parallel::MIN_WORK run on the calling thread",
+            info.cost, info.cost
+        );
+    }
 }
 
 fn line(out: &mut String, what: &str, items: &[String]) {

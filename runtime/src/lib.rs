@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod cpu;
+pub mod parallel;
 mod prange;
 mod target;
 

@@ -3,6 +3,7 @@
 //! hold for every option, plain `#[kernel]` included: a racy kernel does not compile.
 
 mod bounds;
+mod cost;
 mod races;
 mod uniform;
 
@@ -33,6 +34,8 @@ pub struct LoopInfo {
     pub hoisted: Vec<Hoist>,
     /// Constructs outside the kernel language: where, and what.
     pub opaque: Vec<(Span, String)>,
+    /// Estimated work of one iteration, in simple operations (see `cost.rs`).
+    pub cost: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,6 +102,7 @@ fn check_loop(k: &Kernel, l: &PrangeLoop, diag: &mut Diag) -> LoopInfo {
     let mut info = races::check(k, l, diag);
     info.varying = uniform::varying(k, l);
     info.hoisted = bounds::hoistable(k, l, &info);
+    info.cost = cost::estimate(l);
     info
 }
 

@@ -1,5 +1,7 @@
 //! Back ends: each reads the IR and the analysis (never syn) and writes one variant.
 
+mod prelude;
+pub mod rayon;
 pub mod rust;
 pub mod serial;
 

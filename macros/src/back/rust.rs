@@ -24,8 +24,8 @@ pub struct Writer<'k> {
     /// Per prange dimension: the helper holding the loop's start, and whether it is literally 0.
     pub starts: Vec<(Ident, bool)>,
     pub windows: Vec<Window>,
-    /// Arrays whose length was read before a window borrowed them mutably.
-    pub lens: Vec<(VarId, Ident)>,
+    /// Array lengths read before the loop, because the array itself is borrowed in it.
+    pub lens: Vec<(VarId, LenDim, Ident)>,
 }
 
 /// A helper variable, invisible to the user's code.
@@ -284,10 +284,16 @@ impl Writer<'_> {
     }
 
     fn len(&self, array: VarId, dim: LenDim, span: Span) -> TokenStream {
-        if let Some((_, ident)) = self.lens.iter().find(|(a, _)| *a == array) {
+        if let Some((_, _, ident)) = self.lens.iter().find(|(a, d, _)| *a == array && *d == dim) {
             return ident.to_token_stream();
         }
-        let a = var_ident(self.k, array, span);
+        len_expr(&var_ident(self.k, array, span), dim)
+    }
+}
+
+/// `a.len()`, `a.nrows()`, `a.ncols()` or `a.shape()[k]`.
+pub fn len_expr(a: &Ident, dim: LenDim) -> TokenStream {
+    {
         match dim {
             LenDim::All => quote!(#a.len()),
             LenDim::Axis(0) => quote!(#a.nrows()),
@@ -298,7 +304,9 @@ impl Writer<'_> {
             }
         }
     }
+}
 
+impl Writer<'_> {
     fn arm(&self, arm: &Arm) -> TokenStream {
         let pats = arm.pats.iter().map(|p| self.pattern(p));
         let guard = arm.guard.as_ref().map(|g| {

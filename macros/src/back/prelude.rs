@@ -1,0 +1,128 @@
+//! What every back end that writes Rust puts before a prange loop: the range evaluated once,
+//! the type guards, and the windows of hoisted bounds checks.
+
+use super::rust::{Window, Writer, helper, label, len_expr, var_ident};
+use crate::analyze::LoopInfo;
+use crate::ir::walk::{self, Visitor};
+use crate::ir::{Block, Expr, ExprKind, Kernel, LenDim, LitValue, PrangeLoop, Ty, VarId};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+pub struct Prelude<'k> {
+    /// A writer for the body, knowing the windows.
+    pub w: Writer<'k>,
+    pub tokens: TokenStream,
+    /// Per dimension, the helpers holding the loop's start and end.
+    pub lo: Vec<Ident>,
+    pub hi: Vec<Ident>,
+}
+
+/// The prelude of `l`. With `write_windows`, arrays the loop writes get a mutable window too
+/// (one thread); without, only arrays it reads do (the caller splits the written ones).
+pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows: bool) -> Prelude<'k> {
+    let dims = l.dims.len();
+    let lo: Vec<Ident> = (0..dims).map(|d| helper(&format!("__kz_lo{d}"))).collect();
+    let hi: Vec<Ident> = (0..dims).map(|d| helper(&format!("__kz_hi{d}"))).collect();
+    let prange: Vec<VarId> = l.dims.iter().map(|d| d.var).collect();
+    let starts = l
+        .dims
+        .iter()
+        .zip(&lo)
+        .map(|(d, lo)| (lo.clone(), matches!(&d.start.kind, ExprKind::Lit(l) if l.value == LitValue::Int(0))))
+        .collect();
+    let mut w = Writer { k, prange, starts, windows: Vec::new(), lens: Vec::new() };
+
+    let mut pre = TokenStream::new();
+    for (d, dim) in l.dims.iter().enumerate() {
+        let (start, end) = (w.expr(&dim.start, 0), w.expr(&dim.end, 0));
+        let (lo, hi, marker) = (&lo[d], &hi[d], &dim.marker);
+        let range = helper("__kz_range");
+        pre.extend(quote!(let (#lo, #hi) = { let #range = #marker(#start..#end); (#range.start, #range.end) };));
+        pre.extend(guard(k, dim.var, lo.clone()));
+    }
+    for &v in info.captures.iter().chain(info.reductions.iter().map(|r| &r.var)) {
+        pre.extend(guard(k, v, var_ident(k, v, k.var(v).span)));
+    }
+    for h in &info.hoisted {
+        let written = info.writes.iter().any(|wr| wr.array == h.array);
+        if written && !write_windows {
+            continue;
+        }
+        let array = var_ident(k, h.array, l.span);
+        let name = k.var(h.array).name.trim_start_matches("r#").to_owned();
+        let ident = helper(&format!("__kz_w_{name}"));
+        let (lo, hi) = (&lo[h.dim], &hi[h.dim]);
+        let (first, last) = (Literal::i64_unsuffixed(h.first), Literal::i64_unsuffixed(h.last));
+        let access = Literal::string(&name);
+        let index = Literal::string(&k.var(l.dims[h.dim].var).name);
+        let what = quote!(&::kernelize::__private::Access { array: #access, index: #index });
+        if written {
+            // The window borrows the array mutably for the loop: read its lengths first.
+            pre.extend(read_lens(&mut w, &l.body, h.array));
+            pre.extend(quote! {
+                let #ident = ::kernelize::__private::window_mut(&mut #array[..], #lo, #hi, #first, #last, #what);
+            });
+        } else {
+            pre.extend(quote! {
+                let #ident = ::kernelize::__private::window(&#array[..], #lo, #hi, #first, #last, #what);
+            });
+        }
+        w.windows.push(Window { array: h.array, ident, dim: h.dim, first: h.first, last: h.last });
+    }
+    Prelude { w, tokens: pre, lo, hi }
+}
+
+/// `'label: for i in lo..hi { for j in .. { body } }`, with each dimension's label.
+pub fn loop_nest(k: &Kernel, l: &PrangeLoop, bounds: Vec<(TokenStream, TokenStream)>, body: TokenStream) -> TokenStream {
+    let mut body = body;
+    for (dim, (lo, hi)) in l.dims.iter().zip(bounds).rev() {
+        let var = var_ident(k, dim.var, dim.span);
+        let lbl = dim.label.as_ref().map(|i| {
+            let l = label(i);
+            quote!(#l:)
+        });
+        body = quote!({ #lbl for #var in #lo..#hi #body });
+    }
+    body
+}
+
+/// `let __kz_len_a_0 = a.len();` for each length of `array` the loop body asks for, recorded
+/// in the writer so the body uses them instead of the (borrowed) array.
+pub fn read_lens(w: &mut Writer<'_>, body: &Block, array: VarId) -> TokenStream {
+    struct Find(VarId, Vec<LenDim>);
+    impl Visitor<'_> for Find {
+        fn expr(&mut self, e: &Expr) {
+            if let ExprKind::Len { array, dim } = e.kind
+                && array == self.0
+                && !self.1.contains(&dim)
+            {
+                self.1.push(dim);
+            }
+            walk::walk_expr(self, e);
+        }
+    }
+    let mut f = Find(array, Vec::new());
+    f.block(body);
+    let name = w.k.var(array).name.trim_start_matches("r#").to_owned();
+    let a = var_ident(w.k, array, w.k.var(array).span);
+    let mut out = TokenStream::new();
+    for (n, dim) in f.1.into_iter().enumerate() {
+        let ident = helper(&format!("__kz_len_{name}_{n}"));
+        let len = len_expr(&a, dim);
+        out.extend(quote!(let #ident = #len;));
+        w.lens.push((array, dim, ident));
+    }
+    out
+}
+
+/// `same_type::<T, _>(&x)`: rustc must agree with the type kernelize inferred for `x`.
+fn guard(k: &Kernel, v: VarId, value: Ident) -> TokenStream {
+    let var = k.var(v);
+    match var.ty {
+        Ty::Scalar(s) if !var.defaulted => {
+            let ty = Ident::new(s.name(), var.span);
+            quote!(::kernelize::__private::same_type::<#ty, _>(&#value);)
+        }
+        _ => TokenStream::new(),
+    }
+}

@@ -1,0 +1,239 @@
+//! The parallel variant: each prange loop's iterations are cut into chunks whose boundaries
+//! depend only on the loop's length; rayon hands the chunks out dynamically; each chunk runs
+//! the loop body serially (the same code as `serial`); reduction partials come back in chunk
+//! order and are combined in that order, so results do not depend on the thread count.
+//!
+//! No `unsafe`: each array the loop writes is split into one disjoint piece per chunk
+//! (`chunks_mut`, ndarray's `axis_chunks_iter_mut`), and inside the chunk its name is bound to
+//! a view of the piece that takes the loop's own indices, so the body is written unchanged and
+//! an index outside the chunk (which the race check rules out) would panic rather than race.
+
+use super::prelude::{Prelude, loop_nest, prelude, read_lens};
+use super::rust::{helper, var_ident};
+use crate::analyze::{Analysis, LoopInfo, RedOp, Written};
+use crate::ir::{Kernel, PrangeLoop, Repr, Ty};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+/// The body of `name::parallel`.
+pub fn write(k: &Kernel, a: &Analysis) -> TokenStream {
+    k.host.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
+        (Some(l), Some(info)) => prange_loop(k, l, info),
+        _ => TokenStream::new(),
+    })
+}
+
+/// A path in the runtime's `parallel` module, e.g. `rt("LoopIndex::count")`.
+fn rt(name: &str) -> TokenStream {
+    let segments = name.split("::").map(|s| Ident::new(s, proc_macro2::Span::call_site()));
+    quote!(::kernelize::__private::runtime::parallel #(::#segments)*)
+}
+
+/// Names shared by the pieces of one loop's code.
+struct Names {
+    lo: Ident,
+    hi: Ident,
+    n: Ident,
+    c: Ident,
+    start: Ident,
+}
+
+/// One written array, split for the chunks.
+struct Part {
+    /// `let whole = <the array restricted to the loop's range>;`
+    split: TokenStream,
+    /// The chunk's piece, as the closure receives it, and its type.
+    piece: Ident,
+    ty: TokenStream,
+    /// Iterators over the pieces, one after another or in parallel.
+    seq: TokenStream,
+    par: TokenStream,
+    /// Binds the user's name to a view of the piece indexed with loop indices.
+    bind: TokenStream,
+}
+
+fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
+    let Prelude { mut w, mut tokens, lo, hi } = prelude(k, l, info, false);
+    for wr in &info.writes {
+        tokens.extend(read_lens(&mut w, &l.body, wr.array));
+    }
+    let names = Names {
+        lo: lo[0].clone(),
+        hi: hi[0].clone(),
+        n: helper("__kz_n"),
+        c: helper("__kz_c"),
+        start: helper("__kz_start"),
+    };
+    let Names { lo: lo0, hi: hi0, n, c, start } = &names;
+    let (chunk_fn, kk, end) = (helper("__kz_chunk"), helper("__kz_k"), helper("__kz_end"));
+    let (count, nth, chunk_len) = (rt("LoopIndex::count"), rt("LoopIndex::nth"), rt("chunk_len"));
+    tokens.extend(quote! {
+        let #n: usize = #count(#lo0, #hi0);
+        let #c: usize = #chunk_len(#n);
+    });
+    let parts: Vec<Part> = info.writes.iter().enumerate().map(|(p, wr)| split(k, wr, p, &names)).collect();
+    tokens.extend(parts.iter().map(|p| p.split.clone()));
+
+    let (pattern, types) = nested(&parts);
+    let binds = parts.iter().map(|p| &p.bind);
+    let identities = info.reductions.iter().map(|r| {
+        let name = var_ident(k, r.var, k.var(r.var).span);
+        let f = Ident::new(identity_fn(r.op), k.var(r.var).span);
+        let identity = rt("Identity");
+        quote!(let mut #name = <_ as #identity>::#f(&#name);)
+    });
+    let results: Vec<Ident> = info.reductions.iter().map(|r| var_ident(k, r.var, k.var(r.var).span)).collect();
+    let mut bounds = vec![(quote!(#start), quote!(#end))];
+    bounds.extend(lo.iter().zip(&hi).skip(1).map(|(lo, hi)| (quote!(#lo), quote!(#hi))));
+    let nest = loop_nest(k, l, bounds, w.block(&l.body));
+    tokens.extend(quote! {
+        let #chunk_fn = |#kk: usize, #pattern: #types| {
+            let #start = #nth(#lo0, #kk * #c);
+            let #end = #nth(#lo0, ::core::cmp::min((#kk + 1) * #c, #n));
+            #(#binds)*
+            #(#identities)*
+            #nest
+            (#(#results,)*)
+        };
+    });
+
+    let (seq, par) = iterators(&parts, &names);
+    let (go, install) = (rt("go_parallel"), rt("install"));
+    let cost = Literal::u64_unsuffixed(info.cost);
+    let partials = helper("__kz_partials");
+    let piece = helper("__kz_piece");
+    let ri = quote!(::kernelize::__private::rayon::iter);
+    let si = quote!(::core::iter::Iterator);
+    tokens.extend(quote! {
+        let #partials: ::std::vec::Vec<_> = if #go(#n, #cost) {
+            #install(|| {
+                #ri::ParallelIterator::collect(#ri::ParallelIterator::map(
+                    #ri::IndexedParallelIterator::enumerate(#par),
+                    |(#kk, #piece)| #chunk_fn(#kk, #piece),
+                ))
+            })
+        } else {
+            #si::collect(#si::map(#si::enumerate(#seq), |(#kk, #piece)| #chunk_fn(#kk, #piece)))
+        };
+    });
+    tokens.extend(combine(k, info, &partials));
+    quote!({ #tokens })
+}
+
+/// Splits the array `wr` (the `p`-th one written) along the axis its own index runs on.
+fn split(k: &Kernel, wr: &Written, p: usize, names: &Names) -> Part {
+    let Names { lo, hi, c, start, .. } = names;
+    let var = k.var(wr.array);
+    let name = var_ident(k, wr.array, var.span);
+    let label = Literal::string(var.name.trim_start_matches("r#"));
+    let whole = helper(&format!("__kz_part{p}"));
+    let piece = helper(&format!("__kz_piece{p}"));
+    let axis = wr.own.first().copied().unwrap_or(0);
+    let nd = quote!(::kernelize::__private::ndarray);
+    match var.ty {
+        Ty::Array(a) if !matches!(a.repr, Repr::Slice | Repr::Vec) => {
+            let (elem, dim) = (Ident::new(a.elem.name(), var.span), Ident::new(&format!("Ix{}", a.ndim), var.span));
+            let ax = Literal::usize_unsuffixed(axis);
+            let (split_axis, chunk) = (rt("split_axis"), rt("AxisChunk::new"));
+            Part {
+                split: quote!(let mut #whole = #split_axis(#name.view_mut(), #ax, #lo, #hi, #label);),
+                ty: quote!(#nd::ArrayViewMut<'_, #elem, #nd::#dim>),
+                seq: quote!(#whole.axis_chunks_iter_mut(#nd::Axis(#ax), #c)),
+                par: quote! {
+                    ::kernelize::__private::rayon::iter::IntoParallelIterator::into_par_iter(
+                        #whole.axis_chunks_iter_mut(#nd::Axis(#ax), #c)
+                    )
+                },
+                bind: quote!(let mut #name = #chunk(#piece, #ax, #start);),
+                piece,
+            }
+        }
+        ty => {
+            let elem = match ty {
+                Ty::Array(a) => {
+                    let e = Ident::new(a.elem.name(), var.span);
+                    quote!(#e)
+                }
+                _ => quote!(_),
+            };
+            let (split_slice, chunk) = (rt("split_slice"), rt("SliceChunk::new"));
+            Part {
+                split: quote!(let #whole = #split_slice(&mut #name[..], #lo, #hi, #label);),
+                ty: quote!(&mut [#elem]),
+                seq: quote!(<[_]>::chunks_mut(#whole, #c)),
+                par: quote!(::kernelize::__private::rayon::slice::ParallelSliceMut::par_chunks_mut(#whole, #c)),
+                bind: quote!(let mut #name = #chunk(#piece, #start);),
+                piece,
+            }
+        }
+    }
+}
+
+/// The closure's pattern and type for the pieces, nested as `zip` nests them: `()`, `a`,
+/// `(a, b)`, `((a, b), c)`.
+fn nested(parts: &[Part]) -> (TokenStream, TokenStream) {
+    let Some((first, rest)) = parts.split_first() else { return (quote!(_), quote!(())) };
+    let (piece, ty) = (&first.piece, &first.ty);
+    let (mut pattern, mut types) = (quote!(#piece), quote!(#ty));
+    for p in rest {
+        let (piece, ty) = (&p.piece, &p.ty);
+        pattern = quote!((#pattern, #piece));
+        types = quote!((#types, #ty));
+    }
+    (pattern, types)
+}
+
+/// Iterators over the chunks' pieces: sequential and parallel, zipped as in `nested`.
+fn iterators(parts: &[Part], names: &Names) -> (TokenStream, TokenStream) {
+    let Names { n, c, .. } = names;
+    let ri = quote!(::kernelize::__private::rayon::iter);
+    let Some((first, rest)) = parts.split_first() else {
+        let chunks = quote!(#n.div_ceil(#c));
+        let seq = quote!(::core::iter::Iterator::map(0..#chunks, |_| ()));
+        let par = quote!(#ri::ParallelIterator::map(#ri::IntoParallelIterator::into_par_iter(0..#chunks), |_| ()));
+        return (seq, par);
+    };
+    let (mut seq, mut par) = (first.seq.clone(), first.par.clone());
+    for p in rest {
+        let (s, q) = (&p.seq, &p.par);
+        seq = quote!(::core::iter::Iterator::zip(#seq, #s));
+        par = quote!(#ri::IndexedParallelIterator::zip(#par, #q));
+    }
+    (seq, par)
+}
+
+/// Folds the partials into the reduction variables, in chunk order.
+fn combine(k: &Kernel, info: &LoopInfo, partials: &Ident) -> TokenStream {
+    let p = helper("__kz_p");
+    let steps = info.reductions.iter().enumerate().map(|(idx, r)| {
+        let name = var_ident(k, r.var, k.var(r.var).span);
+        let field = Literal::usize_unsuffixed(idx);
+        match r.op {
+            RedOp::Sum => quote!(#name += #p.#field;),
+            RedOp::Product => quote!(#name *= #p.#field;),
+            RedOp::Max => quote!(#name = #name.max(#p.#field);),
+            RedOp::Min => quote!(#name = #name.min(#p.#field);),
+            RedOp::BitOr => quote!(#name |= #p.#field;),
+            RedOp::BitAnd => quote!(#name &= #p.#field;),
+            RedOp::BitXor => quote!(#name ^= #p.#field;),
+        }
+    });
+    quote! {
+        for #p in #partials {
+            let _ = &#p;
+            #(#steps)*
+        }
+    }
+}
+
+fn identity_fn(op: RedOp) -> &'static str {
+    match op {
+        RedOp::Sum => "sum_identity",
+        RedOp::Product => "product_identity",
+        RedOp::Max => "max_identity",
+        RedOp::Min => "min_identity",
+        RedOp::BitOr => "or_identity",
+        RedOp::BitAnd => "and_identity",
+        RedOp::BitXor => "xor_identity",
+    }
+}

@@ -1,0 +1,416 @@
+//! The `parallel` variant's runtime: the thread pool, the chunking rule, and the views
+//! through which iterations write their own elements.
+//!
+//! A prange loop's iterations `lo..hi` are cut into chunks whose boundaries depend only on the
+//! loop's length ([`chunk_len`]); the chunks are handed out dynamically on the pool (rayon's work
+//! stealing), each chunk runs the loop body serially, and reduction partials are combined in
+//! chunk order. The result is therefore the same on every run and for every thread count.
+//! Loops with less work than [`MIN_WORK`] run the same chunks on the calling thread.
+
+use std::sync::OnceLock;
+
+/// A loop is cut into about this many chunks, so that uneven work (Mandelbrot rows) still
+/// balances across threads.
+pub const TARGET_CHUNKS: usize = 256;
+
+/// No chunk is shorter than this many iterations (unless the loop is).
+pub const MIN_CHUNK: usize = 16;
+
+/// Below this much work (in the cost units of the macro's estimate, about a nanosecond each
+/// on the machine the constant was measured on), a loop runs on the calling thread: waking the
+/// pool costs more than it saves. See the README for the measurement.
+pub const MIN_WORK: u64 = 16_384;
+
+/// The chunk length for a loop of `n` iterations: a function of `n` alone.
+///
+/// # Examples
+///
+/// ```
+/// use kernelize_runtime::parallel::chunk_len;
+///
+/// assert_eq!(chunk_len(1_000_000), 3907);
+/// assert_eq!(chunk_len(100), 16);
+/// assert_eq!(chunk_len(0), 16);
+/// ```
+pub const fn chunk_len(n: usize) -> usize {
+    let even = n.div_ceil(TARGET_CHUNKS);
+    if even > MIN_CHUNK { even } else { MIN_CHUNK }
+}
+
+/// The number of threads the `parallel` variants use: `KERNELIZE_NUM_THREADS`, or every
+/// hardware thread. Inside [`with_threads`] (or any rayon pool), that pool's size.
+///
+/// # Panics
+///
+/// When `KERNELIZE_NUM_THREADS` is set to something other than a positive integer.
+pub fn num_threads() -> usize {
+    if rayon::current_thread_index().is_some() { rayon::current_num_threads() } else { pool().current_num_threads() }
+}
+
+/// Runs `f` with every `parallel` variant inside it using a pool of `threads` threads.
+///
+/// Results do not depend on the thread count; this is how tests show it.
+///
+/// # Examples
+///
+/// ```
+/// use kernelize_runtime::parallel::{num_threads, with_threads};
+///
+/// assert_eq!(with_threads(3, num_threads), 3);
+/// ```
+///
+/// # Panics
+///
+/// When the operating system cannot start the threads.
+#[allow(clippy::expect_used)]
+pub fn with_threads<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .thread_name(|i| format!("kernelize-{i}"))
+        .build()
+        .expect("kernelize: cannot start the threads of a pool")
+        .install(f)
+}
+
+fn pool() -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let threads = threads_from_env().unwrap_or_else(|e| panic!("{e}"));
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.unwrap_or(0))
+            .thread_name(|i| format!("kernelize-{i}"))
+            .build()
+            .unwrap_or_else(|e| panic!("kernelize: cannot start the thread pool: {e}"))
+    })
+}
+
+fn threads_from_env() -> Result<Option<usize>, String> {
+    match std::env::var("KERNELIZE_NUM_THREADS") {
+        Ok(s) if s.trim().is_empty() => Ok(None),
+        Ok(s) => match s.trim().parse::<usize>() {
+            Ok(n) if n > 0 => Ok(Some(n)),
+            _ => Err(format!("KERNELIZE_NUM_THREADS=`{s}` is not a positive number of threads")),
+        },
+        Err(_) => Ok(None),
+    }
+}
+
+/// Whether a loop of `n` iterations of estimated `cost` each should use the pool.
+#[doc(hidden)]
+#[inline]
+pub fn go_parallel(n: usize, cost: u64) -> bool {
+    (n as u64).saturating_mul(cost) >= MIN_WORK && num_threads() > 1
+}
+
+/// Runs `f` on kernelize's pool, or on the current pool when called from inside one.
+#[doc(hidden)]
+#[inline]
+pub fn install<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    if rayon::current_thread_index().is_some() { f() } else { pool().install(f) }
+}
+
+/// `&mut a[lo..hi]`, after checking that `a` covers the loop.
+///
+/// # Panics
+///
+/// Before any thread starts, when `a` is shorter than the loop's range; the message names it.
+#[doc(hidden)]
+#[inline]
+#[track_caller]
+pub fn split_slice<'a, T>(a: &'a mut [T], lo: usize, hi: usize, name: &str) -> &'a mut [T] {
+    if lo >= hi {
+        return &mut a[..0];
+    }
+    let len = a.len();
+    match a.get_mut(lo..hi) {
+        Some(part) => part,
+        None => too_short(name, len, lo, hi),
+    }
+}
+
+/// `a` restricted to `lo..hi` along `axis`, after checking that it covers the loop.
+///
+/// # Panics
+///
+/// As [`split_slice`].
+#[doc(hidden)]
+#[inline]
+#[track_caller]
+pub fn split_axis<'a, T, D: ndarray::Dimension>(
+    mut a: ndarray::ArrayViewMut<'a, T, D>,
+    axis: usize,
+    lo: usize,
+    hi: usize,
+    name: &str,
+) -> ndarray::ArrayViewMut<'a, T, D> {
+    let len = a.len_of(ndarray::Axis(axis));
+    let (lo, hi) = if lo >= hi { (0, 0) } else { (lo, hi) };
+    if hi > len {
+        too_short(name, len, lo, hi);
+    }
+    a.slice_axis_inplace(ndarray::Axis(axis), ndarray::Slice::from(lo..hi));
+    a
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn too_short(name: &str, len: usize, lo: usize, hi: usize) -> ! {
+    panic!("the prange loop over {lo}..{hi} writes `{name}`, but `{name}` has only {len} elements along that axis")
+}
+
+/// The part of a written slice that one chunk owns, indexed with the loop's own indices.
+///
+/// Indexing outside the chunk panics: the type itself makes cross-iteration writes impossible.
+#[doc(hidden)]
+pub struct SliceChunk<'a, T> {
+    base: usize,
+    data: &'a mut [T],
+}
+
+impl<'a, T> SliceChunk<'a, T> {
+    #[inline]
+    pub fn new(data: &'a mut [T], base: usize) -> Self {
+        SliceChunk { base, data }
+    }
+}
+
+impl<T> std::ops::Index<usize> for SliceChunk<'_, T> {
+    type Output = T;
+    #[inline]
+    fn index(&self, i: usize) -> &T {
+        &self.data[i.wrapping_sub(self.base)]
+    }
+}
+
+impl<T> std::ops::IndexMut<usize> for SliceChunk<'_, T> {
+    #[inline]
+    fn index_mut(&mut self, i: usize) -> &mut T {
+        &mut self.data[i.wrapping_sub(self.base)]
+    }
+}
+
+/// The part of a written ndarray that one chunk owns (a range along one axis), indexed with the
+/// loop's own indices.
+#[doc(hidden)]
+pub struct AxisChunk<'a, T, D: ndarray::Dimension> {
+    axis: usize,
+    base: usize,
+    view: ndarray::ArrayViewMut<'a, T, D>,
+}
+
+impl<'a, T, D: ndarray::Dimension> AxisChunk<'a, T, D> {
+    #[inline]
+    pub fn new(view: ndarray::ArrayViewMut<'a, T, D>, axis: usize, base: usize) -> Self {
+        AxisChunk { axis, base, view }
+    }
+
+    #[inline]
+    fn local(&self, mut index: [usize; 2]) -> [usize; 2] {
+        index[self.axis] = index[self.axis].wrapping_sub(self.base);
+        index
+    }
+}
+
+impl<T> std::ops::Index<usize> for AxisChunk<'_, T, ndarray::Ix1> {
+    type Output = T;
+    #[inline]
+    fn index(&self, i: usize) -> &T {
+        &self.view[i.wrapping_sub(self.base)]
+    }
+}
+
+impl<T> std::ops::IndexMut<usize> for AxisChunk<'_, T, ndarray::Ix1> {
+    #[inline]
+    fn index_mut(&mut self, i: usize) -> &mut T {
+        &mut self.view[i.wrapping_sub(self.base)]
+    }
+}
+
+impl<T> std::ops::Index<[usize; 2]> for AxisChunk<'_, T, ndarray::Ix2> {
+    type Output = T;
+    #[inline]
+    fn index(&self, i: [usize; 2]) -> &T {
+        &self.view[self.local(i)]
+    }
+}
+
+impl<T> std::ops::IndexMut<[usize; 2]> for AxisChunk<'_, T, ndarray::Ix2> {
+    #[inline]
+    fn index_mut(&mut self, i: [usize; 2]) -> &mut T {
+        let i = self.local(i);
+        &mut self.view[i]
+    }
+}
+
+impl<T> std::ops::Index<(usize, usize)> for AxisChunk<'_, T, ndarray::Ix2> {
+    type Output = T;
+    #[inline]
+    fn index(&self, (i, j): (usize, usize)) -> &T {
+        &self[[i, j]]
+    }
+}
+
+impl<T> std::ops::IndexMut<(usize, usize)> for AxisChunk<'_, T, ndarray::Ix2> {
+    #[inline]
+    fn index_mut(&mut self, (i, j): (usize, usize)) -> &mut T {
+        &mut self[[i, j]]
+    }
+}
+
+/// The identity of each reduction operator, for any scalar type, found from a reference to the
+/// reduction variable (so generated code need not name its type).
+#[doc(hidden)]
+pub trait Identity: Copy {
+    fn sum_identity(&self) -> Self;
+    fn product_identity(&self) -> Self;
+    fn max_identity(&self) -> Self;
+    fn min_identity(&self) -> Self;
+    fn or_identity(&self) -> Self;
+    fn and_identity(&self) -> Self;
+    fn xor_identity(&self) -> Self;
+}
+
+macro_rules! identity_float {
+    ($($t:ty)*) => {$(
+        impl Identity for $t {
+            fn sum_identity(&self) -> $t { 0.0 }
+            fn product_identity(&self) -> $t { 1.0 }
+            fn max_identity(&self) -> $t { <$t>::NEG_INFINITY }
+            fn min_identity(&self) -> $t { <$t>::INFINITY }
+            fn or_identity(&self) -> $t { 0.0 }
+            fn and_identity(&self) -> $t { 0.0 }
+            fn xor_identity(&self) -> $t { 0.0 }
+        }
+    )*};
+}
+
+macro_rules! identity_int {
+    ($($t:ty)*) => {$(
+        impl Identity for $t {
+            fn sum_identity(&self) -> $t { 0 }
+            fn product_identity(&self) -> $t { 1 }
+            fn max_identity(&self) -> $t { <$t>::MIN }
+            fn min_identity(&self) -> $t { <$t>::MAX }
+            fn or_identity(&self) -> $t { 0 }
+            fn and_identity(&self) -> $t { !0 }
+            fn xor_identity(&self) -> $t { 0 }
+        }
+    )*};
+}
+
+identity_float!(f32 f64);
+identity_int!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+
+impl Identity for bool {
+    fn sum_identity(&self) -> bool { false }
+    fn product_identity(&self) -> bool { true }
+    fn max_identity(&self) -> bool { false }
+    fn min_identity(&self) -> bool { true }
+    fn or_identity(&self) -> bool { false }
+    fn and_identity(&self) -> bool { true }
+    fn xor_identity(&self) -> bool { false }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_depend_on_the_length_only() {
+        assert_eq!(chunk_len(256 * 100), 100);
+        assert_eq!(chunk_len(256 * 100 + 1), 101);
+        assert_eq!(chunk_len(17), MIN_CHUNK);
+        let n: usize = 1_000_003;
+        let chunks = n.div_ceil(chunk_len(n));
+        assert!(chunks <= TARGET_CHUNKS && chunks > TARGET_CHUNKS - 2, "{chunks}");
+    }
+
+    #[test]
+    fn pools_of_every_size() {
+        for t in [1, 2, 8] {
+            assert_eq!(with_threads(t, num_threads), t);
+            assert_eq!(with_threads(t, || install(num_threads)), t);
+        }
+    }
+
+    #[test]
+    fn chunks_index_with_loop_indices_and_refuse_others() {
+        let mut v = [0u32; 10];
+        let part = split_slice(&mut v, 2, 8, "v");
+        let (a, b) = part.split_at_mut(3);
+        let (mut a, mut b) = (SliceChunk::new(a, 2), SliceChunk::new(b, 5));
+        a[4] = 4;
+        b[7] = 7;
+        assert_eq!(v, [0, 0, 0, 0, 4, 0, 0, 7, 0, 0]);
+        let mut v = [0u32; 10];
+        let mut c = SliceChunk::new(&mut v[2..5], 2);
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c[5] = 1)).is_err());
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c[1] = 1)).is_err());
+    }
+
+    #[test]
+    #[should_panic(expected = "writes `out`, but `out` has only 4 elements")]
+    fn a_short_array_is_named() {
+        let mut v = [0.0; 4];
+        split_slice(&mut v, 0, 5, "out");
+    }
+
+    #[test]
+    fn axis_chunks_map_rows_and_columns() {
+        let mut a = ndarray::Array2::<i32>::zeros((4, 3));
+        let rows = split_axis(a.view_mut(), 0, 1, 3, "a");
+        let mut c = AxisChunk::new(rows, 0, 1);
+        c[[2, 1]] = 5;
+        c[(1, 0)] = 6;
+        assert_eq!(a[[2, 1]], 5);
+        assert_eq!(a[[1, 0]], 6);
+        let cols = split_axis(a.view_mut(), 1, 2, 3, "a");
+        let mut c = AxisChunk::new(cols, 1, 2);
+        c[[3, 2]] = 9;
+        assert_eq!(a[[3, 2]], 9);
+    }
+
+    #[test]
+    fn loop_indices_count_and_step() {
+        assert_eq!(LoopIndex::count(-3i32, 5i32), 8);
+        assert_eq!(LoopIndex::count(5u8, 3u8), 0);
+        assert_eq!(LoopIndex::nth(-3i32, 5), 2);
+        assert_eq!(LoopIndex::nth(10usize, 7), 17);
+    }
+
+    #[test]
+    fn identities_are_neutral() {
+        let x = 3.5f64;
+        assert_eq!(x.max_identity().max(x), x);
+        assert_eq!(7u8 & 7u8.and_identity(), 7);
+        assert!(true && true.and_identity());
+        assert_eq!(5i32.min_identity(), i32::MAX);
+    }
+
+}
+
+/// Integer types a prange loop can count with: the number of iterations of `lo..hi`, and the
+/// index `k` iterations after `lo`.
+#[doc(hidden)]
+pub trait LoopIndex: Copy {
+    fn count(lo: Self, hi: Self) -> usize;
+    fn nth(lo: Self, k: usize) -> Self;
+}
+
+macro_rules! loop_index {
+    ($($t:ty)*) => {$(
+        impl LoopIndex for $t {
+            #[inline]
+            fn count(lo: $t, hi: $t) -> usize {
+                if hi > lo { (hi as i128 - lo as i128) as usize } else { 0 }
+            }
+            #[inline]
+            fn nth(lo: $t, k: usize) -> $t {
+                (lo as i128 + k as i128) as $t
+            }
+        }
+    )*};
+}
+
+loop_index!(i8 i16 i32 i64 isize u8 u16 u32 u64 usize);
