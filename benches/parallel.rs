@@ -1,0 +1,2 @@
+//! Placeholder: the parallel benchmark suite is being written.
+fn main() {}
