@@ -1,6 +1,6 @@
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn scale(a: &[f64], out: &mut [f64]) {
     for i in prange(0..a.len()) {
         if a[i] < 0.0 {

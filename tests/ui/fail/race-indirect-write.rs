@@ -1,6 +1,6 @@
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn body(idx: &[usize], a: &[f64], out: &mut [f64]) {
     for i in prange(0..out.len()) {
         out[idx[i]] = a[i];

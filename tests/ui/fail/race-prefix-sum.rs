@@ -1,6 +1,6 @@
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn body(b: &[f64], out: &mut [f64]) {
     for i in prange(0..out.len()) {
         if i > 0 {

@@ -1,6 +1,6 @@
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn mixed(a: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in prange(0..a.len()) {

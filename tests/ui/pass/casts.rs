@@ -1,7 +1,7 @@
 // `as` casts between every kind of scalar, in prange bodies.
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn casts(a: &[f64], ints: &mut [i64], small: &mut [u8], back: &mut [f32], flags: &mut [u8], idx: &mut [f64]) {
     for i in prange(0..a.len()) {
         ints[i] = a[i] as i64;

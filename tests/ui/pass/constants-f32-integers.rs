@@ -2,7 +2,7 @@
 // f32 math, and the math methods that also take integers (`abs min max clamp signum`).
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn consts(out: &mut [f64], small: &mut [f32], ints: &mut [i64]) {
     for i in prange(0..out.len()) {
         let r = i as f64;
@@ -12,7 +12,7 @@ fn consts(out: &mut [f64], small: &mut [f32], ints: &mut [i64]) {
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn int_math(a: &[i32], out: &mut [i32]) {
     for i in prange(0..a.len()) {
         let x = a[i];
@@ -20,7 +20,7 @@ fn int_math(a: &[i32], out: &mut [i32]) {
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn f32_math(a: &[f32], out: &mut [f32]) {
     for i in prange(0..a.len()) {
         let x = a[i];

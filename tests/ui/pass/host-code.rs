@@ -3,7 +3,7 @@
 // and a result computed after the loops.
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 pub fn heat(u: &mut [f64], steps: usize, alpha: f64) -> f64 {
     let n = u.len();
     let mut next = vec![0.0; n];
@@ -29,7 +29,7 @@ pub fn heat(u: &mut [f64], steps: usize, alpha: f64) -> f64 {
 
 /// Host control flow around prange loops: an `if`, a `while`, and a host scalar computed
 /// between two loops and read by the second.
-#[kernel]
+#[kernel(parallel)]
 fn normalize(a: &mut [f64], enabled: bool) -> usize {
     let mut rounds = 0;
     if enabled {

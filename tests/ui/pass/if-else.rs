@@ -1,7 +1,7 @@
 // `if`/`else` as statements and as expressions, `else if` chains, nesting, `continue`.
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn classify(a: &[f64], out: &mut [f64], count: &mut [u32]) {
     for i in prange(0..a.len()) {
         let x = a[i];

@@ -7,7 +7,7 @@ mod kernels {
     use kernelize::{kernel, prange};
 
     /// Adds `b` to `a`, element by element.
-    #[kernel]
+    #[kernel(parallel)]
     pub fn add<'a>(a: ArrayView1<'a, f64>, b: ArrayView1<'a, f64>, mut out: ArrayViewMut1<'a, f64>) {
         for i in prange(0..a.len()) {
             out[i] = a[i] + b[i];
@@ -18,14 +18,14 @@ mod kernels {
 }
 
 fn main() {
-    #[kernel]
+    #[kernel(parallel)]
     fn saxpy(alpha: f32, x: &[f32], y: &mut [f32]) {
         for i in kernelize::prange(0..x.len()) {
             y[i] = alpha * x[i] + y[i];
         }
     }
 
-    #[kernel]
+    #[kernel(parallel)]
     fn shift(mut k: i64, out: &mut [i64]) {
         k += 1;
         for i in kernelize::prange(0..out.len()) {

@@ -3,7 +3,7 @@
 // and a `break` with a value out of a serial `loop`.
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn first_divisor(n: &[u64], out: &mut [u64]) {
     'p: for i in prange(0..n.len()) {
         out[i] = 0;
@@ -23,7 +23,7 @@ fn first_divisor(n: &[u64], out: &mut [u64]) {
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn collatz(n: &[u64], steps: &mut [u32]) {
     for i in prange(0..n.len()) {
         let mut x = n[i];

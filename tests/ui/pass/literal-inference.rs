@@ -2,7 +2,7 @@
 // `3` next to a `u32` is `u32`, and unconstrained ones fall back to `i32` / `f64`.
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn affine32(a: &[f32], out: &mut [f32]) -> f32 {
     let mut s = 0.0;
     for i in prange(0..a.len()) {
@@ -14,7 +14,7 @@ fn affine32(a: &[f32], out: &mut [f32]) -> f32 {
     s
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn ints(a: &[u8], out: &mut [u32]) {
     for i in prange(0..a.len()) {
         let k = a[i] as u32 * 3 + 1;
@@ -22,7 +22,7 @@ fn ints(a: &[u8], out: &mut [u32]) {
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn fallback(out: &mut [f64]) {
     for i in prange(0..out.len()) {
         let z = 1;

@@ -1,7 +1,7 @@
 // `match` on integers: literals, ranges, `|`, guards, bindings, `_`, negative literals.
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn bucket(k: &[i32], out: &mut [f64]) {
     for i in prange(0..k.len()) {
         out[i] = match k[i] {
@@ -15,7 +15,7 @@ fn bucket(k: &[i32], out: &mut [f64]) {
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn digits(k: &[u8], out: &mut [u32]) {
     for i in prange(0..k.len()) {
         let d = k[i] % 10;

@@ -5,7 +5,7 @@ use kernelize::{kernel, prange};
 
 const COLS: usize = 33;
 
-#[kernel]
+#[kernel(parallel)]
 fn methods(a: &[f64], mut out: ArrayViewMut2<f64>) {
     for i in prange(0..a.len()) {
         let x = a[i];
@@ -46,7 +46,7 @@ fn methods(a: &[f64], mut out: ArrayViewMut2<f64>) {
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn paths(a: &[f64], mut out: ArrayViewMut2<f64>) {
     for i in prange(0..a.len()) {
         let x = a[i];

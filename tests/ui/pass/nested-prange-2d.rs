@@ -3,7 +3,7 @@
 use kernelize::ndarray::{Array2, ArrayView2, ArrayViewMut2};
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn add(a: ArrayView2<f64>, b: &Array2<f64>, mut out: ArrayViewMut2<f64>) {
     for i in prange(0..a.nrows()) {
         for j in prange(0..a.ncols()) {
@@ -12,7 +12,7 @@ fn add(a: ArrayView2<f64>, b: &Array2<f64>, mut out: ArrayViewMut2<f64>) {
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn scale_in_place(m: &mut Array2<f64>, factor: f64) -> f64 {
     let mut total = 0.0;
     for i in prange(0..m.shape()[0]) {
@@ -24,7 +24,7 @@ fn scale_in_place(m: &mut Array2<f64>, factor: f64) -> f64 {
     total
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn transpose(a: ArrayView2<f32>, mut t: ArrayViewMut2<f32>) {
     for i in prange(0..a.nrows()) {
         for j in prange(0..a.ncols()) {

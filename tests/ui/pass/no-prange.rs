@@ -2,7 +2,7 @@
 use kernelize::ndarray::Array2;
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in 0..a.len() {
@@ -11,22 +11,22 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     s
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn prefix_sum(a: &mut [i64]) {
     for i in 1..a.len() {
         a[i] += a[i - 1];
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn trace(m: &Array2<f64>) -> f64 {
     (0..m.nrows().min(m.ncols())).map(|k| m[[k, k]]).sum()
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn nothing() {}
 
-#[kernel]
+#[kernel(parallel)]
 fn plain_prange_loop(out: &mut [usize]) {
     for i in prange(0..out.len()) {
         out[i] = i;

@@ -6,7 +6,7 @@ fn smooth(x: f64) -> f64 {
     x / (1.0 + x.abs())
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn apply(a: &[f64], out: &mut [f64], verbose: bool) {
     for i in prange(0..a.len()) {
         let y = smooth(a[i]);

@@ -1,7 +1,7 @@
 use kernelize::{kernel, prange};
 
 /// A copy of the prange variable is still the iteration's own index.
-#[kernel]
+#[kernel(parallel)]
 fn reverse_pairs(a: &[f64], out: &mut [f64]) {
     for i in prange(0..a.len()) {
         let j = i;

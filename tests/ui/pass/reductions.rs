@@ -2,7 +2,7 @@
 // bools, under `if`, and several in one loop.
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn stats(a: &[f64]) -> (f64, f64, f64, f64, f64, f64) {
     let mut sum = 0.0;
     let mut neg = 0.0;
@@ -24,7 +24,7 @@ fn stats(a: &[f64]) -> (f64, f64, f64, f64, f64, f64) {
     (sum, neg, prod, hi, lo, pos_sum)
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn bits(a: &[u32]) -> (u32, u32, u32, i64, usize) {
     let mut or = 0;
     let mut and = u32::MAX;
@@ -43,7 +43,7 @@ fn bits(a: &[u32]) -> (u32, u32, u32, i64, usize) {
     (or, and, xor, big, evens)
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn any_all(a: &[f64], limit: f64) -> (bool, bool) {
     let mut any = false;
     let mut all = true;
@@ -54,7 +54,7 @@ fn any_all(a: &[f64], limit: f64) -> (bool, bool) {
     (any, all)
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn sum32(a: &[f32]) -> f32 {
     let mut s = 0.0;
     for i in prange(0..a.len()) {

@@ -3,7 +3,7 @@
 use kernelize::ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut2};
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn matvec(m: ArrayView2<f64>, x: ArrayView1<f64>, y: &mut Array1<f64>) {
     for i in prange(0..m.nrows()) {
         let mut acc = 0.0;
@@ -14,7 +14,7 @@ fn matvec(m: ArrayView2<f64>, x: ArrayView1<f64>, y: &mut Array1<f64>) {
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn cumsum_rows(a: ArrayView2<f64>, mut out: ArrayViewMut2<f64>) {
     for i in prange(0..a.nrows()) {
         let mut run = 0.0;

@@ -2,7 +2,7 @@
 // `while`, `loop` with `break`/`continue`, and labels.
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn loops(n: &[usize], out: &mut [u64]) {
     for i in prange(0..n.len()) {
         let m = n[i];

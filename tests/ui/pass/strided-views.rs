@@ -3,7 +3,7 @@
 use kernelize::ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2, s};
 use kernelize::{kernel, prange};
 
-#[kernel]
+#[kernel(parallel)]
 fn copy2(a: ArrayView2<f64>, mut out: ArrayViewMut2<f64>) {
     for i in prange(0..a.nrows()) {
         for j in prange(0..a.ncols()) {
@@ -12,7 +12,7 @@ fn copy2(a: ArrayView2<f64>, mut out: ArrayViewMut2<f64>) {
     }
 }
 
-#[kernel]
+#[kernel(parallel)]
 fn double(a: ArrayView1<f64>, mut out: ArrayViewMut1<f64>) {
     for i in prange(0..a.len()) {
         out[i] = 2.0 * a[i];
