@@ -1,7 +1,8 @@
 //! Tests across the stages: the never-panics corpus and the golden files.
 //!
 //! Golden files live in `macros/tests/golden/`: each `NAME.rs` kernel has `NAME.ir.txt` (the
-//! typed IR) and `NAME.serial.rs` (the expansion). Regenerate them after a deliberate change
+//! typed IR) and `NAME.expanded.rs` (the expansion with `#[kernel(parallel)]`: the dispatching
+//! function, the serial and the parallel variant). Regenerate them after a deliberate change
 //! with `KERNELIZE_BLESS=1 cargo test -p kernelize-macros golden`, and review the diff.
 
 use crate::diag::Diag;
@@ -154,7 +155,7 @@ fn pretty(tokens: TokenStream) -> String {
 fn golden() {
     let bless = std::env::var_os("KERNELIZE_BLESS").is_some();
     let mut mismatches = Vec::new();
-    let inputs = files(&golden_dir(), "rs").into_iter().filter(|p| !p.to_string_lossy().ends_with(".serial.rs"));
+    let inputs = files(&golden_dir(), "rs").into_iter().filter(|p| !p.to_string_lossy().ends_with(".expanded.rs"));
     let mut count = 0;
     for input in inputs {
         count += 1;
@@ -164,7 +165,7 @@ fn golden() {
         let stem = input.file_stem().unwrap().to_string_lossy().into_owned();
         let outputs = [
             (golden_dir().join(format!("{stem}.ir.txt")), ir::display::kernel_text(&kernel)),
-            (golden_dir().join(format!("{stem}.serial.rs")), pretty(expand::kernel(quote!(), func.to_token_stream()))),
+            (golden_dir().join(format!("{stem}.expanded.rs")), pretty(expand::kernel(quote!(parallel), func.to_token_stream()))),
         ];
         for (path, actual) in outputs {
             if bless {

@@ -173,3 +173,61 @@ pub fn assert_all_eq<T: PartialEq + Debug>(what: &str, got: &[T], want: &[T]) {
         panic!("{what}: first difference at element {k} of {}: got {:?}, want {:?}", got.len(), got[k], want[k]);
     }
 }
+
+/// `got` and `want` are two sums of the same `n` terms in different orders (the `parallel`
+/// variant adds per-chunk partials, `serial` adds left to right), and `abs_sum` is the sum of
+/// the terms' magnitudes. Each order rounds `n - 1` times, and the classical bound for
+/// recursive summation (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed.,
+/// eq. 4.4) puts each within `(n - 1) * u / (1 - (n - 1) * u) * abs_sum` of the exact sum,
+/// with `u = EPSILON / 2`. So the two differ by at most about `(n - 1) * EPSILON * abs_sum`;
+/// `2 * n * EPSILON * abs_sum` bounds that with room for the `1 / (1 - (n - 1) u)` factor while
+/// `n * EPSILON` is small. Non-finite results must match exactly (as [`same_f64`]).
+#[track_caller]
+pub fn assert_sum_close_f64(what: &str, got: f64, want: f64, n: usize, abs_sum: f64) {
+    if !got.is_finite() || !want.is_finite() {
+        assert_f64(what, got, want);
+        return;
+    }
+    let bound = 2.0 * n as f64 * f64::EPSILON * abs_sum;
+    let diff = (got - want).abs();
+    assert!(
+        diff <= bound,
+        "{what}: sums differ by {diff:e}, more than 2 n eps sum|term| = {bound:e} (n = {n}, sum|term| = {abs_sum:e}): \
+         got {got:e}, want {want:e}"
+    );
+}
+
+/// [`assert_sum_close_f64`] for `f32` sums: the same bound with `f32::EPSILON`.
+#[track_caller]
+pub fn assert_sum_close_f32(what: &str, got: f32, want: f32, n: usize, abs_sum: f32) {
+    if !got.is_finite() || !want.is_finite() {
+        assert_f32(what, got, want);
+        return;
+    }
+    let bound = 2.0 * n as f64 * f64::from(f32::EPSILON) * f64::from(abs_sum);
+    let diff = (f64::from(got) - f64::from(want)).abs();
+    assert!(
+        diff <= bound,
+        "{what}: sums differ by {diff:e}, more than 2 n eps sum|term| = {bound:e} (n = {n}, sum|term| = {abs_sum:e}): \
+         got {got:e}, want {want:e}"
+    );
+}
+
+/// `got` and `want` are two products of the same `n` factors in different orders. Each
+/// multiplication has a relative error of at most `u = EPSILON / 2`, so each order is within a
+/// relative `(n - 1) u / (1 - (n - 1) u)` of the exact product (Higham, Lemma 3.1) when nothing
+/// overflows or underflows; the two differ by at most about `(n - 1) * EPSILON` relative to
+/// the product, bounded here by `2 * n * EPSILON * max(|got|, |want|)`, as for sums.
+#[track_caller]
+pub fn assert_product_close_f64(what: &str, got: f64, want: f64, n: usize) {
+    if !got.is_finite() || !want.is_finite() || got == 0.0 || want == 0.0 {
+        assert_f64(what, got, want);
+        return;
+    }
+    let bound = 2.0 * n as f64 * f64::EPSILON * got.abs().max(want.abs());
+    let diff = (got - want).abs();
+    assert!(
+        diff <= bound,
+        "{what}: products differ by {diff:e}, more than 2 n eps |p| = {bound:e} (n = {n}): got {got:e}, want {want:e}"
+    );
+}

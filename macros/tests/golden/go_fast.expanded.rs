@@ -1,0 +1,256 @@
+#[inline]
+#[allow(unused_mut)]
+pub fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
+    #[allow(clippy::match_single_binding)]
+    match ::kernelize::__private::runtime::Target::choose(
+        &[
+            ::kernelize::__private::runtime::Target::Serial,
+            ::kernelize::__private::runtime::Target::Parallel,
+        ],
+    ) {
+        ::kernelize::__private::runtime::Target::Parallel => go_fast::parallel(a, out),
+        _ => go_fast::serial(a, out),
+    }
+}
+/// Variants and compile-time report of the kernel [`go_fast`](fn@go_fast).
+#[allow(non_camel_case_types, dead_code)]
+pub struct go_fast {}
+#[allow(dead_code)]
+impl go_fast {
+    /// The `serial` variant of [`go_fast`](fn@go_fast): one thread, IEEE arithmetic: the reference every other variant is tested against.
+    #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
+    pub fn serial(a: &[f64], out: &mut [f64]) -> f64 {
+        let mut trace = 0.0;
+        {
+            let (__kz_lo0, __kz_hi0) = {
+                let __kz_range = prange(0..a.len());
+                (__kz_range.start, __kz_range.end)
+            };
+            ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+            ::kernelize::__private::same_type::<f64, _>(&trace);
+            let __kz_w_a = ::kernelize::__private::window(
+                &a[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "a",
+                    index: "i",
+                },
+            );
+            {
+                for i in __kz_lo0..__kz_hi0 {
+                    trace += __kz_w_a[i].tanh();
+                }
+            }
+        }
+        {
+            let (__kz_lo0, __kz_hi0) = {
+                let __kz_range = prange(0..a.len());
+                (__kz_range.start, __kz_range.end)
+            };
+            ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+            ::kernelize::__private::same_type::<f64, _>(&trace);
+            let __kz_w_out = ::kernelize::__private::window_mut(
+                &mut out[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "out",
+                    index: "i",
+                },
+            );
+            let __kz_w_a = ::kernelize::__private::window(
+                &a[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "a",
+                    index: "i",
+                },
+            );
+            {
+                for i in __kz_lo0..__kz_hi0 {
+                    __kz_w_out[i] = __kz_w_a[i] + trace;
+                }
+            }
+        }
+        trace
+    }
+    /// The `parallel` variant of [`go_fast`](fn@go_fast): prange loops split into chunks run on all cores; reductions combined in chunk order, so results are the same for every thread count.
+    #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
+    pub fn parallel(a: &[f64], out: &mut [f64]) -> f64 {
+        let mut trace = 0.0;
+        {
+            let (__kz_lo0, __kz_hi0) = {
+                let __kz_range = prange(0..a.len());
+                (__kz_range.start, __kz_range.end)
+            };
+            ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+            ::kernelize::__private::same_type::<f64, _>(&trace);
+            let __kz_w_a = ::kernelize::__private::window(
+                &a[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "a",
+                    index: "i",
+                },
+            );
+            let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
+                __kz_lo0,
+                __kz_hi0,
+            );
+            let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
+                __kz_n,
+            );
+            let __kz_chunk = |__kz_k: usize, _: ()| {
+                let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                    __kz_lo0,
+                    __kz_k * __kz_c,
+                );
+                let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                    __kz_lo0,
+                    ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                );
+                let mut trace = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
+                    &trace,
+                );
+                {
+                    for i in __kz_start..__kz_end {
+                        trace += __kz_w_a[i].tanh();
+                    }
+                }
+                (trace,)
+            };
+            let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
+                __kz_n,
+                12,
+            ) {
+                ::kernelize::__private::runtime::parallel::install(|| {
+                    ::kernelize::__private::rayon::iter::ParallelIterator::collect(
+                        ::kernelize::__private::rayon::iter::ParallelIterator::map(
+                            ::kernelize::__private::rayon::iter::IndexedParallelIterator::enumerate(
+                                ::kernelize::__private::rayon::iter::ParallelIterator::map(
+                                    ::kernelize::__private::rayon::iter::IntoParallelIterator::into_par_iter(
+                                        0..__kz_n.div_ceil(__kz_c),
+                                    ),
+                                    |_| (),
+                                ),
+                            ),
+                            |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                        ),
+                    )
+                })
+            } else {
+                ::core::iter::Iterator::collect(
+                    ::core::iter::Iterator::map(
+                        ::core::iter::Iterator::enumerate(
+                            ::core::iter::Iterator::map(
+                                0..__kz_n.div_ceil(__kz_c),
+                                |_| (),
+                            ),
+                        ),
+                        |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                    ),
+                )
+            };
+            for __kz_p in __kz_partials {
+                let _ = &__kz_p;
+                trace += __kz_p.0;
+            }
+        }
+        {
+            let (__kz_lo0, __kz_hi0) = {
+                let __kz_range = prange(0..a.len());
+                (__kz_range.start, __kz_range.end)
+            };
+            ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+            ::kernelize::__private::same_type::<f64, _>(&trace);
+            let __kz_w_a = ::kernelize::__private::window(
+                &a[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "a",
+                    index: "i",
+                },
+            );
+            let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
+                __kz_lo0,
+                __kz_hi0,
+            );
+            let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
+                __kz_n,
+            );
+            let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
+                &mut out[..],
+                __kz_lo0,
+                __kz_hi0,
+                "out",
+            );
+            let __kz_chunk = |__kz_k: usize, __kz_piece0: &mut [f64]| {
+                let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                    __kz_lo0,
+                    __kz_k * __kz_c,
+                );
+                let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                    __kz_lo0,
+                    ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                );
+                let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
+                    __kz_piece0,
+                    __kz_start,
+                );
+                {
+                    for i in __kz_start..__kz_end {
+                        out[i] = __kz_w_a[i] + trace;
+                    }
+                }
+                ()
+            };
+            let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
+                __kz_n,
+                3,
+            ) {
+                ::kernelize::__private::runtime::parallel::install(|| {
+                    ::kernelize::__private::rayon::iter::ParallelIterator::collect(
+                        ::kernelize::__private::rayon::iter::ParallelIterator::map(
+                            ::kernelize::__private::rayon::iter::IndexedParallelIterator::enumerate(
+                                ::kernelize::__private::rayon::slice::ParallelSliceMut::par_chunks_mut(
+                                    __kz_part0,
+                                    __kz_c,
+                                ),
+                            ),
+                            |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                        ),
+                    )
+                })
+            } else {
+                ::core::iter::Iterator::collect(
+                    ::core::iter::Iterator::map(
+                        ::core::iter::Iterator::enumerate(
+                            <[_]>::chunks_mut(__kz_part0, __kz_c),
+                        ),
+                        |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                    ),
+                )
+            };
+            for __kz_p in __kz_partials {
+                let _ = &__kz_p;
+            }
+        }
+        trace
+    }
+    /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
+    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, parallel\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity 0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checks hoisted before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 12 per iteration, so loops with n * 12 < kernelize::parallel::MIN_WORK run on the calling thread\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checks hoisted before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 3 per iteration, so loops with n * 3 < kernelize::parallel::MIN_WORK run on the calling thread\n";
+}

@@ -1,0 +1,158 @@
+#[inline]
+#[allow(unused_mut)]
+pub fn heat(u: &mut Array2<f64>, tmp: &mut Array2<f64>, steps: usize, k: f64) {
+    #[allow(clippy::match_single_binding)]
+    match ::kernelize::__private::runtime::Target::choose(
+        &[
+            ::kernelize::__private::runtime::Target::Serial,
+            ::kernelize::__private::runtime::Target::Parallel,
+        ],
+    ) {
+        ::kernelize::__private::runtime::Target::Parallel => {
+            heat::parallel(u, tmp, steps, k)
+        }
+        _ => heat::serial(u, tmp, steps, k),
+    }
+}
+/// Variants and compile-time report of the kernel [`heat`](fn@heat).
+#[allow(non_camel_case_types, dead_code)]
+pub struct heat {}
+#[allow(dead_code)]
+impl heat {
+    /// The `serial` variant of [`heat`](fn@heat): one thread, IEEE arithmetic: the reference every other variant is tested against.
+    #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
+    pub fn serial(u: &mut Array2<f64>, tmp: &mut Array2<f64>, steps: usize, k: f64) {
+        let (n, m) = (u.nrows(), u.ncols());
+        for _ in 0..steps {
+            {
+                let (__kz_lo0, __kz_hi0) = {
+                    let __kz_range = prange(1..n - 1);
+                    (__kz_range.start, __kz_range.end)
+                };
+                ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+                let (__kz_lo1, __kz_hi1) = {
+                    let __kz_range = prange(1..m - 1);
+                    (__kz_range.start, __kz_range.end)
+                };
+                ::kernelize::__private::same_type::<usize, _>(&__kz_lo1);
+                ::kernelize::__private::same_type::<f64, _>(&k);
+                {
+                    for i in __kz_lo0..__kz_hi0 {
+                        for j in __kz_lo1..__kz_hi1 {
+                            let lap = u[[i - 1, j]] + u[[i + 1, j]] + u[[i, j - 1]]
+                                + u[[i, j + 1]] - 4.0 * u[[i, j]];
+                            tmp[[i, j]] = u[[i, j]] + k * lap;
+                        }
+                    }
+                }
+            }
+            std::mem::swap(u, tmp);
+        }
+    }
+    /// The `parallel` variant of [`heat`](fn@heat): prange loops split into chunks run on all cores; reductions combined in chunk order, so results are the same for every thread count.
+    #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
+    pub fn parallel(u: &mut Array2<f64>, tmp: &mut Array2<f64>, steps: usize, k: f64) {
+        let (n, m) = (u.nrows(), u.ncols());
+        for _ in 0..steps {
+            {
+                let (__kz_lo0, __kz_hi0) = {
+                    let __kz_range = prange(1..n - 1);
+                    (__kz_range.start, __kz_range.end)
+                };
+                ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+                let (__kz_lo1, __kz_hi1) = {
+                    let __kz_range = prange(1..m - 1);
+                    (__kz_range.start, __kz_range.end)
+                };
+                ::kernelize::__private::same_type::<usize, _>(&__kz_lo1);
+                ::kernelize::__private::same_type::<f64, _>(&k);
+                let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
+                    __kz_lo0,
+                    __kz_hi0,
+                );
+                let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
+                    __kz_n,
+                );
+                let mut __kz_part0 = ::kernelize::__private::runtime::parallel::split_axis(
+                    tmp.view_mut(),
+                    0,
+                    __kz_lo0,
+                    __kz_hi0,
+                    "tmp",
+                );
+                let __kz_chunk = |
+                    __kz_k: usize,
+                    __kz_piece0: ::kernelize::__private::ndarray::ArrayViewMut<
+                        '_,
+                        f64,
+                        ::kernelize::__private::ndarray::Ix2,
+                    >|
+                {
+                    let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                        __kz_lo0,
+                        __kz_k * __kz_c,
+                    );
+                    let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                        __kz_lo0,
+                        ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                    );
+                    let mut tmp = ::kernelize::__private::runtime::parallel::AxisChunk::new(
+                        __kz_piece0,
+                        0,
+                        __kz_start,
+                    );
+                    {
+                        for i in __kz_start..__kz_end {
+                            for j in __kz_lo1..__kz_hi1 {
+                                let lap = u[[i - 1, j]] + u[[i + 1, j]] + u[[i, j - 1]]
+                                    + u[[i, j + 1]] - 4.0 * u[[i, j]];
+                                tmp[[i, j]] = u[[i, j]] + k * lap;
+                            }
+                        }
+                    }
+                    ()
+                };
+                let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
+                    __kz_n,
+                    18,
+                ) {
+                    ::kernelize::__private::runtime::parallel::install(|| {
+                        ::kernelize::__private::rayon::iter::ParallelIterator::collect(
+                            ::kernelize::__private::rayon::iter::ParallelIterator::map(
+                                ::kernelize::__private::rayon::iter::IndexedParallelIterator::enumerate(
+                                    ::kernelize::__private::rayon::iter::IntoParallelIterator::into_par_iter(
+                                        __kz_part0
+                                            .axis_chunks_iter_mut(
+                                                ::kernelize::__private::ndarray::Axis(0),
+                                                __kz_c,
+                                            ),
+                                    ),
+                                ),
+                                |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                            ),
+                        )
+                    })
+                } else {
+                    ::core::iter::Iterator::collect(
+                        ::core::iter::Iterator::map(
+                            ::core::iter::Iterator::enumerate(
+                                __kz_part0
+                                    .axis_chunks_iter_mut(
+                                        ::kernelize::__private::ndarray::Axis(0),
+                                        __kz_c,
+                                    ),
+                            ),
+                            |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                        ),
+                    )
+                };
+                for __kz_p in __kz_partials {
+                    let _ = &__kz_p;
+                }
+            }
+            std::mem::swap(u, tmp);
+        }
+    }
+    /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
+    pub const REPORT: &'static str = "kernel `heat`: variants serial, parallel\nloop 1 (line 4): 2-D prange over i in 1..n - 1, j in 1..m - 1\n  reductions: none\n  writes: `tmp` (iteration's 2-D element only)\n  reads: `u`\n  bounds checks: kept in the loop (no access every iteration makes at a fixed offset)\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 18 per iteration, so loops with n * 18 < kernelize::parallel::MIN_WORK run on the calling thread\n";
+}

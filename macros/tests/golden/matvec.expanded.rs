@@ -1,0 +1,131 @@
+#[inline]
+#[allow(unused_mut)]
+pub fn matvec(a: ArrayView2<f64>, x: &[f64], y: &mut [f64]) {
+    #[allow(clippy::match_single_binding)]
+    match ::kernelize::__private::runtime::Target::choose(
+        &[
+            ::kernelize::__private::runtime::Target::Serial,
+            ::kernelize::__private::runtime::Target::Parallel,
+        ],
+    ) {
+        ::kernelize::__private::runtime::Target::Parallel => matvec::parallel(a, x, y),
+        _ => matvec::serial(a, x, y),
+    }
+}
+/// Variants and compile-time report of the kernel [`matvec`](fn@matvec).
+#[allow(non_camel_case_types, dead_code)]
+pub struct matvec {}
+#[allow(dead_code)]
+impl matvec {
+    /// The `serial` variant of [`matvec`](fn@matvec): one thread, IEEE arithmetic: the reference every other variant is tested against.
+    #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
+    pub fn serial(a: ArrayView2<f64>, x: &[f64], y: &mut [f64]) {
+        {
+            let (__kz_lo0, __kz_hi0) = {
+                let __kz_range = prange(0..a.nrows());
+                (__kz_range.start, __kz_range.end)
+            };
+            ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+            let __kz_w_y = ::kernelize::__private::window_mut(
+                &mut y[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "y",
+                    index: "i",
+                },
+            );
+            {
+                for i in __kz_lo0..__kz_hi0 {
+                    let mut s = 0.0;
+                    for j in 0..a.ncols() {
+                        s += a[[i, j]] * x[j];
+                    }
+                    __kz_w_y[i] = s;
+                }
+            }
+        }
+    }
+    /// The `parallel` variant of [`matvec`](fn@matvec): prange loops split into chunks run on all cores; reductions combined in chunk order, so results are the same for every thread count.
+    #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
+    pub fn parallel(a: ArrayView2<f64>, x: &[f64], y: &mut [f64]) {
+        {
+            let (__kz_lo0, __kz_hi0) = {
+                let __kz_range = prange(0..a.nrows());
+                (__kz_range.start, __kz_range.end)
+            };
+            ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+            let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
+                __kz_lo0,
+                __kz_hi0,
+            );
+            let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
+                __kz_n,
+            );
+            let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
+                &mut y[..],
+                __kz_lo0,
+                __kz_hi0,
+                "y",
+            );
+            let __kz_chunk = |__kz_k: usize, __kz_piece0: &mut [f64]| {
+                let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                    __kz_lo0,
+                    __kz_k * __kz_c,
+                );
+                let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                    __kz_lo0,
+                    ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                );
+                let mut y = ::kernelize::__private::runtime::parallel::SliceChunk::new(
+                    __kz_piece0,
+                    __kz_start,
+                );
+                {
+                    for i in __kz_start..__kz_end {
+                        let mut s = 0.0;
+                        for j in 0..a.ncols() {
+                            s += a[[i, j]] * x[j];
+                        }
+                        y[i] = s;
+                    }
+                }
+                ()
+            };
+            let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
+                __kz_n,
+                81,
+            ) {
+                ::kernelize::__private::runtime::parallel::install(|| {
+                    ::kernelize::__private::rayon::iter::ParallelIterator::collect(
+                        ::kernelize::__private::rayon::iter::ParallelIterator::map(
+                            ::kernelize::__private::rayon::iter::IndexedParallelIterator::enumerate(
+                                ::kernelize::__private::rayon::slice::ParallelSliceMut::par_chunks_mut(
+                                    __kz_part0,
+                                    __kz_c,
+                                ),
+                            ),
+                            |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                        ),
+                    )
+                })
+            } else {
+                ::core::iter::Iterator::collect(
+                    ::core::iter::Iterator::map(
+                        ::core::iter::Iterator::enumerate(
+                            <[_]>::chunks_mut(__kz_part0, __kz_c),
+                        ),
+                        |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                    ),
+                )
+            };
+            for __kz_p in __kz_partials {
+                let _ = &__kz_p;
+            }
+        }
+    }
+    /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
+    pub const REPORT: &'static str = "kernel `matvec`: variants serial, parallel\nloop 1 (line 2): prange over i in 0..a.nrows()\n  reductions: none\n  writes: `y` (iteration's own element only)\n  reads: `a`, `x`\n  bounds checks hoisted before the loop: `y[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 81 per iteration, so loops with n * 81 < kernelize::parallel::MIN_WORK run on the calling thread\n";
+}
