@@ -179,7 +179,9 @@ fn bench_1d(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("serial", n), &n, |bch, _| {
             bch.iter(|| go_fast::serial(black_box(&a), &mut out))
         });
-        g.bench_with_input(BenchmarkId::new("rayon", n), &n, |bch, _| bch.iter(|| go_fast_rayon(black_box(&a), &mut out)));
+        g.bench_with_input(BenchmarkId::new("rayon", n), &n, |bch, _| {
+            bch.iter(|| go_fast_rayon(black_box(&a), &mut out))
+        });
         g.finish();
 
         map::parallel(&a, &b, &mut out);
@@ -195,7 +197,9 @@ fn bench_1d(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("serial", n), &n, |bch, _| {
             bch.iter(|| map::serial(black_box(&a), &b, &mut out))
         });
-        g.bench_with_input(BenchmarkId::new("rayon", n), &n, |bch, _| bch.iter(|| map_rayon(black_box(&a), &b, &mut out)));
+        g.bench_with_input(BenchmarkId::new("rayon", n), &n, |bch, _| {
+            bch.iter(|| map_rayon(black_box(&a), &b, &mut out))
+        });
         g.finish();
 
         let s = sum_ln1p::parallel(&a);
@@ -203,7 +207,9 @@ fn bench_1d(c: &mut Criterion) {
         assert!(close(s, sum_ln1p::serial(&a)) && close(s, sum_ln1p_rayon(&a)));
         let mut g = c.benchmark_group("par_sum_ln1p");
         g.throughput(Throughput::Elements(n as u64));
-        g.bench_with_input(BenchmarkId::new("parallel", n), &n, |bch, _| bch.iter(|| sum_ln1p::parallel(black_box(&a))));
+        g.bench_with_input(BenchmarkId::new("parallel", n), &n, |bch, _| {
+            bch.iter(|| sum_ln1p::parallel(black_box(&a)))
+        });
         g.bench_with_input(BenchmarkId::new("serial", n), &n, |bch, _| bch.iter(|| sum_ln1p::serial(black_box(&a))));
         g.bench_with_input(BenchmarkId::new("rayon", n), &n, |bch, _| bch.iter(|| sum_ln1p_rayon(black_box(&a))));
         g.bench_with_input(BenchmarkId::new("rayon_chunked", n), &n, |bch, _| {

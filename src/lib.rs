@@ -63,7 +63,9 @@ pub use ndarray;
 /// ```
 pub mod parallel {
     #[doc(inline)]
-    pub use kernelize_runtime::parallel::{MIN_CHUNK, MIN_WORK, TARGET_CHUNKS, chunk_len, num_threads, with_threads};
+    pub use kernelize_runtime::parallel::{
+        MIN_CHUNK, MIN_WORK, TARGET_CHUNKS, chunk_len, min_work, num_threads, with_threads,
+    };
 }
 
 /// Paths used by code that `#[kernel]` generates. Not a public API.
@@ -73,33 +75,35 @@ pub mod __private {
     pub use kernelize_runtime::__private::*;
     pub use ndarray;
 
-/// The `parallel` variant's pool and chunking rule.
-///
-/// Every `parallel` variant runs on one pool of `KERNELIZE_NUM_THREADS` threads (default: every
-/// hardware thread). Iterations are cut into chunks whose boundaries depend only on the loop's
-/// length, so reductions give bitwise identical results for every thread count:
-///
-/// ```
-/// use kernelize::{kernel, prange};
-/// use kernelize::parallel::with_threads;
-///
-/// #[kernel(parallel)]
-/// fn total(a: &[f64]) -> f64 {
-///     let mut s = 0.0;
-///     for i in prange(0..a.len()) {
-///         s += a[i];
-///     }
-///     s
-/// }
-///
-/// let a: Vec<f64> = (0..100_000).map(|i| 1.0 / (1.0 + i as f64)).collect();
-/// let one = with_threads(1, || total::parallel(&a));
-/// let eight = with_threads(8, || total::parallel(&a));
-/// assert_eq!(one.to_bits(), eight.to_bits());
-/// ```
-pub mod parallel {
-    #[doc(inline)]
-    pub use kernelize_runtime::parallel::{MIN_CHUNK, MIN_WORK, TARGET_CHUNKS, chunk_len, num_threads, with_threads};
-}
+    /// The `parallel` variant's pool and chunking rule.
+    ///
+    /// Every `parallel` variant runs on one pool of `KERNELIZE_NUM_THREADS` threads (default: every
+    /// hardware thread). Iterations are cut into chunks whose boundaries depend only on the loop's
+    /// length, so reductions give bitwise identical results for every thread count:
+    ///
+    /// ```
+    /// use kernelize::{kernel, prange};
+    /// use kernelize::parallel::with_threads;
+    ///
+    /// #[kernel(parallel)]
+    /// fn total(a: &[f64]) -> f64 {
+    ///     let mut s = 0.0;
+    ///     for i in prange(0..a.len()) {
+    ///         s += a[i];
+    ///     }
+    ///     s
+    /// }
+    ///
+    /// let a: Vec<f64> = (0..100_000).map(|i| 1.0 / (1.0 + i as f64)).collect();
+    /// let one = with_threads(1, || total::parallel(&a));
+    /// let eight = with_threads(8, || total::parallel(&a));
+    /// assert_eq!(one.to_bits(), eight.to_bits());
+    /// ```
+    pub mod parallel {
+        #[doc(inline)]
+        pub use kernelize_runtime::parallel::{
+            MIN_CHUNK, MIN_WORK, TARGET_CHUNKS, chunk_len, num_threads, with_threads,
+        };
+    }
     pub use rayon;
 }

@@ -2,7 +2,25 @@
 //! child process with the variable set.
 
 use kernelize::{kernel, prange};
+use std::collections::BTreeSet;
 use std::process::Command;
+use std::sync::Mutex;
+
+static THREADS: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+
+/// Records the name of the thread running an iteration.
+fn note_thread() {
+    let name = std::thread::current().name().unwrap_or("unnamed").to_owned();
+    THREADS.lock().unwrap().insert(name);
+}
+
+#[kernel(parallel)]
+pub fn spread(a: &[f64], out: &mut [f64]) {
+    for i in prange(0..a.len()) {
+        note_thread();
+        out[i] = a[i] * 2.0;
+    }
+}
 
 #[kernel]
 pub fn scale(a: &[f64], out: &mut [f64], k: f64) {
@@ -22,16 +40,71 @@ fn child_calls_dispatch() {
     scale(&a, &mut out, 3.0);
     assert_eq!(out, [3.0, 6.0]);
     println!("chosen: {}", kernelize::Target::choose(&[kernelize::Target::Serial]));
+    let both = [kernelize::Target::Serial, kernelize::Target::Parallel];
+    println!("chosen for a parallel kernel: {}", kernelize::Target::choose(&both));
+    println!("pool threads: {}", kernelize::parallel::num_threads());
+    let a = vec![1.0; 200_000];
+    let mut out = vec![0.0; a.len()];
+    spread(&a, &mut out);
+    assert!(out.iter().all(|&x| x == 2.0));
+    let names = THREADS.lock().unwrap().clone();
+    let pool: Vec<&String> = names.iter().filter(|n| n.starts_with("kernelize-")).collect();
+    println!("iterations ran on {} pool threads and {} others", pool.len(), names.len() - pool.len());
 }
 
 fn run_child(target: &str) -> std::process::Output {
+    run_child_with(&[("KERNELIZE_TARGET", target)])
+}
+
+fn run_child_with(vars: &[(&str, &str)]) -> std::process::Output {
     let exe = std::env::current_exe().unwrap();
-    Command::new(exe)
-        .args(["--exact", "child_calls_dispatch", "--nocapture", "--test-threads=1"])
+    let mut cmd = Command::new(exe);
+    cmd.args(["--exact", "child_calls_dispatch", "--nocapture", "--test-threads=1"])
         .env("KERNELIZE_DISPATCH_CHILD", "1")
-        .env("KERNELIZE_TARGET", target)
-        .output()
-        .unwrap()
+        .env_remove("KERNELIZE_TARGET")
+        .env_remove("KERNELIZE_NUM_THREADS");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn stdout_of(out: &std::process::Output) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    stdout
+}
+
+#[test]
+fn a_parallel_kernel_runs_on_the_pool_by_default() {
+    let stdout = stdout_of(&run_child_with(&[("KERNELIZE_NUM_THREADS", "2")]));
+    assert!(stdout.contains("chosen for a parallel kernel: parallel"), "{stdout}");
+    assert!(stdout.contains("pool threads: 2"), "{stdout}");
+    // Which pool threads get chunks is up to the scheduler; none may run on the caller.
+    assert!(stdout.contains("pool threads and 0 others"), "{stdout}");
+    assert!(!stdout.contains("ran on 0 pool threads"), "{stdout}");
+}
+
+#[test]
+fn kernelize_target_serial_keeps_everything_on_the_calling_thread() {
+    let stdout = stdout_of(&run_child_with(&[("KERNELIZE_TARGET", "serial"), ("KERNELIZE_NUM_THREADS", "2")]));
+    assert!(stdout.contains("chosen for a parallel kernel: serial"), "{stdout}");
+    assert!(stdout.contains("iterations ran on 0 pool threads and 1 others"), "{stdout}");
+}
+
+#[test]
+fn kernelize_num_threads_sizes_the_pool() {
+    let stdout = stdout_of(&run_child_with(&[("KERNELIZE_NUM_THREADS", "3")]));
+    assert!(stdout.contains("pool threads: 3"), "{stdout}");
+    assert!(stdout.contains("pool threads and 0 others"), "{stdout}");
+}
+
+#[test]
+fn a_bad_thread_count_is_reported() {
+    let out = run_child_with(&[("KERNELIZE_NUM_THREADS", "zero")]);
+    assert!(!out.status.success());
+    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(all.contains("KERNELIZE_NUM_THREADS=`zero` is not a positive number of threads"), "{all}");
 }
 
 #[test]

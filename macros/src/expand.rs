@@ -91,7 +91,11 @@ fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
     let available = variants.iter().map(|v| Ident::new(v.target, Span::call_site()));
     let arms = variants.iter().rev().map(|v| {
         let (t, f) = (Ident::new(v.target, Span::call_site()), Ident::new(v.fn_name, name.span()));
-        if v.fn_name == "serial" { quote!(_ => #name::#f(#(#args),*),) } else { quote!(#target::#t => #name::#f(#(#args),*),) }
+        if v.fn_name == "serial" {
+            quote!(_ => #name::#f(#(#args),*),)
+        } else {
+            quote!(#target::#t => #name::#f(#(#args),*),)
+        }
     });
     quote! {
         #[allow(clippy::match_single_binding)]
@@ -144,4 +148,3 @@ fn items(k: &Kernel, variants: &[Variant], report: Literal) -> TokenStream {
         }
     }
 }
-

@@ -165,7 +165,10 @@ fn golden() {
         let stem = input.file_stem().unwrap().to_string_lossy().into_owned();
         let outputs = [
             (golden_dir().join(format!("{stem}.ir.txt")), ir::display::kernel_text(&kernel)),
-            (golden_dir().join(format!("{stem}.expanded.rs")), pretty(expand::kernel(quote!(parallel), func.to_token_stream()))),
+            (
+                golden_dir().join(format!("{stem}.expanded.rs")),
+                pretty(expand::kernel(quote!(parallel), func.to_token_stream())),
+            ),
         ];
         for (path, actual) in outputs {
             if bless {

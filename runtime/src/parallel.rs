@@ -19,7 +19,24 @@ pub const MIN_CHUNK: usize = 16;
 /// Below this much work (in the cost units of the macro's estimate, about a nanosecond each
 /// on the machine the constant was measured on), a loop runs on the calling thread: waking the
 /// pool costs more than it saves. See the README for the measurement.
+/// `KERNELIZE_MIN_WORK` overrides it (`0` splits every loop, for tests and tuning).
 pub const MIN_WORK: u64 = 16_384;
+
+/// The threshold in force: `KERNELIZE_MIN_WORK`, or [`MIN_WORK`].
+///
+/// # Panics
+///
+/// When `KERNELIZE_MIN_WORK` is set to something other than a number.
+pub fn min_work() -> u64 {
+    static MIN: OnceLock<u64> = OnceLock::new();
+    *MIN.get_or_init(|| match std::env::var("KERNELIZE_MIN_WORK") {
+        Ok(s) if !s.trim().is_empty() => s
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("KERNELIZE_MIN_WORK=`{s}` is not a number (of cost units; default {MIN_WORK})")),
+        _ => MIN_WORK,
+    })
+}
 
 /// The chunk length for a loop of `n` iterations: a function of `n` alone.
 ///
@@ -99,7 +116,7 @@ fn threads_from_env() -> Result<Option<usize>, String> {
 #[doc(hidden)]
 #[inline]
 pub fn go_parallel(n: usize, cost: u64) -> bool {
-    (n as u64).saturating_mul(cost) >= MIN_WORK && num_threads() > 1
+    (n as u64).saturating_mul(cost) >= min_work() && n > 1 && num_threads() > 1
 }
 
 /// Runs `f` on kernelize's pool, or on the current pool when called from inside one.
@@ -303,13 +320,27 @@ identity_float!(f32 f64);
 identity_int!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
 
 impl Identity for bool {
-    fn sum_identity(&self) -> bool { false }
-    fn product_identity(&self) -> bool { true }
-    fn max_identity(&self) -> bool { false }
-    fn min_identity(&self) -> bool { true }
-    fn or_identity(&self) -> bool { false }
-    fn and_identity(&self) -> bool { true }
-    fn xor_identity(&self) -> bool { false }
+    fn sum_identity(&self) -> bool {
+        false
+    }
+    fn product_identity(&self) -> bool {
+        true
+    }
+    fn max_identity(&self) -> bool {
+        false
+    }
+    fn min_identity(&self) -> bool {
+        true
+    }
+    fn or_identity(&self) -> bool {
+        false
+    }
+    fn and_identity(&self) -> bool {
+        true
+    }
+    fn xor_identity(&self) -> bool {
+        false
+    }
 }
 
 #[cfg(test)]
@@ -387,7 +418,6 @@ mod tests {
         assert!(true && true.and_identity());
         assert_eq!(5i32.min_identity(), i32::MAX);
     }
-
 }
 
 /// Integer types a prange loop can count with: the number of iterations of `lo..hi`, and the

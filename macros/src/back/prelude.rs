@@ -73,7 +73,12 @@ pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows
 }
 
 /// `'label: for i in lo..hi { for j in .. { body } }`, with each dimension's label.
-pub fn loop_nest(k: &Kernel, l: &PrangeLoop, bounds: Vec<(TokenStream, TokenStream)>, body: TokenStream) -> TokenStream {
+pub fn loop_nest(
+    k: &Kernel,
+    l: &PrangeLoop,
+    bounds: Vec<(TokenStream, TokenStream)>,
+    body: TokenStream,
+) -> TokenStream {
     let mut body = body;
     for (dim, (lo, hi)) in l.dims.iter().zip(bounds).rev() {
         let var = var_ident(k, dim.var, dim.span);

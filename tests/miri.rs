@@ -1,0 +1,112 @@
+//! The parallel variants under Miri, on small inputs (as `.ci/run` runs it):
+//!
+//! ```sh
+//! KERNELIZE_MIN_WORK=0 MIRIFLAGS="-Zmiri-env-forward=KERNELIZE_MIN_WORK -Zmiri-tree-borrows \
+//!     -Zmiri-permissive-provenance -Zmiri-ignore-leaks" cargo +nightly miri test --test miri
+//! ```
+//!
+//! `KERNELIZE_MIN_WORK=0` makes every loop use the pool, however small. The flags are for rayon's
+//! dependencies, not for kernelize: crossbeam-epoch casts integers to pointers and trips Stacked
+//! Borrows (Tree Borrows, Miri's newer model, accepts it), and the pool's threads outlive `main`.
+//!
+//! The `parallel` back end uses no `unsafe` of its own (written arrays are split into disjoint
+//! parts with `chunks_mut` and ndarray's `axis_chunks_iter_mut`); these tests run it, rayon's
+//! pool and the hoisted bounds-check windows through Miri's checks for undefined behaviour and
+//! data races. They also run, fast, in the ordinary `cargo test`.
+
+use kernelize::ndarray::{Array2, ArrayViewMut2};
+use kernelize::parallel::with_threads;
+use kernelize::{kernel, prange};
+
+#[kernel(parallel)]
+fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
+    let mut trace = 0.0;
+    for i in prange(0..a.len()) {
+        trace += a[i].tanh();
+    }
+    for i in prange(0..a.len()) {
+        out[i] = a[i] + trace;
+    }
+    trace
+}
+
+#[kernel(parallel)]
+fn stencil(a: &[f64], out: &mut [f64]) -> (usize, f64) {
+    let n = a.len();
+    let mut big = 0;
+    let mut hi = f64::NEG_INFINITY;
+    for i in prange(1..n - 1) {
+        out[i] = 0.25 * a[i - 1] + 0.5 * a[i] + 0.25 * a[i + 1];
+        if out[i] > 0.5 {
+            big += 1;
+        }
+        hi = hi.max(out[i]);
+    }
+    (big, hi)
+}
+
+#[kernel(parallel)]
+fn grid(mut out: ArrayViewMut2<f64>, cols: &mut Array2<f64>, x: &[f64]) {
+    for i in prange(0..out.nrows()) {
+        for j in prange(0..out.ncols()) {
+            out[[i, j]] = x[j] * (i + 1) as f64;
+        }
+    }
+    for j in prange(0..cols.ncols()) {
+        for i in 0..cols.nrows() {
+            cols[[i, j]] = (i * j) as f64;
+        }
+    }
+}
+
+fn inputs(n: usize) -> Vec<f64> {
+    (0..n).map(|i| ((i * 37) % 101) as f64 / 101.0).collect()
+}
+
+/// Sizes that make several chunks (chunks are at least 16 iterations) yet stay quick in Miri.
+const N: usize = 70;
+
+#[test]
+fn under_miri_every_loop_is_split() {
+    if cfg!(miri) {
+        assert_eq!(kernelize::parallel::min_work(), 0, "run with KERNELIZE_MIN_WORK=0 (see the top of this file)");
+    }
+}
+
+#[test]
+fn parallel_matches_serial_on_every_pool_size() {
+    let a = inputs(N);
+    let (mut s, mut p) = (vec![0.0; N], vec![0.0; N]);
+    let want = go_fast::serial(&a, &mut s);
+    for threads in [1, 2, 4] {
+        let got = with_threads(threads, || go_fast::parallel(&a, &mut p));
+        assert!((got - want).abs() <= 2.0 * N as f64 * f64::EPSILON * want.abs());
+        for (x, y) in s.iter().zip(&p) {
+            assert!((x - y).abs() <= 2.0 * N as f64 * f64::EPSILON * want.abs());
+        }
+    }
+}
+
+#[test]
+fn stencil_windows_and_reductions() {
+    let a = inputs(N);
+    let (mut s, mut p) = (vec![0.0; N], vec![0.0; N]);
+    let want = stencil::serial(&a, &mut s);
+    let got = with_threads(3, || stencil::parallel(&a, &mut p));
+    assert_eq!(want, got);
+    assert_eq!(s, p);
+}
+
+#[test]
+fn two_dimensional_splits() {
+    let x = inputs(9);
+    let (mut s, mut p) = (Array2::zeros((40, 9)), Array2::zeros((40, 9)));
+    let (mut cs, mut cp) = (Array2::zeros((5, 40)), Array2::zeros((5, 40)));
+    grid::serial(s.view_mut(), &mut cs, &x);
+    with_threads(2, || grid::parallel(p.view_mut(), &mut cp, &x));
+    assert_eq!(s, p);
+    assert_eq!(cs, cp);
+    let mut t = Array2::zeros((9, 40));
+    with_threads(2, || grid::parallel(t.view_mut().reversed_axes(), &mut cp, &x));
+    assert_eq!(t.t(), s);
+}
