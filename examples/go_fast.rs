@@ -3,12 +3,13 @@
 //!
 //! Run it with `cargo run --release --example go_fast`.
 
+use kernelize::parallel::num_threads;
 use kernelize::{Target, kernel, machine, prange};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 /// `trace = sum(tanh(a))`, then `out = a + trace`; returns the trace.
-#[kernel]
+#[kernel(parallel)]
 pub fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
     let mut trace = 0.0;
     for i in prange(0..a.len()) {
@@ -68,25 +69,38 @@ fn main() {
     let m = machine();
     println!("kernelize go_fast: trace = sum(tanh(a)); out = a + trace");
     println!("machine: {} ({} hardware threads, widest SIMD: {})", m.cpu, m.cores, m.simd);
-    println!("dispatch picks: {} (set KERNELIZE_TARGET to force one)", Target::choose(&[Target::Serial]));
+    let chosen = Target::choose(&[Target::Serial, Target::Parallel]);
+    println!("dispatch picks: {chosen} (set KERNELIZE_TARGET to force one; KERNELIZE_NUM_THREADS sizes the pool)");
     println!();
     for n in [10_000, 1_000_000] {
         let a = inputs(n);
         let mut out = vec![0.0; n];
         let reference = by_hand(&a, &mut out);
         assert_eq!(go_fast::serial(&a, &mut out), reference, "serial differs from the hand-written loop");
+        let parallel = go_fast::parallel(&a, &mut out);
+        assert!((parallel - reference).abs() <= 2.0 * n as f64 * f64::EPSILON * reference.abs());
 
         let serial = median_time(|| {
             black_box(go_fast::serial(black_box(&a), &mut out));
         });
-        let rows: [(&str, Duration, usize, &str); 3] = [
+        let threads = num_threads();
+        let dispatch_threads = if chosen == Target::Parallel { threads } else { 1 };
+        let rows: [(&str, Duration, usize, &str); 4] = [
             ("serial", serial, 1, "none (IEEE, one lane)"),
+            (
+                "parallel",
+                median_time(|| {
+                    black_box(go_fast::parallel(black_box(&a), &mut out));
+                }),
+                threads,
+                "none (IEEE, one lane)",
+            ),
             (
                 "go_fast (dispatch)",
                 median_time(|| {
                     black_box(go_fast(black_box(&a), &mut out));
                 }),
-                1,
+                dispatch_threads,
                 "none (IEEE, one lane)",
             ),
             (
@@ -106,6 +120,6 @@ fn main() {
         }
         println!();
     }
-    println!("variants available: serial (parallel, fastmath and cuda land in later releases)");
+    println!("variants available: serial, parallel (fastmath and cuda land in later releases)");
     println!("{}", go_fast::REPORT);
 }
