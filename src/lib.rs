@@ -64,7 +64,7 @@ pub use ndarray;
 pub mod parallel {
     #[doc(inline)]
     pub use kernelize_runtime::parallel::{
-        MIN_CHUNK, MIN_WORK, TARGET_CHUNKS, chunk_len, min_work, num_threads, with_threads,
+        MIN_CHUNK, MIN_WORK, TARGET_CHUNKS, chunk_len, chunk_rows, min_work, num_threads, with_threads,
     };
 }
 

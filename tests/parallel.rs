@@ -1681,18 +1681,20 @@ fn every_kernel_reports_its_parallel_loops() {
 }
 
 #[kernel(parallel)]
-pub fn scratch_negzero(a: &[f64]) -> f64 {
-    let mut s = -0.0;
-    for i in prange(0..a.len()) {
-        s += a[i];
+pub fn scratch_where2d(mut out: ArrayViewMut2<f64>) {
+    for i in prange(0..out.nrows()) {
+        for j in prange(0..out.ncols()) {
+            out[[i, j]] = on_pool();
+        }
     }
-    s
 }
 
 #[test]
-fn scratch_negzero_test() {
-    let a = [-0.0f64; 8];
-    println!("serial {:?} parallel {:?}", scratch_negzero::serial(&a), scratch_negzero::parallel(&a));
-    let a = vec![-0.0f64; 100_000];
-    println!("serial {:?} parallel {:?}", scratch_negzero::serial(&a), scratch_negzero::parallel(&a));
+fn scratch_where2d_test() {
+    for (r, c) in [(20, 5), (8, 8), (100, 100), (1, 2000), (2000, 1), (16, 100), (40, 25)] {
+        let mut o = Array2::<f64>::zeros((r, c));
+        scratch_where2d::parallel(o.view_mut());
+        println!("{r}x{c}: on pool {}", o.sum() / (r * c) as f64);
+    }
+    println!("{}", scratch_where2d::REPORT);
 }

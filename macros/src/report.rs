@@ -79,13 +79,18 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
     let _ = writeln!(out, "  serial: iterations in order on the calling thread");
     if variants.contains(&"parallel") {
         let outer = &k.var(l.dims[0].var).name;
+        let chunks = if l.dims.len() == 2 {
+            "chunks of whole rows (kernelize::parallel::chunk_rows: about 256 chunks of at least 16 iterations)"
+        } else {
+            "chunks of max(ceil(n / 256), 16) iterations"
+        };
         let _ = writeln!(
             out,
-            "  parallel: yes; the {outer} range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out \
-             dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction \
-             partials are combined in chunk order (same result for every thread count); estimated cost {} per \
-             iteration, so loops with n * {} < kernelize::parallel::MIN_WORK run on the calling thread",
-            info.cost, info.cost
+            "  parallel: yes; the {outer} range is cut into {chunks}, handed out dynamically on the pool; each \
+             written array is split into the chunks' disjoint parts; reduction partials are combined in chunk \
+             order (same result for every thread count); estimated cost {} per iteration: loops with less work \
+             than kernelize::parallel::MIN_WORK run on the calling thread",
+            info.cost
         );
     }
 }

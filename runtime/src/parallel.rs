@@ -54,6 +54,25 @@ pub const fn chunk_len(n: usize) -> usize {
     if even > MIN_CHUNK { even } else { MIN_CHUNK }
 }
 
+/// The chunk length, in rows, for a 2-D loop of `rows` x `cols` iterations: about
+/// [`TARGET_CHUNKS`] chunks, each of at least [`MIN_CHUNK`] iterations. A function of the two
+/// lengths alone.
+///
+/// # Examples
+///
+/// ```
+/// use kernelize_runtime::parallel::chunk_rows;
+///
+/// assert_eq!(chunk_rows(1000, 1000), 4);
+/// assert_eq!(chunk_rows(4, 1_000_000), 1);
+/// assert_eq!(chunk_rows(1000, 3), 6);
+/// ```
+pub const fn chunk_rows(rows: usize, cols: usize) -> usize {
+    let even = rows.div_ceil(TARGET_CHUNKS);
+    let least = if cols == 0 { 1 } else { MIN_CHUNK.div_ceil(cols) };
+    if even > least { even } else { least }
+}
+
 /// The number of threads the `parallel` variants use: `KERNELIZE_NUM_THREADS`, or every
 /// hardware thread. Inside [`with_threads`] (or any rayon pool), that pool's size.
 ///

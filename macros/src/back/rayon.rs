@@ -66,11 +66,29 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
     };
     let Names { lo: lo0, hi: hi0, n, c, start } = &names;
     let (chunk_fn, kk, end) = (helper("__kz_chunk"), helper("__kz_k"), helper("__kz_end"));
-    let (count, nth, chunk_len) = (rt("LoopIndex::count"), rt("LoopIndex::nth"), rt("chunk_len"));
-    tokens.extend(quote! {
-        let #n: usize = #count(#lo0, #hi0);
-        let #c: usize = #chunk_len(#n);
-    });
+    let (count, nth) = (rt("LoopIndex::count"), rt("LoopIndex::nth"));
+    let cost = Literal::u64_suffixed(info.cost);
+    // Work of one outer iteration: the body's cost, times the inner range for a 2-D loop.
+    let work = helper("__kz_work");
+    match (lo.get(1), hi.get(1)) {
+        (Some(lo1), Some(hi1)) => {
+            let (chunk_rows, cols) = (rt("chunk_rows"), helper("__kz_cols"));
+            tokens.extend(quote! {
+                let #n: usize = #count(#lo0, #hi0);
+                let #cols: usize = #count(#lo1, #hi1);
+                let #c: usize = #chunk_rows(#n, #cols);
+                let #work: u64 = #cost.saturating_mul(#cols as u64);
+            });
+        }
+        _ => {
+            let chunk_len = rt("chunk_len");
+            tokens.extend(quote! {
+                let #n: usize = #count(#lo0, #hi0);
+                let #c: usize = #chunk_len(#n);
+                let #work: u64 = #cost;
+            });
+        }
+    }
     let parts: Vec<Part> = info.writes.iter().enumerate().map(|(p, wr)| split(k, wr, p, &names)).collect();
     tokens.extend(parts.iter().map(|p| p.split.clone()));
 
@@ -99,13 +117,12 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
 
     let (seq, par) = iterators(&parts, &names);
     let (go, install) = (rt("go_parallel"), rt("install"));
-    let cost = Literal::u64_unsuffixed(info.cost);
     let partials = helper("__kz_partials");
     let piece = helper("__kz_piece");
     let ri = quote!(::kernelize::__private::rayon::iter);
     let si = quote!(::core::iter::Iterator);
     tokens.extend(quote! {
-        let #partials: ::std::vec::Vec<_> = if #go(#n, #cost) {
+        let #partials: ::std::vec::Vec<_> = if #go(#n, #work) {
             #install(|| {
                 #ri::ParallelIterator::collect(#ri::ParallelIterator::map(
                     #ri::IndexedParallelIterator::enumerate(#par),

@@ -111,6 +111,7 @@ impl go_fast {
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
                 __kz_n,
             );
+            let __kz_work: u64 = 12u64;
             let __kz_chunk = |__kz_k: usize, _: ()| {
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
@@ -132,7 +133,7 @@ impl go_fast {
             };
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
                 __kz_n,
-                12,
+                __kz_work,
             ) {
                 ::kernelize::__private::runtime::parallel::install(|| {
                     ::kernelize::__private::rayon::iter::ParallelIterator::collect(
@@ -192,6 +193,7 @@ impl go_fast {
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
                 __kz_n,
             );
+            let __kz_work: u64 = 3u64;
             let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
                 &mut out[..],
                 __kz_lo0,
@@ -220,7 +222,7 @@ impl go_fast {
             };
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
                 __kz_n,
-                3,
+                __kz_work,
             ) {
                 ::kernelize::__private::runtime::parallel::install(|| {
                     ::kernelize::__private::rayon::iter::ParallelIterator::collect(
@@ -252,5 +254,5 @@ impl go_fast {
         trace
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, parallel\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity 0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checks hoisted before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 12 per iteration, so loops with n * 12 < kernelize::parallel::MIN_WORK run on the calling thread\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checks hoisted before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 3 per iteration, so loops with n * 3 < kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, parallel\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity 0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checks hoisted before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 12 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checks hoisted before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 3 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

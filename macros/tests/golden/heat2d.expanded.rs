@@ -70,9 +70,15 @@ impl heat {
                     __kz_lo0,
                     __kz_hi0,
                 );
-                let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
-                    __kz_n,
+                let __kz_cols: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
+                    __kz_lo1,
+                    __kz_hi1,
                 );
+                let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_rows(
+                    __kz_n,
+                    __kz_cols,
+                );
+                let __kz_work: u64 = 18u64.saturating_mul(__kz_cols as u64);
                 let mut __kz_part0 = ::kernelize::__private::runtime::parallel::split_axis(
                     tmp.view_mut(),
                     0,
@@ -114,7 +120,7 @@ impl heat {
                 };
                 let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
                     __kz_n,
-                    18,
+                    __kz_work,
                 ) {
                     ::kernelize::__private::runtime::parallel::install(|| {
                         ::kernelize::__private::rayon::iter::ParallelIterator::collect(
@@ -154,5 +160,5 @@ impl heat {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `heat`: variants serial, parallel\nloop 1 (line 4): 2-D prange over i in 1..n - 1, j in 1..m - 1\n  reductions: none\n  writes: `tmp` (iteration's 2-D element only)\n  reads: `u`\n  bounds checks: kept in the loop (no access every iteration makes at a fixed offset)\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 18 per iteration, so loops with n * 18 < kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `heat`: variants serial, parallel\nloop 1 (line 4): 2-D prange over i in 1..n - 1, j in 1..m - 1\n  reductions: none\n  writes: `tmp` (iteration's 2-D element only)\n  reads: `u`\n  bounds checks: kept in the loop (no access every iteration makes at a fixed offset)\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of whole rows (kernelize::parallel::chunk_rows: about 256 chunks of at least 16 iterations), handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 18 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

@@ -64,6 +64,7 @@ impl matvec {
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
                 __kz_n,
             );
+            let __kz_work: u64 = 81u64;
             let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
                 &mut y[..],
                 __kz_lo0,
@@ -96,7 +97,7 @@ impl matvec {
             };
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
                 __kz_n,
-                81,
+                __kz_work,
             ) {
                 ::kernelize::__private::runtime::parallel::install(|| {
                     ::kernelize::__private::rayon::iter::ParallelIterator::collect(
@@ -127,5 +128,5 @@ impl matvec {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `matvec`: variants serial, parallel\nloop 1 (line 2): prange over i in 0..a.nrows()\n  reductions: none\n  writes: `y` (iteration's own element only)\n  reads: `a`, `x`\n  bounds checks hoisted before the loop: `y[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 81 per iteration, so loops with n * 81 < kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `matvec`: variants serial, parallel\nloop 1 (line 2): prange over i in 0..a.nrows()\n  reductions: none\n  writes: `y` (iteration's own element only)\n  reads: `a`, `x`\n  bounds checks hoisted before the loop: `y[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 81 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }
