@@ -24,7 +24,7 @@ use common::{
     assert_sum_close_f32, assert_sum_close_f64,
 };
 use kernelize::ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2, s};
-use kernelize::parallel::{chunk_len, num_threads, with_threads};
+use kernelize::parallel::{MIN_WORK, chunk_len, min_work, num_threads, with_threads};
 use kernelize::{kernel, prange};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -207,7 +207,7 @@ fn go_fast_matches_serial() {
 
 #[test]
 fn go_fast_is_deterministic() {
-    for n in DET_SIZES.into_iter().chain([BIG]) {
+    for n in DET_SIZES {
         let a = Rng::for_case("par go_fast det", n).vec_f64(n, -3.0, 3.0);
         let run = || {
             let mut out = vec![0.0; n];
@@ -856,7 +856,7 @@ fn index_reds_match_serial_exactly() {
             assert_eq!(f(&a), want, "{name} n={n}");
         }
     }
-    for n in DET_SIZES.into_iter().chain([BIG]) {
+    for n in DET_SIZES {
         let a = Rng::for_case("par index_reds det", n).vec_i64(n, -1000, 1000);
         assert_deterministic(&format!("index_reds n={n}"), || index_reds::parallel(&a), None);
     }
@@ -1394,7 +1394,7 @@ fn two_phase_matches_serial() {
             assert_sum_close_f64(&format!("{v} n={n} ss"), gss, ss, n, abs_ss);
         }
     }
-    for n in DET_SIZES.into_iter().chain([BIG]) {
+    for n in DET_SIZES {
         let a = Rng::for_case("par two_phase det", n).vec_f64(n, -3.0, 2.0);
         let run = || {
             let mut out = vec![0.0; n];
@@ -1466,20 +1466,41 @@ pub fn where_run(out: &mut [f64]) {
     }
 }
 
-/// Large loops run on the pool, small ones (below `MIN_WORK`) on the calling thread.
+#[kernel(parallel)]
+pub fn where_run2d(mut out: ArrayViewMut2<f64>) {
+    for i in prange(0..out.nrows()) {
+        for j in prange(0..out.ncols()) {
+            out[[i, j]] = on_pool();
+        }
+    }
+}
+
+/// Large loops run on the pool, small ones (below `min_work()`) on the calling thread; for a
+/// 2-D loop the work counts both ranges.
 #[test]
 fn large_loops_run_on_the_pool_and_small_ones_on_the_caller() {
     if num_threads() < 2 {
         return; // A one-thread pool runs everything on the caller.
     }
-    let mut out = vec![-1.0; 8];
-    where_run::parallel(&mut out);
-    assert!(out.iter().all(|&x| x == 0.0), "8 iterations ran on the calling thread: {out:?}");
     let mut out = vec![-1.0; 100_003];
     where_run::parallel(&mut out);
     assert!(out.iter().all(|&x| x == 1.0), "100003 iterations ran on the pool");
     where_run::serial(&mut out);
     assert!(out.iter().all(|&x| x == 0.0), "serial runs on the calling thread");
+    // 100 x 100 and 16 x 100: few rows, but the inner range makes the work large.
+    for (r, c) in [(100, 100), (16, 100), (317, 316)] {
+        let mut o = Array2::<f64>::from_elem((r, c), -1.0);
+        where_run2d::parallel(o.view_mut());
+        assert!(o.iter().all(|&x| x == 1.0), "{r}x{c} ran on the pool");
+    }
+    if min_work() == MIN_WORK {
+        let mut out = vec![-1.0; 8];
+        where_run::parallel(&mut out);
+        assert!(out.iter().all(|&x| x == 0.0), "8 iterations ran on the calling thread: {out:?}");
+        let mut o = Array2::<f64>::from_elem((8, 8), -1.0);
+        where_run2d::parallel(o.view_mut());
+        assert!(o.iter().all(|&x| x == 0.0), "8x8 ran on the calling thread");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1671,6 +1692,7 @@ fn every_kernel_reports_its_parallel_loops() {
         ("two_phase", two_phase::REPORT),
         ("calls", calls::REPORT),
         ("where_run", where_run::REPORT),
+        ("where_run2d", where_run2d::REPORT),
         ("labeled", labeled::REPORT),
         ("axpy_view", axpy_view::REPORT),
     ] {
@@ -1678,23 +1700,4 @@ fn every_kernel_reports_its_parallel_loops() {
         assert!(report.contains("parallel"), "{name}: {report}");
         assert!(!report.contains("not generated"), "{name}: {report}");
     }
-}
-
-#[kernel(parallel)]
-pub fn scratch_where2d(mut out: ArrayViewMut2<f64>) {
-    for i in prange(0..out.nrows()) {
-        for j in prange(0..out.ncols()) {
-            out[[i, j]] = on_pool();
-        }
-    }
-}
-
-#[test]
-fn scratch_where2d_test() {
-    for (r, c) in [(20, 5), (8, 8), (100, 100), (1, 2000), (2000, 1), (16, 100), (40, 25)] {
-        let mut o = Array2::<f64>::zeros((r, c));
-        scratch_where2d::parallel(o.view_mut());
-        println!("{r}x{c}: on pool {}", o.sum() / (r * c) as f64);
-    }
-    println!("{}", scratch_where2d::REPORT);
 }
