@@ -434,7 +434,7 @@ mod tests {
         let x = 3.5f64;
         assert_eq!(x.max_identity().max(x), x);
         assert_eq!(7u8 & 7u8.and_identity(), 7);
-        assert!(true && true.and_identity());
+        assert!(true.and_identity() && !true.or_identity());
         assert_eq!(5i32.min_identity(), i32::MAX);
     }
 }
