@@ -62,17 +62,22 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
                 c => format!("{p} - {}", c.unsigned_abs()),
             };
             let a = &k.var(h.array).name;
-            if h.first == h.last {
-                format!("`{a}[{}]`", at(h.first))
-            } else {
-                format!("`{a}[{}..={}]`", at(h.first), at(h.last))
+            let range = if h.first == h.last { at(h.first) } else { format!("{}..={}", at(h.first), at(h.last)) };
+            match k.var(h.array).ty {
+                crate::ir::Ty::Array(arr) if !h.window => {
+                    let parts: Vec<String> = (0..usize::from(arr.ndim))
+                        .map(|ax| if ax == h.axis { range.clone() } else { "..".into() })
+                        .collect();
+                    format!("`{a}[[{}]]` (checked; ndarray keeps its own checks)", parts.join(", "))
+                }
+                _ => format!("`{a}[{range}]`"),
             }
         })
         .collect();
     if hoisted.is_empty() {
         let _ = writeln!(out, "  bounds checks: kept in the loop (no access every iteration makes at a fixed offset)");
     } else {
-        let _ = writeln!(out, "  bounds checks hoisted before the loop: {}", hoisted.join(", "));
+        let _ = writeln!(out, "  bounds checked before the loop: {}", hoisted.join(", "));
     }
     let opaque: Vec<String> = info.opaque.iter().map(|(s, what)| format!("{what} (line {})", s.start().line)).collect();
     line(out, "outside the kernel language (kept as written)", &opaque);

@@ -57,6 +57,20 @@ pub struct Access {
     pub array: &'static str,
     /// The prange variable's name.
     pub index: &'static str,
+    /// For an ndarray: the axis the prange variable indexes, and the array's rank.
+    pub axis: Option<(usize, usize)>,
+}
+
+/// Checks, before a prange loop over `lo..hi` starts, that `a[.., i + first ..= i + last, ..]`
+/// (along an axis of length `len`) is in bounds for every iteration.
+///
+/// # Panics
+///
+/// When it is not; the message names the array, the axis and the loop.
+#[inline]
+#[track_caller]
+pub fn check_axis(len: usize, lo: usize, hi: usize, first: isize, last: isize, what: &Access) {
+    window_range(len, lo, hi, first, last, what);
 }
 
 #[inline]
@@ -78,17 +92,24 @@ fn window_range(len: usize, lo: usize, hi: usize, first: isize, last: isize, wha
 #[track_caller]
 #[allow(clippy::panic, reason = "an out-of-bounds index panics, as it would in the loop as written")]
 fn out_of_bounds(len: usize, lo: usize, hi: usize, first: isize, last: isize, what: &Access) -> ! {
-    let Access { array, index } = what;
+    let Access { array, index, axis } = what;
     let offset = |c: isize| match c {
         0 => String::new(),
         c if c > 0 => format!(" + {c}"),
         c => format!(" - {}", c.unsigned_abs()),
     };
     let (bad, c) = if lo.checked_add_signed(first).is_none() { (lo, first) } else { (hi - 1, last) };
+    let at = format!("{index}{}", offset(c));
+    let (access, extent) = match axis {
+        Some((axis, ndim)) if *ndim > 1 => {
+            let parts: Vec<&str> = (0..*ndim).map(|k| if k == *axis { at.as_str() } else { ".." }).collect();
+            (format!("{array}[[{}]]", parts.join(", ")), format!("axis {axis} of `{array}` (length {len})"))
+        }
+        _ => (format!("{array}[{at}]"), format!("`{array}` (len {len})")),
+    };
     panic!(
-        "index out of bounds: the prange loop over {index} in {lo}..{hi} accesses `{array}[{index}{}]`, \
-         which for {index} = {bad} is outside `{array}` (len {len})",
-        offset(c)
+        "index out of bounds: the prange loop over {index} in {lo}..{hi} accesses `{access}`, \
+         which for {index} = {bad} is outside {extent}"
     )
 }
 
@@ -96,7 +117,7 @@ fn out_of_bounds(len: usize, lo: usize, hi: usize, first: isize, last: isize, wh
 mod tests {
     use super::*;
 
-    const A: Access = Access { array: "a", index: "i" };
+    const A: Access = Access { array: "a", index: "i", axis: None };
 
     #[test]
     fn window_covers_the_offsets() {
@@ -120,6 +141,13 @@ mod tests {
     fn window_before_the_start_panics_with_the_access() {
         let a = [0u8; 10];
         window(&a, 0, 10, -1, 0, &A);
+    }
+
+    #[test]
+    #[should_panic(expected = "accesses `m[[.., j + 1]]`, which for j = 4 is outside axis 1 of `m` (length 5)")]
+    fn axis_checks_name_the_axis() {
+        check_axis(7, 0, 5, 0, 0, &Access { array: "m", index: "j", axis: Some((1, 2)) });
+        check_axis(5, 0, 5, -0, 1, &Access { array: "m", index: "j", axis: Some((1, 2)) });
     }
 
     #[test]

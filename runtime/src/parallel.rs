@@ -310,7 +310,8 @@ pub trait Identity: Copy {
 macro_rules! identity_float {
     ($($t:ty)*) => {$(
         impl Identity for $t {
-            fn sum_identity(&self) -> $t { 0.0 }
+            // `-0.0`, not `0.0`: `-0.0 + x == x` for every `x`, `-0.0` included.
+            fn sum_identity(&self) -> $t { -0.0 }
             fn product_identity(&self) -> $t { 1.0 }
             fn max_identity(&self) -> $t { <$t>::NEG_INFINITY }
             fn min_identity(&self) -> $t { <$t>::INFINITY }

@@ -11,14 +11,20 @@ use crate::ir::{
     Ty, VarId,
 };
 
-/// The window of a 1-D array that a prange loop reads or writes at `var + first ..= var + last`.
+/// Accesses of one array along one axis at `var + first ..= var + last`, which every iteration
+/// makes: checked once before the loop. For a contiguous 1-D array (`window`), the loop then
+/// indexes a slice of exactly that extent, so the compiler drops the checks in the loop.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hoist {
     pub array: VarId,
     /// Which prange dimension's variable indexes it.
     pub dim: usize,
+    /// Which index position (axis) of the array.
+    pub axis: usize,
     pub first: i64,
     pub last: i64,
+    /// A slice-like array that gets a window (else: the check only).
+    pub window: bool,
 }
 
 pub fn hoistable(k: &Kernel, l: &PrangeLoop, _info: &LoopInfo) -> Vec<Hoist> {
@@ -36,14 +42,17 @@ pub fn hoistable(k: &Kernel, l: &PrangeLoop, _info: &LoopInfo) -> Vec<Hoist> {
     // Code kept as written names arrays directly; a window would hold them borrowed.
     let touched = opaque_mentions(&l.body);
     let mut hoists: Vec<Hoist> = Vec::new();
-    for (array, dim, offset) in c.found.into_iter().filter(|(a, _, _)| !touched.contains(a)) {
-        match hoists.iter_mut().find(|h| h.array == array) {
+    for (array, axis, dim, offset) in c.found.into_iter().filter(|(a, ..)| !touched.contains(a)) {
+        match hoists.iter_mut().find(|h| h.array == array && h.axis == axis) {
             Some(h) if h.dim == dim => {
                 h.first = h.first.min(offset);
                 h.last = h.last.max(offset);
             }
             Some(_) => {}
-            None => hoists.push(Hoist { array, dim, first: offset, last: offset }),
+            None => {
+                let window = matches!(k.var(array).ty, Ty::Array(a) if a.is_slice_like());
+                hoists.push(Hoist { array, dim, axis, first: offset, last: offset, window });
+            }
         }
     }
     hoists
@@ -81,17 +90,20 @@ pub fn affine(prange: &[VarId], e: &Expr) -> Option<(usize, i64)> {
 struct Unconditional<'k, 'p> {
     k: &'k Kernel,
     prange: &'p [VarId],
-    found: Vec<(VarId, usize, i64)>,
+    /// (array, axis, prange dimension, offset)
+    found: Vec<(VarId, usize, usize, i64)>,
 }
 
 impl Unconditional<'_, '_> {
     fn access(&mut self, array: VarId, index: &[Expr]) {
-        let hoistable_array =
-            is_outside(self.k, array) && matches!(self.k.var(array).ty, Ty::Array(a) if a.is_slice_like());
-        if let ([i], true) = (index, hoistable_array)
-            && let Some((dim, offset)) = affine(self.prange, i)
-        {
-            self.found.push((array, dim, offset));
+        let Ty::Array(a) = self.k.var(array).ty else { return };
+        if !is_outside(self.k, array) || index.len() != usize::from(a.ndim) {
+            return;
+        }
+        for (axis, i) in index.iter().enumerate() {
+            if let Some((dim, offset)) = affine(self.prange, i) {
+                self.found.push((array, axis, dim, offset));
+            }
         }
     }
 }

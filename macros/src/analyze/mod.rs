@@ -67,7 +67,8 @@ impl RedOp {
         let t = ty.name();
         match (self, ty.is_float(), ty) {
             (_, _, Scalar::Bool) => (self == RedOp::BitAnd).to_string(),
-            (RedOp::Sum | RedOp::BitOr | RedOp::BitXor, true, _) => format!("0.0{t}"),
+            (RedOp::Sum, true, _) => format!("-0.0{t}"),
+            (RedOp::BitOr | RedOp::BitXor, true, _) => format!("0.0{t}"),
             (RedOp::Sum | RedOp::BitOr | RedOp::BitXor, false, _) => format!("0{t}"),
             (RedOp::Product, true, _) => format!("1.0{t}"),
             (RedOp::Product, false, _) => format!("1{t}"),

@@ -26,7 +26,7 @@ fn reductions_are_found_with_their_operator() {
 #[test]
 fn identities_are_the_neutral_elements() {
     use crate::ir::Scalar::*;
-    assert_eq!(RedOp::Sum.identity(F64), "0.0f64");
+    assert_eq!(RedOp::Sum.identity(F64), "-0.0f64", "-0.0 + x == x for every x, -0.0 included");
     assert_eq!(RedOp::Max.identity(F32), "f32::NEG_INFINITY");
     assert_eq!(RedOp::Min.identity(I32), "i32::MAX");
     assert_eq!(RedOp::BitAnd.identity(U8), "!0u8");

@@ -45,7 +45,7 @@ pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows
     }
     for h in &info.hoisted {
         let written = info.writes.iter().any(|wr| wr.array == h.array);
-        if written && !write_windows {
+        if written && h.window && !write_windows {
             continue;
         }
         let array = var_ident(k, h.array, l.span);
@@ -55,7 +55,22 @@ pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows
         let (first, last) = (Literal::i64_unsuffixed(h.first), Literal::i64_unsuffixed(h.last));
         let access = Literal::string(&name);
         let index = Literal::string(&k.var(l.dims[h.dim].var).name);
-        let what = quote!(&::kernelize::__private::Access { array: #access, index: #index });
+        let axis = match k.var(h.array).ty {
+            Ty::Array(a) if !h.window => {
+                let (axis, ndim) = (Literal::usize_unsuffixed(h.axis), Literal::usize_unsuffixed(usize::from(a.ndim)));
+                quote!(::core::option::Option::Some((#axis, #ndim)))
+            }
+            _ => quote!(::core::option::Option::None),
+        };
+        let what = quote!(&::kernelize::__private::Access { array: #access, index: #index, axis: #axis });
+        if !h.window {
+            // An ndarray: checked before the loop; its accesses keep ndarray's own checks.
+            let axis = Literal::usize_unsuffixed(h.axis);
+            pre.extend(quote! {
+                ::kernelize::__private::check_axis(#array.shape()[#axis], #lo, #hi, #first, #last, #what);
+            });
+            continue;
+        }
         if written {
             // The window borrows the array mutably for the loop: read its lengths first.
             pre.extend(read_lens(&mut w, &l.body, h.array));

@@ -37,6 +37,7 @@ impl go_fast {
                 &::kernelize::__private::Access {
                     array: "a",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             {
@@ -61,6 +62,7 @@ impl go_fast {
                 &::kernelize::__private::Access {
                     array: "out",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             let __kz_w_a = ::kernelize::__private::window(
@@ -72,6 +74,7 @@ impl go_fast {
                 &::kernelize::__private::Access {
                     array: "a",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             {
@@ -102,6 +105,7 @@ impl go_fast {
                 &::kernelize::__private::Access {
                     array: "a",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
@@ -184,6 +188,7 @@ impl go_fast {
                 &::kernelize::__private::Access {
                     array: "a",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
@@ -254,5 +259,5 @@ impl go_fast {
         trace
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, parallel\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity 0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checks hoisted before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 12 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checks hoisted before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 3 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, parallel\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity -0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checked before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 12 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 3 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

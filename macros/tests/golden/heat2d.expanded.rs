@@ -36,6 +36,54 @@ impl heat {
                 };
                 ::kernelize::__private::same_type::<usize, _>(&__kz_lo1);
                 ::kernelize::__private::same_type::<f64, _>(&k);
+                ::kernelize::__private::check_axis(
+                    u.shape()[0],
+                    __kz_lo0,
+                    __kz_hi0,
+                    -1,
+                    1,
+                    &::kernelize::__private::Access {
+                        array: "u",
+                        index: "i",
+                        axis: ::core::option::Option::Some((0, 2)),
+                    },
+                );
+                ::kernelize::__private::check_axis(
+                    u.shape()[1],
+                    __kz_lo1,
+                    __kz_hi1,
+                    -1,
+                    1,
+                    &::kernelize::__private::Access {
+                        array: "u",
+                        index: "j",
+                        axis: ::core::option::Option::Some((1, 2)),
+                    },
+                );
+                ::kernelize::__private::check_axis(
+                    tmp.shape()[0],
+                    __kz_lo0,
+                    __kz_hi0,
+                    0,
+                    0,
+                    &::kernelize::__private::Access {
+                        array: "tmp",
+                        index: "i",
+                        axis: ::core::option::Option::Some((0, 2)),
+                    },
+                );
+                ::kernelize::__private::check_axis(
+                    tmp.shape()[1],
+                    __kz_lo1,
+                    __kz_hi1,
+                    0,
+                    0,
+                    &::kernelize::__private::Access {
+                        array: "tmp",
+                        index: "j",
+                        axis: ::core::option::Option::Some((1, 2)),
+                    },
+                );
                 {
                     for i in __kz_lo0..__kz_hi0 {
                         for j in __kz_lo1..__kz_hi1 {
@@ -66,6 +114,54 @@ impl heat {
                 };
                 ::kernelize::__private::same_type::<usize, _>(&__kz_lo1);
                 ::kernelize::__private::same_type::<f64, _>(&k);
+                ::kernelize::__private::check_axis(
+                    u.shape()[0],
+                    __kz_lo0,
+                    __kz_hi0,
+                    -1,
+                    1,
+                    &::kernelize::__private::Access {
+                        array: "u",
+                        index: "i",
+                        axis: ::core::option::Option::Some((0, 2)),
+                    },
+                );
+                ::kernelize::__private::check_axis(
+                    u.shape()[1],
+                    __kz_lo1,
+                    __kz_hi1,
+                    -1,
+                    1,
+                    &::kernelize::__private::Access {
+                        array: "u",
+                        index: "j",
+                        axis: ::core::option::Option::Some((1, 2)),
+                    },
+                );
+                ::kernelize::__private::check_axis(
+                    tmp.shape()[0],
+                    __kz_lo0,
+                    __kz_hi0,
+                    0,
+                    0,
+                    &::kernelize::__private::Access {
+                        array: "tmp",
+                        index: "i",
+                        axis: ::core::option::Option::Some((0, 2)),
+                    },
+                );
+                ::kernelize::__private::check_axis(
+                    tmp.shape()[1],
+                    __kz_lo1,
+                    __kz_hi1,
+                    0,
+                    0,
+                    &::kernelize::__private::Access {
+                        array: "tmp",
+                        index: "j",
+                        axis: ::core::option::Option::Some((1, 2)),
+                    },
+                );
                 let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
                     __kz_lo0,
                     __kz_hi0,
@@ -160,5 +256,5 @@ impl heat {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `heat`: variants serial, parallel\nloop 1 (line 4): 2-D prange over i in 1..n - 1, j in 1..m - 1\n  reductions: none\n  writes: `tmp` (iteration's 2-D element only)\n  reads: `u`\n  bounds checks: kept in the loop (no access every iteration makes at a fixed offset)\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of whole rows (kernelize::parallel::chunk_rows: about 256 chunks of at least 16 iterations), handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 18 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `heat`: variants serial, parallel\nloop 1 (line 4): 2-D prange over i in 1..n - 1, j in 1..m - 1\n  reductions: none\n  writes: `tmp` (iteration's 2-D element only)\n  reads: `u`\n  bounds checked before the loop: `u[[i - 1..=i + 1, ..]]` (checked; ndarray keeps its own checks), `u[[.., j - 1..=j + 1]]` (checked; ndarray keeps its own checks), `tmp[[i, ..]]` (checked; ndarray keeps its own checks), `tmp[[.., j]]` (checked; ndarray keeps its own checks)\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of whole rows (kernelize::parallel::chunk_rows: about 256 chunks of at least 16 iterations), handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 18 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

@@ -35,6 +35,7 @@ impl matvec {
                 &::kernelize::__private::Access {
                     array: "y",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             {
@@ -128,5 +129,5 @@ impl matvec {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `matvec`: variants serial, parallel\nloop 1 (line 2): prange over i in 0..a.nrows()\n  reductions: none\n  writes: `y` (iteration's own element only)\n  reads: `a`, `x`\n  bounds checks hoisted before the loop: `y[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 81 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `matvec`: variants serial, parallel\nloop 1 (line 2): prange over i in 0..a.nrows()\n  reductions: none\n  writes: `y` (iteration's own element only)\n  reads: `a`, `x`\n  bounds checked before the loop: `y[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 81 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

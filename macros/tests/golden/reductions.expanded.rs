@@ -43,6 +43,7 @@ impl stats {
                 &::kernelize::__private::Access {
                     array: "a",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             let __kz_w_flags = ::kernelize::__private::window(
@@ -54,6 +55,7 @@ impl stats {
                 &::kernelize::__private::Access {
                     array: "flags",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             {
@@ -95,6 +97,7 @@ impl stats {
                 &::kernelize::__private::Access {
                     array: "a",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             let __kz_w_flags = ::kernelize::__private::window(
@@ -106,6 +109,7 @@ impl stats {
                 &::kernelize::__private::Access {
                     array: "flags",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
@@ -192,5 +196,5 @@ impl stats {
         (count, hi, prod, bits)
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `stats`: variants serial, parallel\nloop 1 (line 6): prange over i in 0..a.len()\n  reductions: `count` (+=, usize, identity 0usize, line 8), `hi` (max, f64, identity f64::NEG_INFINITY, line 10), `prod` (*=, f64, identity 1.0f64, line 11), `bits` (|=, u32, identity 0u32, line 12)\n  writes: none\n  reads: `a`, `flags`\n  bounds checks hoisted before the loop: `a[i]`, `flags[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 22 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `stats`: variants serial, parallel\nloop 1 (line 6): prange over i in 0..a.len()\n  reductions: `count` (+=, usize, identity 0usize, line 8), `hi` (max, f64, identity f64::NEG_INFINITY, line 10), `prod` (*=, f64, identity 1.0f64, line 11), `bits` (|=, u32, identity 0u32, line 12)\n  writes: none\n  reads: `a`, `flags`\n  bounds checked before the loop: `a[i]`, `flags[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 22 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

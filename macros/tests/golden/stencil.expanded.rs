@@ -37,6 +37,7 @@ impl stencil {
                 &::kernelize::__private::Access {
                     array: "a",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             let __kz_w_out = ::kernelize::__private::window_mut(
@@ -48,6 +49,7 @@ impl stencil {
                 &::kernelize::__private::Access {
                     array: "out",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             {
@@ -79,6 +81,7 @@ impl stencil {
                 &::kernelize::__private::Access {
                     array: "a",
                     index: "i",
+                    axis: ::core::option::Option::None,
                 },
             );
             let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
@@ -150,5 +153,5 @@ impl stencil {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    const REPORT: &'static str = "kernel `stencil`: variants serial, parallel\nloop 1 (line 3): prange over i in 1..n - 1\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checks hoisted before the loop: `a[i - 1..=i + 1]`, `out[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 20 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    const REPORT: &'static str = "kernel `stencil`: variants serial, parallel\nloop 1 (line 3): prange over i in 1..n - 1\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `a[i - 1..=i + 1]`, `out[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 20 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }
