@@ -50,6 +50,8 @@ struct Part {
     par: TokenStream,
     /// Binds the user's name to a view of the piece indexed with loop indices.
     bind: TokenStream,
+    /// A slice piece, which can be cut to the chunk's exact length.
+    exact: bool,
 }
 
 fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
@@ -103,11 +105,28 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
     let results: Vec<Ident> = info.reductions.iter().map(|r| var_ident(k, r.var, k.var(r.var).span)).collect();
     let mut bounds = vec![(quote!(#start), quote!(#end))];
     bounds.extend(lo.iter().zip(&hi).skip(1).map(|(lo, hi)| (quote!(#lo), quote!(#hi))));
+    // Each chunk indexes slices of exactly its own extent (of the windows along the chunked
+    // dimension, and of its pieces), so the compiler can drop the bounds checks in the loop.
+    let mut exact = TokenStream::new();
+    for win in w.windows.iter_mut().filter(|win| win.dim == 0) {
+        let (whole, span) = (&win.ident, Literal::usize_unsuffixed(usize::try_from(win.last - win.first).unwrap_or(0)));
+        let local = helper(&format!("{whole}_chunk"));
+        exact.extend(quote!(let #local = &#whole[(#start - #lo0)..(#end - #lo0 + #span)];));
+        win.ident = local;
+    }
+    if let Some(s) = w.starts.first_mut() {
+        *s = (start.clone(), false);
+    }
+    for p in parts.iter().filter(|p| p.exact) {
+        let piece = &p.piece;
+        exact.extend(quote!(let #piece = &mut #piece[..(#end - #start)];));
+    }
     let nest = loop_nest(k, l, bounds, w.block(&l.body));
     tokens.extend(quote! {
         let #chunk_fn = |#kk: usize, #pattern: #types| {
             let #start = #nth(#lo0, #kk * #c);
             let #end = #nth(#lo0, ::core::cmp::min((#kk + 1) * #c, #n));
+            #exact
             #(#binds)*
             #(#identities)*
             #nest
@@ -162,6 +181,7 @@ fn split(k: &Kernel, wr: &Written, p: usize, names: &Names) -> Part {
                     )
                 },
                 bind: quote!(let mut #name = #chunk(#piece, #ax, #start);),
+                exact: false,
                 piece,
             }
         }
@@ -180,6 +200,7 @@ fn split(k: &Kernel, wr: &Written, p: usize, names: &Names) -> Part {
                 seq: quote!(<[_]>::chunks_mut(#whole, #c)),
                 par: quote!(::kernelize::__private::rayon::slice::ParallelSliceMut::par_chunks_mut(#whole, #c)),
                 bind: quote!(let mut #name = #chunk(#piece, #start);),
+                exact: true,
                 piece,
             }
         }

@@ -125,12 +125,14 @@ impl go_fast {
                     __kz_lo0,
                     ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
                 );
+                let __kz_w_a_chunk = &__kz_w_a[(__kz_start
+                    - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                 let mut trace = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
                     &trace,
                 );
                 {
                     for i in __kz_start..__kz_end {
-                        trace += __kz_w_a[i].tanh();
+                        trace += __kz_w_a_chunk[i - __kz_start].tanh();
                     }
                 }
                 (trace,)
@@ -214,13 +216,16 @@ impl go_fast {
                     __kz_lo0,
                     ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
                 );
+                let __kz_w_a_chunk = &__kz_w_a[(__kz_start
+                    - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
+                let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
                 let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
                     __kz_piece0,
                     __kz_start,
                 );
                 {
                     for i in __kz_start..__kz_end {
-                        out[i] = __kz_w_a[i] + trace;
+                        out[i] = __kz_w_a_chunk[i - __kz_start] + trace;
                     }
                 }
                 ()

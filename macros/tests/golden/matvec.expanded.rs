@@ -81,6 +81,7 @@ impl matvec {
                     __kz_lo0,
                     ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
                 );
+                let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
                 let mut y = ::kernelize::__private::runtime::parallel::SliceChunk::new(
                     __kz_piece0,
                     __kz_start,

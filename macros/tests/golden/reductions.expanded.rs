@@ -129,6 +129,10 @@ impl stats {
                     __kz_lo0,
                     ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
                 );
+                let __kz_w_a_chunk = &__kz_w_a[(__kz_start
+                    - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
+                let __kz_w_flags_chunk = &__kz_w_flags[(__kz_start
+                    - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                 let mut count = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
                     &count,
                 );
@@ -143,12 +147,12 @@ impl stats {
                 );
                 {
                     for i in __kz_start..__kz_end {
-                        if __kz_w_a[i] > 0.5 {
+                        if __kz_w_a_chunk[i - __kz_start] > 0.5 {
                             count += 1;
                         }
-                        hi = hi.max(__kz_w_a[i]);
-                        prod *= 1.0 + __kz_w_a[i] * 1e-3;
-                        bits |= __kz_w_flags[i] & 0xF0;
+                        hi = hi.max(__kz_w_a_chunk[i - __kz_start]);
+                        prod *= 1.0 + __kz_w_a_chunk[i - __kz_start] * 1e-3;
+                        bits |= __kz_w_flags_chunk[i - __kz_start] & 0xF0;
                     }
                 }
                 (count, hi, prod, bits)
