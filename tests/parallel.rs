@@ -478,8 +478,8 @@ fn sum_sub_matches_serial_within_the_summation_bound() {
     // A loop of one chunk, with the sums starting at 0.0 (the identity): the chunk's partial
     // adds the terms in serial's order, and adding it to 0.0 is exact, so the bits match.
     // (With another start, as in `sum_sub`, the start is added last, after the partial.)
-    let x: Vec<f32> = (0..16).map(|k| 0.1 * k as f32).collect();
-    assert_eq!(chunk_len(x.len()), 16);
+    let x: Vec<f32> = (0..4).map(|k| 0.1 * k as f32).collect();
+    assert_eq!(chunk_len(x.len()), 4);
     assert_eq!(bits_of(&sum_sub_f32::parallel(&x)), bits_of(&sum_sub_f32::serial(&x)));
 }
 
@@ -1507,8 +1507,8 @@ fn large_loops_run_on_the_pool_and_small_ones_on_the_caller() {
     assert!(out.iter().all(|&x| x == 1.0), "100003 iterations ran on the pool");
     where_run::serial(&mut out);
     assert!(out.iter().all(|&x| x == 0.0), "serial runs on the calling thread");
-    // 100 x 100 and 16 x 100: few rows, but the inner range makes the work large.
-    for (r, c) in [(100, 100), (16, 100), (317, 316)] {
+    // 100 x 1000 and 16 x 5000: few rows, but the inner range makes the work large.
+    for (r, c) in [(100, 1000), (16, 5000), (317, 316)] {
         let mut o = Array2::<f64>::from_elem((r, c), -1.0);
         where_run2d::parallel(o.view_mut());
         assert!(o.iter().all(|&x| x == 1.0), "{r}x{c} ran on the pool");

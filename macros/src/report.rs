@@ -85,9 +85,9 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
     if variants.contains(&"parallel") {
         let outer = &k.var(l.dims[0].var).name;
         let chunks = if l.dims.len() == 2 {
-            "chunks of whole rows (kernelize::parallel::chunk_rows: about 256 chunks of at least 16 iterations)"
+            "chunks of whole rows (kernelize::parallel::chunk_rows: about 256 chunks of at least 4 iterations)"
         } else {
-            "chunks of max(ceil(n / 256), 16) iterations"
+            "chunks of max(ceil(n / 256), 4) iterations"
         };
         let _ = writeln!(
             out,

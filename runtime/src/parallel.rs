@@ -14,13 +14,15 @@ use std::sync::OnceLock;
 pub const TARGET_CHUNKS: usize = 256;
 
 /// No chunk is shorter than this many iterations (unless the loop is).
-pub const MIN_CHUNK: usize = 16;
+pub const MIN_CHUNK: usize = 4;
 
-/// Below this much work (in the cost units of the macro's estimate, about a nanosecond each
-/// on the machine the constant was measured on), a loop runs on the calling thread: waking the
-/// pool costs more than it saves. See the README for the measurement.
+/// Below this much work (in the cost units of the macro's estimate: one per arithmetic
+/// operation or array access, 40 per math function, about a quarter of a nanosecond each on the
+/// machine it was measured on), a loop runs on the calling thread: handing chunks to the pool
+/// costs 15 to 20 µs there. Measured (see the README): `tanh` per element (cost 42) breaks even
+/// near 10k elements, `a[i] * 2.0 + 1.0` (cost 4, vectorized) between 262k and 1M.
 /// `KERNELIZE_MIN_WORK` overrides it (`0` splits every loop, for tests and tuning).
-pub const MIN_WORK: u64 = 16_384;
+pub const MIN_WORK: u64 = 1 << 20;
 
 /// The threshold in force: `KERNELIZE_MIN_WORK`, or [`MIN_WORK`].
 ///
@@ -46,8 +48,8 @@ pub fn min_work() -> u64 {
 /// use kernelize_runtime::parallel::chunk_len;
 ///
 /// assert_eq!(chunk_len(1_000_000), 3907);
-/// assert_eq!(chunk_len(100), 16);
-/// assert_eq!(chunk_len(0), 16);
+/// assert_eq!(chunk_len(100), 4);
+/// assert_eq!(chunk_len(0), 4);
 /// ```
 pub const fn chunk_len(n: usize) -> usize {
     let even = n.div_ceil(TARGET_CHUNKS);
@@ -65,7 +67,7 @@ pub const fn chunk_len(n: usize) -> usize {
 ///
 /// assert_eq!(chunk_rows(1000, 1000), 4);
 /// assert_eq!(chunk_rows(4, 1_000_000), 1);
-/// assert_eq!(chunk_rows(1000, 3), 6);
+/// assert_eq!(chunk_rows(1000, 1), 4);
 /// ```
 pub const fn chunk_rows(rows: usize, cols: usize) -> usize {
     let even = rows.div_ceil(TARGET_CHUNKS);

@@ -1,6 +1,8 @@
-//! A rough per-iteration cost of a prange body, in units of about one simple operation, so the
-//! parallel back end can leave loops with too little work on the calling thread. Serial loops
-//! and `while` loops inside the body count as 16 trips of their body.
+//! A rough per-iteration cost of a prange body, so the parallel back end can leave loops with
+//! too little work on the calling thread: one unit per arithmetic operation or array access,
+//! 40 per math function or call outside the kernel language (a libm `tanh` costs about as much
+//! as 40 vectorized additions). Serial loops and `while` loops inside the body count as 16 trips
+//! of their body.
 
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{Block, Expr, ExprKind, PrangeLoop, Stmt, StmtKind};
@@ -28,7 +30,7 @@ impl Visitor<'_> for Cost {
                 body.block(&l.body);
                 self.0 = self.0.saturating_add(body.0.saturating_add(1).saturating_mul(LOOP_TRIPS));
             }
-            StmtKind::Opaque(_) => self.0 = self.0.saturating_add(20),
+            StmtKind::Opaque(_) => self.0 = self.0.saturating_add(40),
             StmtKind::Assign { .. } => {
                 self.0 = self.0.saturating_add(1);
                 walk::walk_stmt(self, s);
@@ -40,8 +42,8 @@ impl Visitor<'_> for Cost {
     fn expr(&mut self, e: &Expr) {
         let own = match &e.kind {
             ExprKind::Binary { .. } | ExprKind::Unary { .. } | ExprKind::Cast { .. } | ExprKind::Index { .. } => 1,
-            ExprKind::Math { .. } => 10,
-            ExprKind::Opaque(_) => 20,
+            ExprKind::Math { .. } => 40,
+            ExprKind::Opaque(_) => 40,
             _ => 0,
         };
         self.0 = self.0.saturating_add(own);

@@ -79,7 +79,7 @@ impl mandelbrot {
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
                 __kz_n,
             );
-            let __kz_work: u64 = 198u64;
+            let __kz_work: u64 = 218u64;
             let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
                 &mut iters[..],
                 __kz_lo0,
@@ -154,5 +154,5 @@ impl mandelbrot {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `mandelbrot`: variants serial, parallel\nloop 1 (line 2): prange over p in 0..re.len()\n  reductions: none\n  writes: `iters` (iteration's own element only)\n  reads: `re`, `im`\n  bounds checked before the loop: `iters[p]`\n  outside the kernel language (kept as written): a destructuring `let` (line 3)\n  serial: iterations in order on the calling thread\n  parallel: yes; the p range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 198 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `mandelbrot`: variants serial, parallel\nloop 1 (line 2): prange over p in 0..re.len()\n  reductions: none\n  writes: `iters` (iteration's own element only)\n  reads: `re`, `im`\n  bounds checked before the loop: `iters[p]`\n  outside the kernel language (kept as written): a destructuring `let` (line 3)\n  serial: iterations in order on the calling thread\n  parallel: yes; the p range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 218 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

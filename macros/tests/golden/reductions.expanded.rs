@@ -119,7 +119,7 @@ impl stats {
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
                 __kz_n,
             );
-            let __kz_work: u64 = 22u64;
+            let __kz_work: u64 = 52u64;
             let __kz_chunk = |__kz_k: usize, _: ()| {
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
@@ -200,5 +200,5 @@ impl stats {
         (count, hi, prod, bits)
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `stats`: variants serial, parallel\nloop 1 (line 6): prange over i in 0..a.len()\n  reductions: `count` (+=, usize, identity 0usize, line 8), `hi` (max, f64, identity f64::NEG_INFINITY, line 10), `prod` (*=, f64, identity 1.0f64, line 11), `bits` (|=, u32, identity 0u32, line 12)\n  writes: none\n  reads: `a`, `flags`\n  bounds checked before the loop: `a[i]`, `flags[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 22 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `stats`: variants serial, parallel\nloop 1 (line 6): prange over i in 0..a.len()\n  reductions: `count` (+=, usize, identity 0usize, line 8), `hi` (max, f64, identity f64::NEG_INFINITY, line 10), `prod` (*=, f64, identity 1.0f64, line 11), `bits` (|=, u32, identity 0u32, line 12)\n  writes: none\n  reads: `a`, `flags`\n  bounds checked before the loop: `a[i]`, `flags[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 52 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

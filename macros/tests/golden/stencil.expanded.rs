@@ -91,7 +91,7 @@ impl stencil {
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
                 __kz_n,
             );
-            let __kz_work: u64 = 20u64;
+            let __kz_work: u64 = 50u64;
             let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
                 &mut out[..],
                 __kz_lo0,
@@ -157,5 +157,5 @@ impl stencil {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    const REPORT: &'static str = "kernel `stencil`: variants serial, parallel\nloop 1 (line 3): prange over i in 1..n - 1\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `a[i - 1..=i + 1]`, `out[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 16) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 20 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    const REPORT: &'static str = "kernel `stencil`: variants serial, parallel\nloop 1 (line 3): prange over i in 1..n - 1\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `a[i - 1..=i + 1]`, `out[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 50 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }
