@@ -42,6 +42,7 @@ struct Names {
 struct Part {
     /// `let whole = <the array restricted to the loop's range>;`
     split: TokenStream,
+    whole: Ident,
     /// The chunk's piece, as the closure receives it, and its type.
     piece: Ident,
     ty: TokenStream,
@@ -123,9 +124,9 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
     }
     let nest = loop_nest(k, l, bounds, w.block(&l.body));
     tokens.extend(quote! {
-        let #chunk_fn = |#kk: usize, #pattern: #types| {
-            let #start = #nth(#lo0, #kk * #c);
-            let #end = #nth(#lo0, ::core::cmp::min((#kk + 1) * #c, #n));
+        let #chunk_fn = |__kz_from: usize, __kz_to: usize, #pattern: #types| {
+            let #start = #nth(#lo0, __kz_from);
+            let #end = #nth(#lo0, __kz_to);
             #exact
             #(#binds)*
             #(#identities)*
@@ -140,16 +141,30 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
     let piece = helper("__kz_piece");
     let ri = quote!(::kernelize::__private::rayon::iter);
     let si = quote!(::core::iter::Iterator);
+    let chunk = quote!(#chunk_fn(#kk * #c, ::core::cmp::min((#kk + 1) * #c, #n), #piece));
+    // On the calling thread: a loop without reductions runs as one piece (the writes are the
+    // same in any order); with reductions, chunk by chunk, so the result is the pool's.
+    let on_caller = if info.reductions.is_empty() {
+        let wholes = nested_wholes(&parts);
+        quote!({
+            if #n > 0 {
+                let _ = #chunk_fn(0, #n, #wholes);
+            }
+            ::std::vec::Vec::new()
+        })
+    } else {
+        quote!(#si::collect(#si::map(#si::enumerate(#seq), |(#kk, #piece)| #chunk)))
+    };
     tokens.extend(quote! {
         let #partials: ::std::vec::Vec<_> = if #go(#n, #work) {
             #install(|| {
                 #ri::ParallelIterator::collect(#ri::ParallelIterator::map(
                     #ri::IndexedParallelIterator::enumerate(#par),
-                    |(#kk, #piece)| #chunk_fn(#kk, #piece),
+                    |(#kk, #piece)| #chunk,
                 ))
             })
         } else {
-            #si::collect(#si::map(#si::enumerate(#seq), |(#kk, #piece)| #chunk_fn(#kk, #piece)))
+            #on_caller
         };
     });
     tokens.extend(combine(k, info, &partials));
@@ -173,6 +188,7 @@ fn split(k: &Kernel, wr: &Written, p: usize, names: &Names) -> Part {
             let (split_axis, chunk) = (rt("split_axis"), rt("AxisChunk::new"));
             Part {
                 split: quote!(let mut #whole = #split_axis(#name.view_mut(), #ax, #lo, #hi, #label);),
+                whole: whole.clone(),
                 ty: quote!(#nd::ArrayViewMut<'_, #elem, #nd::#dim>),
                 seq: quote!(#whole.axis_chunks_iter_mut(#nd::Axis(#ax), #c)),
                 par: quote! {
@@ -196,6 +212,7 @@ fn split(k: &Kernel, wr: &Written, p: usize, names: &Names) -> Part {
             let (split_slice, chunk) = (rt("split_slice"), rt("SliceChunk::new"));
             Part {
                 split: quote!(let #whole = #split_slice(&mut #name[..], #lo, #hi, #label);),
+                whole: whole.clone(),
                 ty: quote!(&mut [#elem]),
                 seq: quote!(<[_]>::chunks_mut(#whole, #c)),
                 par: quote!(::kernelize::__private::rayon::slice::ParallelSliceMut::par_chunks_mut(#whole, #c)),
@@ -219,6 +236,18 @@ fn nested(parts: &[Part]) -> (TokenStream, TokenStream) {
         types = quote!((#types, #ty));
     }
     (pattern, types)
+}
+
+/// The whole split arrays, nested as the closure's pattern expects.
+fn nested_wholes(parts: &[Part]) -> TokenStream {
+    let Some((first, rest)) = parts.split_first() else { return quote!(()) };
+    let w = &first.whole;
+    let mut out = quote!(#w);
+    for p in rest {
+        let w = &p.whole;
+        out = quote!((#out, #w));
+    }
+    out
 }
 
 /// Iterators over the chunks' pieces: sequential and parallel, zipped as in `nested`.

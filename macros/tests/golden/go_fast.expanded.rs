@@ -116,14 +116,14 @@ impl go_fast {
                 __kz_n,
             );
             let __kz_work: u64 = 42u64;
-            let __kz_chunk = |__kz_k: usize, _: ()| {
+            let __kz_chunk = |__kz_from: usize, __kz_to: usize, _: ()| {
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
-                    __kz_k * __kz_c,
+                    __kz_from,
                 );
                 let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
-                    ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                    __kz_to,
                 );
                 let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                     - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
@@ -152,7 +152,11 @@ impl go_fast {
                                     |_| (),
                                 ),
                             ),
-                            |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                            |(__kz_k, __kz_piece)| __kz_chunk(
+                                __kz_k * __kz_c,
+                                ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                                __kz_piece,
+                            ),
                         ),
                     )
                 })
@@ -165,7 +169,11 @@ impl go_fast {
                                 |_| (),
                             ),
                         ),
-                        |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                        |(__kz_k, __kz_piece)| __kz_chunk(
+                            __kz_k * __kz_c,
+                            ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                            __kz_piece,
+                        ),
                     ),
                 )
             };
@@ -207,14 +215,14 @@ impl go_fast {
                 __kz_hi0,
                 "out",
             );
-            let __kz_chunk = |__kz_k: usize, __kz_piece0: &mut [f64]| {
+            let __kz_chunk = |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [f64]| {
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
-                    __kz_k * __kz_c,
+                    __kz_from,
                 );
                 let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
-                    ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                    __kz_to,
                 );
                 let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                     - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
@@ -243,19 +251,21 @@ impl go_fast {
                                     __kz_c,
                                 ),
                             ),
-                            |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                            |(__kz_k, __kz_piece)| __kz_chunk(
+                                __kz_k * __kz_c,
+                                ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                                __kz_piece,
+                            ),
                         ),
                     )
                 })
             } else {
-                ::core::iter::Iterator::collect(
-                    ::core::iter::Iterator::map(
-                        ::core::iter::Iterator::enumerate(
-                            <[_]>::chunks_mut(__kz_part0, __kz_c),
-                        ),
-                        |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
-                    ),
-                )
+                {
+                    if __kz_n > 0 {
+                        let _ = __kz_chunk(0, __kz_n, __kz_part0);
+                    }
+                    ::std::vec::Vec::new()
+                }
             };
             for __kz_p in __kz_partials {
                 let _ = &__kz_p;

@@ -183,7 +183,8 @@ impl heat {
                     "tmp",
                 );
                 let __kz_chunk = |
-                    __kz_k: usize,
+                    __kz_from: usize,
+                    __kz_to: usize,
                     __kz_piece0: ::kernelize::__private::ndarray::ArrayViewMut<
                         '_,
                         f64,
@@ -192,11 +193,11 @@ impl heat {
                 {
                     let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                         __kz_lo0,
-                        __kz_k * __kz_c,
+                        __kz_from,
                     );
                     let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                         __kz_lo0,
-                        ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                        __kz_to,
                     );
                     let mut tmp = ::kernelize::__private::runtime::parallel::AxisChunk::new(
                         __kz_piece0,
@@ -230,23 +231,21 @@ impl heat {
                                             ),
                                     ),
                                 ),
-                                |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                                |(__kz_k, __kz_piece)| __kz_chunk(
+                                    __kz_k * __kz_c,
+                                    ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                                    __kz_piece,
+                                ),
                             ),
                         )
                     })
                 } else {
-                    ::core::iter::Iterator::collect(
-                        ::core::iter::Iterator::map(
-                            ::core::iter::Iterator::enumerate(
-                                __kz_part0
-                                    .axis_chunks_iter_mut(
-                                        ::kernelize::__private::ndarray::Axis(0),
-                                        __kz_c,
-                                    ),
-                            ),
-                            |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
-                        ),
-                    )
+                    {
+                        if __kz_n > 0 {
+                            let _ = __kz_chunk(0, __kz_n, __kz_part0);
+                        }
+                        ::std::vec::Vec::new()
+                    }
                 };
                 for __kz_p in __kz_partials {
                     let _ = &__kz_p;

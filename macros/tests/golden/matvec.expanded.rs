@@ -72,14 +72,14 @@ impl matvec {
                 __kz_hi0,
                 "y",
             );
-            let __kz_chunk = |__kz_k: usize, __kz_piece0: &mut [f64]| {
+            let __kz_chunk = |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [f64]| {
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
-                    __kz_k * __kz_c,
+                    __kz_from,
                 );
                 let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
-                    ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                    __kz_to,
                 );
                 let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
                 let mut y = ::kernelize::__private::runtime::parallel::SliceChunk::new(
@@ -110,19 +110,21 @@ impl matvec {
                                     __kz_c,
                                 ),
                             ),
-                            |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                            |(__kz_k, __kz_piece)| __kz_chunk(
+                                __kz_k * __kz_c,
+                                ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                                __kz_piece,
+                            ),
                         ),
                     )
                 })
             } else {
-                ::core::iter::Iterator::collect(
-                    ::core::iter::Iterator::map(
-                        ::core::iter::Iterator::enumerate(
-                            <[_]>::chunks_mut(__kz_part0, __kz_c),
-                        ),
-                        |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
-                    ),
-                )
+                {
+                    if __kz_n > 0 {
+                        let _ = __kz_chunk(0, __kz_n, __kz_part0);
+                    }
+                    ::std::vec::Vec::new()
+                }
             };
             for __kz_p in __kz_partials {
                 let _ = &__kz_p;

@@ -120,14 +120,14 @@ impl stats {
                 __kz_n,
             );
             let __kz_work: u64 = 52u64;
-            let __kz_chunk = |__kz_k: usize, _: ()| {
+            let __kz_chunk = |__kz_from: usize, __kz_to: usize, _: ()| {
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
-                    __kz_k * __kz_c,
+                    __kz_from,
                 );
                 let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
-                    ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                    __kz_to,
                 );
                 let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                     - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
@@ -172,7 +172,11 @@ impl stats {
                                     |_| (),
                                 ),
                             ),
-                            |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                            |(__kz_k, __kz_piece)| __kz_chunk(
+                                __kz_k * __kz_c,
+                                ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                                __kz_piece,
+                            ),
                         ),
                     )
                 })
@@ -185,7 +189,11 @@ impl stats {
                                 |_| (),
                             ),
                         ),
-                        |(__kz_k, __kz_piece)| __kz_chunk(__kz_k, __kz_piece),
+                        |(__kz_k, __kz_piece)| __kz_chunk(
+                            __kz_k * __kz_c,
+                            ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                            __kz_piece,
+                        ),
                     ),
                 )
             };
