@@ -93,9 +93,21 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
             out,
             "  parallel: yes; the {outer} range is cut into {chunks}, handed out dynamically on the pool; each \
              written array is split into the chunks' disjoint parts; reduction partials are combined in chunk \
-             order (same result for every thread count); estimated cost {} per iteration: loops with less work \
-             than kernelize::parallel::MIN_WORK run on the calling thread",
-            info.cost
+             order (same result for every thread count); estimated cost {}{} per iteration: loops with less \
+             work than kernelize::parallel::MIN_WORK run on the calling thread",
+            info.cost,
+            crate::analyze::cost::trip_loops(k, l)
+                .iter()
+                .map(|t| {
+                    let dots = if t.inclusive { "..=" } else { ".." };
+                    format!(
+                        " + {} per trip of the inner loop over {}{dots}{}",
+                        t.body,
+                        expr_text(k, t.start),
+                        expr_text(k, t.end)
+                    )
+                })
+                .collect::<String>()
         );
     }
 }

@@ -5,15 +5,58 @@
 //! of their body.
 
 use crate::ir::walk::{self, Visitor};
-use crate::ir::{Block, Expr, ExprKind, PrangeLoop, Stmt, StmtKind};
+use crate::ir::{Block, Expr, ExprKind, Kernel, LoopKind, Origin, PrangeLoop, Stmt, StmtKind};
 
 /// Trips assumed for a loop whose trip count is not known at compile time.
 const LOOP_TRIPS: u64 = 16;
 
-pub fn estimate(l: &PrangeLoop) -> u64 {
+/// The cost of one iteration that does not depend on inner loops whose trip count the back end
+/// can compute before the loop starts (see [`trip_loops`]).
+pub fn estimate(k: &Kernel, l: &PrangeLoop) -> u64 {
+    let counted: u64 = trip_loops(k, l).iter().map(|t| t.body).sum();
     let mut c = Cost(0);
     c.block(&l.body);
-    c.0.max(1)
+    c.0.saturating_sub(counted.saturating_mul(LOOP_TRIPS)).max(1)
+}
+
+/// A serial `for` loop directly in the prange body whose range depends only on values fixed
+/// before the loop (parameters, host variables, lengths), so its trip count can be computed
+/// there: `body` per trip, over `start..end` (or `..=`).
+pub struct TripLoop<'k> {
+    pub body: u64,
+    pub start: &'k Expr,
+    pub end: &'k Expr,
+    pub inclusive: bool,
+}
+
+pub fn trip_loops<'k>(k: &Kernel, l: &'k PrangeLoop) -> Vec<TripLoop<'k>> {
+    l.body
+        .stmts
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::Loop(lp) => match &lp.kind {
+                LoopKind::For { range, .. } if fixed(k, &range.start) && fixed(k, &range.end) => {
+                    let mut body = Cost(0);
+                    body.block(&lp.body);
+                    let body = body.0.saturating_add(1);
+                    Some(TripLoop { body, start: &range.start, end: &range.end, inclusive: range.inclusive })
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// An expression of literals, constants, lengths and values from outside the loop.
+fn fixed(k: &Kernel, e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Lit(_) | ExprKind::Const(_) | ExprKind::Len { .. } => true,
+        ExprKind::Var(v) => matches!(k.var(*v).origin, Origin::Param | Origin::Host),
+        ExprKind::Binary { lhs, rhs, .. } => fixed(k, lhs) && fixed(k, rhs),
+        ExprKind::Unary { arg, .. } | ExprKind::Cast { arg, .. } => fixed(k, arg),
+        _ => false,
+    }
 }
 
 struct Cost(u64);

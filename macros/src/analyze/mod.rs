@@ -3,7 +3,7 @@
 //! hold for every option, plain `#[kernel]` included: a racy kernel does not compile.
 
 mod bounds;
-mod cost;
+pub mod cost;
 mod races;
 mod uniform;
 
@@ -103,7 +103,7 @@ fn check_loop(k: &Kernel, l: &PrangeLoop, diag: &mut Diag) -> LoopInfo {
     let mut info = races::check(k, l, diag);
     info.varying = uniform::varying(k, l);
     info.hoisted = bounds::hoistable(k, l, &info);
-    info.cost = cost::estimate(l);
+    info.cost = cost::estimate(k, l);
     info
 }
 

@@ -70,8 +70,17 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
     let Names { lo: lo0, hi: hi0, n, c, start } = &names;
     let (chunk_fn, kk, end) = (helper("__kz_chunk"), helper("__kz_k"), helper("__kz_end"));
     let (count, nth) = (rt("LoopIndex::count"), rt("LoopIndex::nth"));
-    let cost = Literal::u64_suffixed(info.cost);
-    // Work of one outer iteration: the body's cost, times the inner range for a 2-D loop.
+    // Work of one outer iteration: the body's cost, plus each inner loop's per-trip cost times
+    // its trip count (computed here, before the loop), times the inner range for a 2-D loop.
+    let mut cost = {
+        let c = Literal::u64_suffixed(info.cost);
+        quote!(#c)
+    };
+    for t in crate::analyze::cost::trip_loops(k, l) {
+        let (body, start, end) = (Literal::u64_suffixed(t.body), w.expr(t.start, 0), w.expr(t.end, 0));
+        let extra = if t.inclusive { quote!(1u64) } else { quote!(0u64) };
+        cost = quote!(#cost.saturating_add(#body.saturating_mul((#count(#start, #end) as u64).saturating_add(#extra))));
+    }
     let work = helper("__kz_work");
     match (lo.get(1), hi.get(1)) {
         (Some(lo1), Some(hi1)) => {

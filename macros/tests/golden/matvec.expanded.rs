@@ -65,7 +65,17 @@ impl matvec {
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
                 __kz_n,
             );
-            let __kz_work: u64 = 81u64;
+            let __kz_work: u64 = 1u64
+                .saturating_add(
+                    5u64
+                        .saturating_mul(
+                            (::kernelize::__private::runtime::parallel::LoopIndex::count(
+                                0,
+                                a.ncols(),
+                            ) as u64)
+                                .saturating_add(0u64),
+                        ),
+                );
             let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
                 &mut y[..],
                 __kz_lo0,
@@ -132,5 +142,5 @@ impl matvec {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `matvec`: variants serial, parallel\nloop 1 (line 2): prange over i in 0..a.nrows()\n  reductions: none\n  writes: `y` (iteration's own element only)\n  reads: `a`, `x`\n  bounds checked before the loop: `y[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 81 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `matvec`: variants serial, parallel\nloop 1 (line 2): prange over i in 0..a.nrows()\n  reductions: none\n  writes: `y` (iteration's own element only)\n  reads: `a`, `x`\n  bounds checked before the loop: `y[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 1 + 5 per trip of the inner loop over 0..a.ncols() per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }
