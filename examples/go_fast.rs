@@ -33,18 +33,29 @@ fn by_hand(a: &[f64], out: &mut [f64]) -> f64 {
     trace
 }
 
-/// Median time of `f` over repeated runs (at least 15, and at least ~0.4 s in all).
-fn median_time(mut f: impl FnMut()) -> Duration {
-    f();
-    let mut times = Vec::new();
-    let start = Instant::now();
-    while times.len() < 15 || (start.elapsed() < Duration::from_millis(400) && times.len() < 100_000) {
-        let t = Instant::now();
+/// Median time of each function, measured in interleaved rounds (one run of each per round,
+/// at least 15 rounds and about a second in all), so that a slow moment of a shared machine
+/// hits every variant alike.
+fn median_times(fs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
+    for f in fs.iter_mut() {
         f();
-        times.push(t.elapsed());
     }
-    times.sort();
-    times[times.len() / 2]
+    let mut times = vec![Vec::new(); fs.len()];
+    let start = Instant::now();
+    while times[0].len() < 15 || (start.elapsed() < Duration::from_secs(1) && times[0].len() < 100_000) {
+        for (f, t) in fs.iter_mut().zip(&mut times) {
+            let t0 = Instant::now();
+            f();
+            t.push(t0.elapsed());
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[t.len() / 2]
+        })
+        .collect()
 }
 
 fn show(d: Duration) -> String {
@@ -80,37 +91,29 @@ fn main() {
         let parallel = go_fast::parallel(&a, &mut out);
         assert!((parallel - reference).abs() <= 2.0 * n as f64 * f64::EPSILON * reference.abs());
 
-        let serial = median_time(|| {
-            black_box(go_fast::serial(black_box(&a), &mut out));
-        });
         let threads = num_threads();
         let dispatch_threads = if chosen == Target::Parallel { threads } else { 1 };
+        let (mut o1, mut o2, mut o3, mut o4) = (out.clone(), out.clone(), out.clone(), out.clone());
+        let times = median_times(&mut [
+            &mut || {
+                black_box(go_fast::serial(black_box(&a), &mut o1));
+            },
+            &mut || {
+                black_box(go_fast::parallel(black_box(&a), &mut o2));
+            },
+            &mut || {
+                black_box(go_fast(black_box(&a), &mut o3));
+            },
+            &mut || {
+                black_box(by_hand(black_box(&a), &mut o4));
+            },
+        ]);
+        let serial = times[0];
         let rows: [(&str, Duration, usize, &str); 4] = [
-            ("serial", serial, 1, "none (IEEE, one lane)"),
-            (
-                "parallel",
-                median_time(|| {
-                    black_box(go_fast::parallel(black_box(&a), &mut out));
-                }),
-                threads,
-                "none (IEEE, one lane)",
-            ),
-            (
-                "go_fast (dispatch)",
-                median_time(|| {
-                    black_box(go_fast(black_box(&a), &mut out));
-                }),
-                dispatch_threads,
-                "none (IEEE, one lane)",
-            ),
-            (
-                "hand-written loop",
-                median_time(|| {
-                    black_box(by_hand(black_box(&a), &mut out));
-                }),
-                1,
-                "none (IEEE, one lane)",
-            ),
+            ("serial", times[0], 1, "none (IEEE, one lane)"),
+            ("parallel", times[1], threads, "none (IEEE, one lane)"),
+            ("go_fast (dispatch)", times[2], dispatch_threads, "none (IEEE, one lane)"),
+            ("hand-written loop", times[3], 1, "none (IEEE, one lane)"),
         ];
         println!("n = {n} f64 (trace = {reference:.6})");
         println!("  {:<20} {:>11}  {:>9}  {:>7}  SIMD", "variant", "median", "vs serial", "threads");
