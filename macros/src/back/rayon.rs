@@ -131,9 +131,16 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
         let piece = &p.piece;
         exact.extend(quote!(let #piece = &mut #piece[..(#end - #start)];));
     }
+    // Copy what the closure reads from outside (shared slices and views, scalars) into locals:
+    // read through the closure's captured references, they are reloaded in inner loops.
+    let locals = info.reads.iter().chain(&info.captures).filter(|&&v| is_copy(k, v)).map(|&v| {
+        let name = var_ident(k, v, k.var(v).span);
+        quote!(let #name = #name;)
+    });
     let nest = loop_nest(k, l, bounds, w.block(&l.body));
     tokens.extend(quote! {
         let #chunk_fn = |__kz_from: usize, __kz_to: usize, #pattern: #types| {
+            #(#locals)*
             let #start = #nth(#lo0, __kz_from);
             let #end = #nth(#lo0, __kz_to);
             #exact
@@ -178,6 +185,15 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
     });
     tokens.extend(combine(k, info, &partials));
     quote!({ #tokens })
+}
+
+/// Types that `let x = x;` copies rather than moves: scalars, `&[T]`, `ArrayView`.
+fn is_copy(k: &Kernel, v: crate::ir::VarId) -> bool {
+    match k.var(v).ty {
+        Ty::Scalar(_) => true,
+        Ty::Array(a) => !a.mutable && matches!(a.repr, Repr::Slice | Repr::View),
+        _ => false,
+    }
 }
 
 /// Splits the array `wr` (the `p`-th one written) along the axis its own index runs on.

@@ -117,6 +117,7 @@ impl go_fast {
             );
             let __kz_work: u64 = 42u64;
             let __kz_chunk = |__kz_from: usize, __kz_to: usize, _: ()| {
+                let a = a;
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
                     __kz_from,
@@ -216,6 +217,8 @@ impl go_fast {
                 "out",
             );
             let __kz_chunk = |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [f64]| {
+                let a = a;
+                let trace = trace;
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
                     __kz_from,

@@ -191,6 +191,7 @@ impl heat {
                         ::kernelize::__private::ndarray::Ix2,
                     >|
                 {
+                    let k = k;
                     let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                         __kz_lo0,
                         __kz_from,

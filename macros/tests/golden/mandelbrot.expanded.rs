@@ -87,6 +87,9 @@ impl mandelbrot {
                 "iters",
             );
             let __kz_chunk = |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [u32]| {
+                let re = re;
+                let im = im;
+                let max_iter = max_iter;
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
                     __kz_from,

@@ -83,6 +83,8 @@ impl matvec {
                 "y",
             );
             let __kz_chunk = |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [f64]| {
+                let a = a;
+                let x = x;
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
                     __kz_from,

@@ -121,6 +121,8 @@ impl stats {
             );
             let __kz_work: u64 = 52u64;
             let __kz_chunk = |__kz_from: usize, __kz_to: usize, _: ()| {
+                let a = a;
+                let flags = flags;
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
                     __kz_from,

@@ -99,6 +99,8 @@ impl stencil {
                 "out",
             );
             let __kz_chunk = |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [f32]| {
+                let a = a;
+                let w = w;
                 let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                     __kz_lo0,
                     __kz_from,
