@@ -177,21 +177,11 @@ fn opaque_mentions(b: &Block) -> Vec<VarId> {
     f.0
 }
 
+/// A jump that skips the rest of the iteration: `continue`/`break` of the prange loop, `return`.
 fn contains_jump(s: &Stmt) -> bool {
-    struct Find(bool);
-    impl Visitor<'_> for Find {
-        fn stmt(&mut self, s: &Stmt) {
-            self.0 |= match &s.kind {
-                StmtKind::Break(j) | StmtKind::Continue(j) => {
-                    matches!(j.target, JumpTarget::Prange | JumpTarget::Outside)
-                }
-                StmtKind::Return(_) => true,
-                _ => false,
-            };
-            walk::walk_stmt(self, s);
-        }
-    }
-    let mut f = Find(false);
-    f.stmt(s);
-    f.0
+    walk::any_stmt(s, |k| match k {
+        StmtKind::Break(j) | StmtKind::Continue(j) => matches!(j.target, JumpTarget::Prange | JumpTarget::Outside),
+        StmtKind::Return(_) => true,
+        _ => false,
+    })
 }

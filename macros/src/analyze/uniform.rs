@@ -162,18 +162,7 @@ impl<'a> Visitor<'a> for Vary<'_> {
 }
 
 fn has_jump(s: &Stmt) -> bool {
-    struct Find(bool);
-    impl Visitor<'_> for Find {
-        fn stmt(&mut self, s: &Stmt) {
-            if matches!(s.kind, StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Return(_)) {
-                self.0 = true;
-            }
-            walk::walk_stmt(self, s);
-        }
-    }
-    let mut f = Find(false);
-    f.stmt(s);
-    f.0
+    walk::any_stmt(s, |k| matches!(k, StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Return(_)))
 }
 
 /// Conservative: a statement that contains a jump and any varying value.

@@ -13,7 +13,7 @@ use super::rust::{helper, var_ident};
 use crate::analyze::{Analysis, LoopInfo, RedOp, Written};
 use crate::ir::{Kernel, PrangeLoop, Repr, Ty};
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 /// The body of `name::parallel`.
 pub fn write(k: &Kernel, a: &Analysis) -> TokenStream {
@@ -249,48 +249,43 @@ fn split(k: &Kernel, wr: &Written, p: usize, names: &Names) -> Part {
     }
 }
 
-/// The closure's pattern and type for the pieces, nested as `zip` nests them: `()`, `a`,
-/// `(a, b)`, `((a, b), c)`.
+/// Nests items as `zip` nests them: `a`, `(a, b)`, `((a, b), c)`; `empty` for none.
+fn nest(
+    items: impl IntoIterator<Item = TokenStream>,
+    empty: TokenStream,
+    pair: impl Fn(TokenStream, TokenStream) -> TokenStream,
+) -> TokenStream {
+    items.into_iter().reduce(pair).unwrap_or(empty)
+}
+
+/// The closure's pattern and type for the pieces.
 fn nested(parts: &[Part]) -> (TokenStream, TokenStream) {
-    let Some((first, rest)) = parts.split_first() else { return (quote!(_), quote!(())) };
-    let (piece, ty) = (&first.piece, &first.ty);
-    let (mut pattern, mut types) = (quote!(#piece), quote!(#ty));
-    for p in rest {
-        let (piece, ty) = (&p.piece, &p.ty);
-        pattern = quote!((#pattern, #piece));
-        types = quote!((#types, #ty));
-    }
+    let tuple = |a, b| quote!((#a, #b));
+    let pattern = nest(parts.iter().map(|p| p.piece.to_token_stream()), quote!(_), tuple);
+    let types = nest(parts.iter().map(|p| p.ty.clone()), quote!(()), tuple);
     (pattern, types)
 }
 
 /// The whole split arrays, nested as the closure's pattern expects.
 fn nested_wholes(parts: &[Part]) -> TokenStream {
-    let Some((first, rest)) = parts.split_first() else { return quote!(()) };
-    let w = &first.whole;
-    let mut out = quote!(#w);
-    for p in rest {
-        let w = &p.whole;
-        out = quote!((#out, #w));
-    }
-    out
+    nest(parts.iter().map(|p| p.whole.to_token_stream()), quote!(()), |a, b| quote!((#a, #b)))
 }
 
 /// Iterators over the chunks' pieces: sequential and parallel, zipped as in `nested`.
 fn iterators(parts: &[Part], names: &Names) -> (TokenStream, TokenStream) {
     let Names { n, c, .. } = names;
     let ri = quote!(::kernelize::__private::rayon::iter);
-    let Some((first, rest)) = parts.split_first() else {
-        let chunks = quote!(#n.div_ceil(#c));
-        let seq = quote!(::core::iter::Iterator::map(0..#chunks, |_| ()));
-        let par = quote!(#ri::ParallelIterator::map(#ri::IntoParallelIterator::into_par_iter(0..#chunks), |_| ()));
-        return (seq, par);
-    };
-    let (mut seq, mut par) = (first.seq.clone(), first.par.clone());
-    for p in rest {
-        let (s, q) = (&p.seq, &p.par);
-        seq = quote!(::core::iter::Iterator::zip(#seq, #s));
-        par = quote!(#ri::IndexedParallelIterator::zip(#par, #q));
-    }
+    let chunks = quote!(#n.div_ceil(#c));
+    let seq = nest(
+        parts.iter().map(|p| p.seq.clone()),
+        quote!(::core::iter::Iterator::map(0..#chunks, |_| ())),
+        |a, b| quote!(::core::iter::Iterator::zip(#a, #b)),
+    );
+    let par = nest(
+        parts.iter().map(|p| p.par.clone()),
+        quote!(#ri::ParallelIterator::map(#ri::IntoParallelIterator::into_par_iter(0..#chunks), |_| ())),
+        |a, b| quote!(#ri::IndexedParallelIterator::zip(#a, #b)),
+    );
     (seq, par)
 }
 

@@ -86,3 +86,17 @@ pub fn walk_expr<'a, V: Visitor<'a> + ?Sized>(v: &mut V, e: &'a Expr) {
 pub fn span_range(e: &Expr) -> (proc_macro2::Span, proc_macro2::Span) {
     (e.span, e.end)
 }
+
+/// Whether `s` contains (at any depth) a statement for which `pred` holds.
+pub fn any_stmt(s: &Stmt, pred: impl Fn(&StmtKind) -> bool) -> bool {
+    struct Find<P>(P, bool);
+    impl<P: Fn(&StmtKind) -> bool> Visitor<'_> for Find<P> {
+        fn stmt(&mut self, s: &Stmt) {
+            self.1 |= (self.0)(&s.kind);
+            walk_stmt(self, s);
+        }
+    }
+    let mut f = Find(pred, false);
+    f.stmt(s);
+    f.1
+}
