@@ -4,12 +4,12 @@
 //! Run it with `cargo run --release --example go_fast`.
 
 use kernelize::parallel::num_threads;
-use kernelize::{Target, kernel, machine, prange};
+use kernelize::{Target, kernel, machine, prange, simd};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 /// `trace = sum(tanh(a))`, then `out = a + trace`; returns the trace.
-#[kernel(parallel)]
+#[kernel(parallel, fastmath)]
 pub fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
     let mut trace = 0.0;
     for i in prange(0..a.len()) {
@@ -58,6 +58,15 @@ fn median_times(fs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
         .collect()
 }
 
+/// The lanes `fastmath` runs the tanh loop in at `level` (see `go_fast::REPORT`).
+fn go_fast_lanes(level: kernelize::SimdLevel) -> usize {
+    match level {
+        kernelize::SimdLevel::Avx512 => 16,
+        kernelize::SimdLevel::Avx2Fma => 8,
+        kernelize::SimdLevel::Baseline => 4,
+    }
+}
+
 fn show(d: Duration) -> String {
     let us = d.as_secs_f64() * 1e6;
     if us < 1000.0 { format!("{us:8.1} µs") } else { format!("{:8.2} ms", us / 1000.0) }
@@ -80,8 +89,10 @@ fn main() {
     let m = machine();
     println!("kernelize go_fast: trace = sum(tanh(a)); out = a + trace");
     println!("machine: {} ({} hardware threads, widest SIMD: {})", m.cpu, m.cores, m.simd);
-    let chosen = Target::choose(&[Target::Serial, Target::Parallel]);
+    let chosen = Target::choose(&[Target::Serial, Target::Parallel, Target::Fastmath, Target::ParallelFastmath]);
     println!("dispatch picks: {chosen} (set KERNELIZE_TARGET to force one; KERNELIZE_NUM_THREADS sizes the pool)");
+    let isa = simd::level();
+    println!("fastmath instruction set: {isa}, chosen at run time (KERNELIZE_ISA=baseline|avx2|avx512 forces one)");
     println!();
     for n in [10_000, 1_000_000] {
         let a = inputs(n);
@@ -90,30 +101,49 @@ fn main() {
         assert_eq!(go_fast::serial(&a, &mut out), reference, "serial differs from the hand-written loop");
         let parallel = go_fast::parallel(&a, &mut out);
         assert!((parallel - reference).abs() <= 2.0 * n as f64 * f64::EPSILON * reference.abs());
+        // fastmath: lanes re-associate the sum and tanh has at most a few ulps of error.
+        for fast in [go_fast::fastmath(&a, &mut out), go_fast::parallel_fastmath(&a, &mut out)] {
+            assert!((fast - reference).abs() <= 1e-12 * n as f64, "fastmath trace {fast} vs {reference}");
+        }
 
         let threads = num_threads();
-        let dispatch_threads = if chosen == Target::Parallel { threads } else { 1 };
-        let (mut o1, mut o2, mut o3, mut o4) = (out.clone(), out.clone(), out.clone(), out.clone());
+        let dispatch_threads = if matches!(chosen, Target::Parallel | Target::ParallelFastmath) { threads } else { 1 };
+        let mut outs = vec![out.clone(); 6];
+        let [o1, o2, o3, o4, o5, o6] = &mut outs[..] else { unreachable!() };
         let times = median_times(&mut [
             &mut || {
-                black_box(go_fast::serial(black_box(&a), &mut o1));
+                black_box(go_fast::serial(black_box(&a), o1));
             },
             &mut || {
-                black_box(go_fast::parallel(black_box(&a), &mut o2));
+                black_box(go_fast::parallel(black_box(&a), o2));
             },
             &mut || {
-                black_box(go_fast(black_box(&a), &mut o3));
+                black_box(go_fast::fastmath(black_box(&a), o3));
             },
             &mut || {
-                black_box(by_hand(black_box(&a), &mut o4));
+                black_box(go_fast::parallel_fastmath(black_box(&a), o4));
+            },
+            &mut || {
+                black_box(go_fast(black_box(&a), o5));
+            },
+            &mut || {
+                black_box(by_hand(black_box(&a), o6));
             },
         ]);
         let serial = times[0];
-        let rows: [(&str, Duration, usize, &str); 4] = [
+        let lanes = format!("{isa}, {} lanes", go_fast_lanes(isa));
+        let dispatch_simd = if matches!(chosen, Target::Fastmath | Target::ParallelFastmath) {
+            lanes.as_str()
+        } else {
+            "none (IEEE, one lane)"
+        };
+        let rows: [(&str, Duration, usize, &str); 6] = [
             ("serial", times[0], 1, "none (IEEE, one lane)"),
             ("parallel", times[1], threads, "none (IEEE, one lane)"),
-            ("go_fast (dispatch)", times[2], dispatch_threads, "none (IEEE, one lane)"),
-            ("hand-written loop", times[3], 1, "none (IEEE, one lane)"),
+            ("fastmath", times[2], 1, &lanes),
+            ("parallel_fastmath", times[3], threads, &lanes),
+            ("go_fast (dispatch)", times[4], dispatch_threads, dispatch_simd),
+            ("hand-written loop", times[5], 1, "none (IEEE, one lane)"),
         ];
         println!("n = {n} f64 (trace = {reference:.6})");
         println!("  {:<20} {:>11}  {:>9}  {:>7}  SIMD", "variant", "median", "vs serial", "threads");
@@ -123,6 +153,6 @@ fn main() {
         }
         println!();
     }
-    println!("variants available: serial, parallel (fastmath and cuda land in later releases)");
+    println!("variants available: serial, parallel, fastmath, parallel_fastmath (cuda lands in a later release)");
     println!("{}", go_fast::REPORT);
 }

@@ -68,6 +68,42 @@ pub mod parallel {
     };
 }
 
+/// The `fastmath` variant's instruction sets.
+///
+/// Each `fastmath` loop body is compiled for x86-64 baseline (SSE2), AVX2+FMA and AVX-512;
+/// the widest one the CPU has is chosen once per process ([`level`](simd::level)).
+/// `KERNELIZE_ISA=baseline|avx2|avx512` forces one, and [`with_level`](simd::with_level)
+/// runs a closure with another, so tests can compare every clone:
+///
+/// ```
+/// use kernelize::{kernel, prange};
+/// use kernelize::simd::{levels, with_level};
+///
+/// #[kernel(fastmath)]
+/// fn norm2(a: &[f64]) -> f64 {
+///     let mut s = 0.0;
+///     for i in prange(0..a.len()) {
+///         s += a[i] * a[i];
+///     }
+///     s
+/// }
+///
+/// let a: Vec<f64> = (0..1000).map(|i| i as f64).collect();
+/// for level in levels() {
+///     let s = with_level(level, || norm2::fastmath(&a));
+///     assert_eq!(s, 332_833_500.0, "{level}");
+/// }
+/// ```
+pub mod simd {
+    #[doc(inline)]
+    pub use kernelize_runtime::simd::{level, levels, with_level};
+}
+
+/// The math library of the `fastmath` variants: each function over SIMD lanes, with its
+/// accuracy in ulps documented.
+#[doc(inline)]
+pub use kernelize_runtime::math;
+
 /// Paths used by code that `#[kernel]` generates. Not a public API.
 #[doc(hidden)]
 pub mod __private {

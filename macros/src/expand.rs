@@ -35,6 +35,9 @@ pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
         (Some(k), false) => Some(analyze::run(k, &mut diag)),
         _ => None,
     };
+    if let (Some(span), Some(a)) = (options.fastmath, &analysis) {
+        refuse_opaque(a, span, &mut diag);
+    }
     match (diag.check(), kernel, analysis) {
         (Ok(()), Some(k), Some(a)) => emit(&k, &a, &options),
         (result, kernel, _) => {
@@ -46,9 +49,28 @@ pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
+/// `fastmath` compiles loop bodies for SIMD lanes: code outside the kernel language cannot be.
+fn refuse_opaque(a: &analyze::Analysis, option: Span, diag: &mut Diag) {
+    let _ = option;
+    for (span, what) in a.loops.iter().flat_map(|l| &l.opaque) {
+        diag.error(
+            *span,
+            format_args!(
+                "`fastmath` runs the prange loop's body in SIMD lanes and cannot compile {what} there; \
+                 compute it outside the prange loop, write it in the kernel language, or remove `fastmath`"
+            ),
+        );
+    }
+}
+
 const SERIAL_DOC: &str = "one thread, IEEE arithmetic: the reference every other variant is tested against.";
 const PARALLEL_DOC: &str = "prange loops split into chunks run on all cores; reductions combined in chunk \
                             order, so results are the same for every thread count.";
+
+const FASTMATH_DOC: &str = "one thread, prange loops run in SIMD lanes with relaxed floating point (re-association, \
+                            contraction into FMA, kernelize's math library); the instruction set is chosen at run \
+                            time (`KERNELIZE_ISA` forces one).";
+const PARALLEL_FASTMATH_DOC: &str = "the chunks of `parallel`, each run in SIMD lanes as `fastmath` does.";
 
 /// The variants the options ask for, with `body` writing each.
 fn variants(options: &Options, mut body: impl FnMut(&'static str) -> TokenStream) -> Vec<Variant> {
@@ -56,12 +78,25 @@ fn variants(options: &Options, mut body: impl FnMut(&'static str) -> TokenStream
     if options.parallel.is_some() {
         v.push(Variant { fn_name: "parallel", target: "Parallel", doc: PARALLEL_DOC, body: body("parallel") });
     }
+    if options.fastmath.is_some() {
+        v.push(Variant { fn_name: "fastmath", target: "Fastmath", doc: FASTMATH_DOC, body: body("fastmath") });
+    }
+    if options.parallel.is_some() && options.fastmath.is_some() {
+        v.push(Variant {
+            fn_name: "parallel_fastmath",
+            target: "ParallelFastmath",
+            doc: PARALLEL_FASTMATH_DOC,
+            body: body("parallel_fastmath"),
+        });
+    }
     v
 }
 
 fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options) -> TokenStream {
     let variants = variants(options, |v| match v {
-        "parallel" => back::rayon::write(k, a),
+        "parallel" => back::rayon::write(k, a, false),
+        "parallel_fastmath" => back::rayon::write(k, a, true),
+        "fastmath" => back::simd::write(k, a),
         _ => back::serial::write(k, a),
     });
     let names: Vec<&str> = variants.iter().map(|v| v.fn_name).collect();

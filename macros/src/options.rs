@@ -66,7 +66,7 @@ fn check_option(meta: &syn::Meta, options: &mut Options, diag: &mut Diag) {
         return;
     }
     *slot = Some(ident.span());
-    if ident == "parallel" {
+    if ident == "parallel" || ident == "fastmath" {
         return;
     }
     diag.error(

@@ -82,6 +82,9 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
     let opaque: Vec<String> = info.opaque.iter().map(|(s, what)| format!("{what} (line {})", s.start().line)).collect();
     line(out, "outside the kernel language (kept as written)", &opaque);
     let _ = writeln!(out, "  serial: iterations in order on the calling thread");
+    if variants.contains(&"fastmath") {
+        let _ = writeln!(out, "  fastmath: {}", fastmath_line(k, l, info));
+    }
     if variants.contains(&"parallel") {
         let outer = &k.var(l.dims[0].var).name;
         let chunks = if l.dims.len() == 2 {
@@ -115,4 +118,39 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
 fn line(out: &mut String, what: &str, items: &[String]) {
     let items = if items.is_empty() { "none".to_owned() } else { items.join(", ") };
     let _ = writeln!(out, "  {what}: {items}");
+}
+
+fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> String {
+    use crate::back::simd::{CLONES, facts};
+    let f = match facts(k, l, info) {
+        Ok(f) => f,
+        Err(reason) => return format!("NOT vectorized: {reason}; every clone runs the serial code of this loop"),
+    };
+    let var = &k.var(l.dims[l.dims.len() - 1].var).name;
+    let lanes: Vec<String> = CLONES
+        .iter()
+        .zip(&f.lanes)
+        .map(|(c, n)| {
+            let isa = match c.level {
+                "Avx512" => "AVX-512",
+                "Avx2Fma" => "AVX2+FMA",
+                _ => "baseline",
+            };
+            format!("{n} ({isa})")
+        })
+        .collect();
+    let list = |v: &[String]| if v.is_empty() { "none".to_owned() } else { v.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ") };
+    let masked = if f.masked.is_empty() { "none".to_owned() } else { f.masked.join(", ") };
+    let reductions = if info.reductions.is_empty() {
+        String::new()
+    } else {
+        "; reductions keep one partial per lane, folded in lane order".to_owned()
+    };
+    format!(
+        "vectorized over {var}; lanes per instruction set {}; masks for {masked}; gather required for {}; \
+         scatter required for {}{reductions}",
+        lanes.join(", "),
+        list(&f.gathers),
+        list(&f.scatters),
+    )
 }

@@ -5,10 +5,12 @@
 //! the hidden helpers through `kernelize::__private`.
 
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 mod cpu;
+pub mod math;
 pub mod parallel;
+pub mod simd;
 mod prange;
 mod target;
 

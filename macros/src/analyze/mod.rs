@@ -5,7 +5,7 @@
 mod bounds;
 pub mod cost;
 mod races;
-mod uniform;
+pub mod uniform;
 
 use crate::diag::Diag;
 use crate::ir::{Kernel, Origin, PrangeLoop, Scalar, VarId};

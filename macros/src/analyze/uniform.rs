@@ -9,7 +9,13 @@ use crate::ir::{
 use std::collections::BTreeSet;
 
 pub fn varying(_k: &Kernel, l: &PrangeLoop) -> BTreeSet<VarId> {
-    let mut set: BTreeSet<VarId> = l.dims.iter().map(|d| d.var).collect();
+    varying_from(l, l.dims.iter().map(|d| d.var).collect())
+}
+
+/// The variables that vary when only `seeds` differ between instances: the SIMD back end runs
+/// the rows of a 2-D loop one after another, so there only the inner variable varies.
+pub fn varying_from(l: &PrangeLoop, seeds: BTreeSet<VarId>) -> BTreeSet<VarId> {
+    let mut set = seeds;
     loop {
         let before = set.len();
         let mut v = Vary { set: &mut set, divergent: false };

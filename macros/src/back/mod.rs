@@ -4,6 +4,7 @@ mod prelude;
 pub mod rayon;
 pub mod rust;
 pub mod serial;
+pub mod simd;
 
 #[cfg(test)]
 mod tests;

@@ -16,9 +16,10 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{ToTokens, quote};
 
 /// The body of `name::parallel`.
-pub fn write(k: &Kernel, a: &Analysis) -> TokenStream {
+/// With `simd`, each chunk runs the loop body in SIMD lanes (`name::parallel_fastmath`).
+pub fn write(k: &Kernel, a: &Analysis, simd: bool) -> TokenStream {
     k.host.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
-        (Some(l), Some(info)) => prange_loop(k, l, info),
+        (Some(l), Some(info)) => prange_loop(k, l, info, simd),
         _ => TokenStream::new(),
     })
 }
@@ -55,7 +56,7 @@ struct Part {
     exact: bool,
 }
 
-fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
+fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> TokenStream {
     let Prelude { mut w, mut tokens, lo, hi } = prelude(k, l, info, false);
     for wr in &info.writes {
         tokens.extend(read_lens(&mut w, &l.body, wr.array));
@@ -137,7 +138,36 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
         let name = var_ident(k, v, k.var(v).span);
         quote!(let #name = #name;)
     });
-    let nest = loop_nest(k, l, bounds, w.block(&l.body));
+    let mut nest = loop_nest(k, l, bounds.clone(), w.block(&l.body));
+    let mut binds: Vec<&TokenStream> = binds.collect();
+    if simd {
+        // The chunk's pieces of written slices are windows of exactly its extent.
+        let mut vw = w.clone();
+        for (p, wr) in parts.iter().zip(&info.writes) {
+            if p.exact {
+                vw.windows.push(super::rust::Window {
+                    array: wr.array,
+                    ident: p.piece.clone(),
+                    dim: 0,
+                    first: 0,
+                    last: 0,
+                });
+            }
+        }
+        let range = super::simd::Range {
+            lo: bounds.iter().map(|b| b.0.clone()).collect(),
+            hi: bounds.iter().map(|b| b.1.clone()).collect(),
+        };
+        let isa = helper("__kz_isa");
+        if let super::simd::Vectorized::Yes { tokens: v, .. } =
+            super::simd::vector_loop(k, l, info, &vw, &range, &quote!(#isa))
+        {
+            nest = v;
+            // Chosen on the calling thread, so `simd::with_level` reaches the pool's chunks.
+            tokens.extend(quote!(let #isa = ::kernelize::__private::runtime::simd::level();));
+            binds = parts.iter().filter(|p| !p.exact).map(|p| &p.bind).collect();
+        }
+    }
     tokens.extend(quote! {
         let #chunk_fn = |__kz_from: usize, __kz_to: usize, #pattern: #types| {
             #(#locals)*

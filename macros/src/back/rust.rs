@@ -10,6 +10,7 @@ use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenS
 use quote::{ToTokens, quote, quote_spanned};
 
 /// A window that replaces an array's checked accesses (see `analyze::bounds`).
+#[derive(Clone)]
 pub struct Window {
     pub array: VarId,
     pub ident: Ident,
@@ -18,6 +19,7 @@ pub struct Window {
     pub last: i64,
 }
 
+#[derive(Clone)]
 pub struct Writer<'k> {
     pub k: &'k Kernel,
     pub prange: Vec<VarId>,
@@ -119,7 +121,7 @@ impl Writer<'_> {
         }
     }
 
-    fn jump(&self, word: &str, j: &Jump, span: Span) -> TokenStream {
+    pub fn jump(&self, word: &str, j: &Jump, span: Span) -> TokenStream {
         let word = Ident::new(word, span);
         let l = j.label.as_ref().map(label);
         quote!(#word #l;)
@@ -317,7 +319,7 @@ impl Writer<'_> {
         quote!(#(#pats)|* #guard => #body,)
     }
 
-    fn pattern(&self, p: &Pattern) -> TokenStream {
+    pub fn pattern(&self, p: &Pattern) -> TokenStream {
         let signed = |neg: bool, l: &Lit| {
             let l = lit(l, Span::call_site());
             if neg { quote!(-#l) } else { l }

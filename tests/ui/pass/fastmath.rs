@@ -7,4 +7,9 @@ fn scale(a: &[f64], out: &mut [f64]) {
     }
 }
 
-fn main() {}
+fn main() {
+    let a = [1.0, 2.0, 3.0];
+    let mut out = [0.0; 3];
+    scale::fastmath(&a, &mut out);
+    assert_eq!(out, [2.0, 4.0, 6.0]);
+}

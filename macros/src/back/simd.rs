@@ -1,0 +1,1205 @@
+//! The `fastmath` back end: SPMD on SIMD. `W` iterations of a prange loop run in lock step,
+//! one per lane of a `Lanes<T, W>` (see the runtime's `simd` module):
+//!
+//! - values the analysis finds uniform stay scalars, written by the plain Rust writer; varying
+//!   ones are lanes; a uniform operand of a varying operation is splatted;
+//! - `if`, `while`, `loop`, `for` and `break`/`continue` that depend on varying values run
+//!   under lane masks: both sides of an `if` run (each only when one of its lanes is live),
+//!   assignments blend into the lanes of the mask, loops run until no lane is left;
+//! - `x[i + c]` through a bounds window is one vector load or store (stores under a mask blend
+//!   with what is there: every lane of a full vector is the iteration's own element); other
+//!   indices gather and scatter lane by lane, with bounds checks;
+//! - full vectors first, then one masked vector for the rest (its loads are per lane);
+//! - a reduction keeps one partial per lane; the lanes are folded in lane order, so the result
+//!   is the same on every run (for one instruction set);
+//! - the body is written once per instruction set (AVX-512, AVX2+FMA, baseline), each a
+//!   closure run inside a function compiled for it, chosen at run time by
+//!   `simd::level()`.
+//!
+//! A construct this back end cannot vectorize makes the loop run its serial code in every
+//! clone, and `REPORT` says why.
+
+use super::prelude::{Prelude, loop_nest, prelude};
+use super::rust::{Writer, helper, var_ident};
+use crate::analyze::uniform::{is_varying, varying_from};
+use crate::analyze::{LoopInfo, RedOp};
+use crate::ir::walk::{self, Visitor};
+use crate::ir::{
+    BinOp, Block, Expr, ExprKind, JumpTarget, Kernel, Loop, LoopKind, MathFn, Place, PrangeLoop, RangeAdapter,
+    Scalar, Stmt, StmtKind, Ty, UnOp, VarId,
+};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{ToTokens, quote};
+use std::collections::BTreeSet;
+
+/// One instruction set the body is compiled for.
+pub struct Clone {
+    /// The `SimdLevel` variant that selects it.
+    pub level: &'static str,
+    /// The runtime function that runs a closure compiled for it.
+    pub run: &'static str,
+    /// Bytes in one vector register.
+    pub bytes: usize,
+    pub fma: bool,
+}
+
+pub const CLONES: [Clone; 3] = [
+    Clone { level: "Avx512", run: "avx512", bytes: 64, fma: true },
+    Clone { level: "Avx2Fma", run: "avx2", bytes: 32, fma: true },
+    Clone { level: "Baseline", run: "baseline", bytes: 16, fma: false },
+];
+
+/// What vectorizing a loop took, for `REPORT`.
+#[derive(Default, Clone)]
+pub struct Facts {
+    /// Lanes per clone, in the order of [`CLONES`].
+    pub lanes: Vec<usize>,
+    /// Arrays read lane by lane (an index other than `i + c` through a window).
+    pub gathers: Vec<String>,
+    /// Arrays written lane by lane.
+    pub scatters: Vec<String>,
+    /// Control flow that depends on varying values, run under lane masks.
+    pub masked: Vec<String>,
+}
+
+/// The vectorized code of one prange loop, or why there is none.
+pub enum Vectorized {
+    Yes { tokens: TokenStream, facts: Facts },
+    No { reason: String },
+}
+
+/// The loop's iteration range as the vector code sees it.
+pub struct Range {
+    /// Per dimension: the first index and the count of iterations... for the outer dimension
+    /// of a 2-D loop, its own `lo..hi` (run as a scalar loop).
+    pub lo: Vec<TokenStream>,
+    pub hi: Vec<TokenStream>,
+}
+
+/// Vector registers per varying value: enough independent work to hide the latency of a
+/// dependency chain (an escape-time loop runs four vectors in flight).
+const VECTORS_STRAIGHT: usize = 2;
+const VECTORS_DIVERGENT: usize = 4;
+
+/// Writes the vectorized loop for every clone, dispatching on the instruction set. The
+/// reductions' partials are folded into the user's variables (which must hold the identity
+/// or the value so far: `s = s op partial`).
+///
+/// `isa` is the expression that names the instruction set (a `SimdLevel`).
+pub fn vector_loop(
+    k: &Kernel,
+    l: &PrangeLoop,
+    info: &LoopInfo,
+    w: &Writer<'_>,
+    range: &Range,
+    isa: &TokenStream,
+) -> Vectorized {
+    let vdim = l.dims.len() - 1;
+    let seeds: BTreeSet<VarId> = [l.dims[vdim].var].into_iter().collect();
+    let mut varying = varying_from(l, seeds);
+    for r in &info.reductions {
+        varying.insert(r.var);
+    }
+    let elem = widest_float(k, l).unwrap_or(8);
+    let divergent = has_divergence(l, &varying);
+    let vectors = if divergent { VECTORS_DIVERGENT } else { VECTORS_STRAIGHT };
+    let mut facts = Facts::default();
+    let mut arms = Vec::new();
+    let simd = quote!(::kernelize::__private::runtime::simd);
+    for (n, clone) in CLONES.iter().enumerate() {
+        let lanes = vectors * clone.bytes / elem;
+        let mut g = Gen::new(k, l, info, w, varying.clone(), vdim);
+        let body = match g.closure(range, lanes, clone.fma) {
+            Ok(b) => b,
+            Err(reason) => return Vectorized::No { reason },
+        };
+        if n == 0 {
+            facts = g.facts;
+        }
+        facts.lanes.push(lanes);
+        let (level, run) = (Ident::new(clone.level, Span::call_site()), Ident::new(clone.run, Span::call_site()));
+        let pat = if clone.level == "Baseline" {
+            quote!(_)
+        } else {
+            quote!(::kernelize::__private::runtime::SimdLevel::#level)
+        };
+        arms.push(quote!(#pat => #simd::#run(#[inline(always)] || #body),));
+    }
+    facts.gathers.dedup();
+    facts.scatters.dedup();
+    let partials: Vec<Ident> = (0..info.reductions.len()).map(|n| helper(&format!("__kz_partial{n}"))).collect();
+    let folds = info.reductions.iter().zip(&partials).map(|(r, p)| {
+        let name = var_ident(k, r.var, k.var(r.var).span);
+        combine_step(r.op, &name, &quote!(#p))
+    });
+    let tokens = quote! {
+        let (#(#partials,)*) = match #isa {
+            #(#arms)*
+        };
+        #(#folds)*
+    };
+    Vectorized::Yes { tokens, facts }
+}
+
+/// `name op= value` for a reduction.
+pub fn combine_step(op: RedOp, name: &Ident, value: &TokenStream) -> TokenStream {
+    match op {
+        RedOp::Sum => quote!(#name += #value;),
+        RedOp::Product => quote!(#name *= #value;),
+        RedOp::Max => quote!(#name = #name.max(#value);),
+        RedOp::Min => quote!(#name = #name.min(#value);),
+        RedOp::BitOr => quote!(#name |= #value;),
+        RedOp::BitAnd => quote!(#name &= #value;),
+        RedOp::BitXor => quote!(#name ^= #value;),
+    }
+}
+
+/// The size of the widest float type the body computes with, if any.
+fn widest_float(k: &Kernel, l: &PrangeLoop) -> Option<usize> {
+    struct Find(Option<usize>);
+    impl Visitor<'_> for Find {
+        fn expr(&mut self, e: &Expr) {
+            if let Ty::Scalar(s) = e.ty
+                && s.is_float()
+            {
+                let size = if s == Scalar::F32 { 4 } else { 8 };
+                self.0 = Some(self.0.map_or(size, |w| w.max(size)));
+            }
+            walk::walk_expr(self, e);
+        }
+    }
+    let _ = k;
+    let mut f = Find(None);
+    f.block(&l.body);
+    f.0
+}
+
+/// Whether any control flow in the body depends on a varying value.
+fn has_divergence(l: &PrangeLoop, varying: &BTreeSet<VarId>) -> bool {
+    struct Find<'s>(&'s BTreeSet<VarId>, bool);
+    impl Visitor<'_> for Find<'_> {
+        fn stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Loop(l) = &s.kind {
+                match &l.kind {
+                    LoopKind::While { cond } => self.1 |= is_varying(self.0, cond),
+                    LoopKind::For { range, .. } => {
+                        self.1 |= is_varying(self.0, &range.start) || is_varying(self.0, &range.end);
+                    }
+                    LoopKind::Infinite => {}
+                }
+            }
+            walk::walk_stmt(self, s);
+        }
+        fn expr(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::If { cond, .. } => self.1 |= is_varying(self.0, cond),
+                ExprKind::Match { scrutinee, .. } => self.1 |= is_varying(self.0, scrutinee),
+                _ => {}
+            }
+            walk::walk_expr(self, e);
+        }
+    }
+    let mut f = Find(varying, false);
+    f.block(&l.body);
+    f.1
+}
+
+type Gen2<T> = Result<T, String>;
+
+/// The lanes that are live at a point of the body.
+#[derive(Clone)]
+enum Mask {
+    /// All lanes, known at compile time (a full vector, outside any divergent code).
+    Full,
+    Var(Ident),
+}
+
+/// A loop the body's jumps can target.
+struct Ctx {
+    target: JumpTarget,
+    /// Scalar loops keep Rust's `break`/`continue`; masked ones track lanes.
+    masked: bool,
+    /// Lanes still in the loop.
+    lm: Option<Ident>,
+    /// Lanes that left this trip with `continue`.
+    cm: Option<Ident>,
+}
+
+struct Gen<'a, 'k> {
+    k: &'k Kernel,
+    l: &'a PrangeLoop,
+    info: &'a LoopInfo,
+    w: &'a Writer<'k>,
+    varying: BTreeSet<VarId>,
+    vdim: usize,
+    /// Writing the full-vector body (else the last, partial vector).
+    full: bool,
+    ctx: Vec<Ctx>,
+    serial_depth: usize,
+    fresh: usize,
+    facts: Facts,
+}
+
+fn lanes_path() -> TokenStream {
+    quote!(__KzLanes)
+}
+
+impl<'a, 'k> Gen<'a, 'k> {
+    fn new(
+        k: &'k Kernel,
+        l: &'a PrangeLoop,
+        info: &'a LoopInfo,
+        w: &'a Writer<'k>,
+        varying: BTreeSet<VarId>,
+        vdim: usize,
+    ) -> Self {
+        Gen {
+            k,
+            l,
+            info,
+            w,
+            varying,
+            vdim,
+            full: true,
+            ctx: Vec::new(),
+            serial_depth: 0,
+            fresh: 0,
+            facts: Facts::default(),
+        }
+    }
+
+    fn fresh(&mut self, what: &str) -> Ident {
+        self.fresh += 1;
+        helper(&format!("__kz_{what}{}", self.fresh))
+    }
+
+    /// `|| { ... }` for one clone: the vector loop over the range, returning the partials.
+    fn closure(&mut self, range: &Range, lanes: usize, fma: bool) -> Gen2<TokenStream> {
+        let k = self.k;
+        let l = self.l;
+        let lanes_lit = Literal::usize_unsuffixed(lanes);
+        let lanes_ty = lanes_path();
+        let simd = quote!(::kernelize::__private::runtime::simd);
+        let (count, nth) = (
+            quote!(::kernelize::__private::runtime::parallel::LoopIndex::count),
+            quote!(::kernelize::__private::runtime::parallel::LoopIndex::nth),
+        );
+        // Copies of what the body reads, so inner loops do not reload them through the
+        // closure's references.
+        let locals = self.info.reads.iter().chain(&self.info.captures).filter(|&&v| is_copy(k, v)).map(|&v| {
+            let name = var_ident(k, v, k.var(v).span);
+            quote!(let #name = #name;)
+        });
+        let locals: Vec<TokenStream> = locals.collect();
+        let mut inits = Vec::new();
+        let mut folds = Vec::new();
+        for r in &self.info.reductions {
+            let name = var_ident(k, r.var, k.var(r.var).span);
+            let Ty::Scalar(s) = k.var(r.var).ty else {
+                return Err(format!("the reduction `{}` has no scalar type kernelize knows", k.var(r.var).name));
+            };
+            let t = Ident::new(s.name(), Span::call_site());
+            let id = Ident::new(identity_fn(r.op), Span::call_site());
+            let identity = self.fresh("id");
+            inits.push(quote! {
+                let #identity: #t = <#t as ::kernelize::__private::runtime::parallel::Identity>::#id(&#name);
+                let mut #name = #lanes_ty::<#t, __KZ_W>::splat(#identity);
+            });
+            let (acc, lane) = (helper("__kz_acc"), helper("__kz_lane"));
+            let step = combine_step(r.op, &acc, &quote!(#lane));
+            folds.push(quote!(#name.fold(#identity, |mut #acc, #lane| { #step #acc })));
+        }
+
+        let vd = self.vdim;
+        let (lo_v, hi_v) = (&range.lo[vd], &range.hi[vd]);
+        let (n, k0) = (helper("__kz_vn"), helper("__kz_k0"));
+        let pvar = var_ident(k, l.dims[vd].var, l.dims[vd].span);
+        let Ty::Scalar(pty) = k.var(l.dims[vd].var).ty else {
+            return Err("the prange variable has no integer type kernelize knows".into());
+        };
+        let pty = Ident::new(pty.name(), Span::call_site());
+        let base = helper("__kz_i0");
+        let iota = quote! {
+            let #base: #pty = #nth(#lo_v, #k0);
+            let #pvar = #lanes_ty::<#pty, __KZ_W>::iota(#base);
+        };
+
+        self.full = true;
+        let full_body = self.step(Mask::Full)?;
+        self.full = false;
+        let tail_mask = helper("__kz_tail");
+        let tail_body = self.step(Mask::Var(tail_mask.clone()))?;
+
+        let mut nest = quote! {
+            let #n: usize = #count(#lo_v, #hi_v);
+            let mut #k0: usize = 0;
+            while #n - #k0 >= __KZ_W {
+                #iota
+                #full_body
+                #k0 += __KZ_W;
+            }
+            if #k0 < #n {
+                let #tail_mask = #lanes_ty::<bool, __KZ_W>::first(#n - #k0);
+                #iota
+                #tail_body
+            }
+        };
+        if vd == 1 {
+            let outer = var_ident(k, l.dims[0].var, l.dims[0].span);
+            let (lo0, hi0) = (&range.lo[0], &range.hi[0]);
+            nest = quote!(for #outer in #lo0..#hi0 { #nest });
+        }
+        let fma = if fma { quote!(true) } else { quote!(false) };
+        let _ = simd;
+        Ok(quote!({
+            #[allow(unused_imports)]
+            use ::kernelize::__private::runtime::simd::Lanes as __KzLanes;
+            const __KZ_W: usize = #lanes_lit;
+            #[allow(dead_code)]
+            const __KZ_FMA: bool = #fma;
+            #(#locals)*
+            #(#inits)*
+            #nest
+            (#(#folds,)*)
+        }))
+    }
+
+    /// The body of one vector step under `m`.
+    fn step(&mut self, m: Mask) -> Gen2<TokenStream> {
+        let has_continue = walk::any_stmt_in_block(&self.l.body, |s| {
+            matches!(s, StmtKind::Continue(j) if j.target == JumpTarget::Prange)
+        });
+        let cm = has_continue.then(|| helper("__kz_cm0"));
+        let lanes_ty = lanes_path();
+        let decl = cm.as_ref().map(|cm| quote!(let mut #cm = #lanes_ty::<bool, __KZ_W>::splat(false);));
+        self.ctx = vec![Ctx { target: JumpTarget::Prange, masked: true, lm: None, cm }];
+        self.serial_depth = 0;
+        let body = self.block(&self.l.body, &m)?;
+        Ok(quote!({ #decl #body }))
+    }
+
+    fn mask_tokens(&self, m: &Mask) -> TokenStream {
+        let lanes_ty = lanes_path();
+        match m {
+            Mask::Full => quote!(#lanes_ty::<bool, __KZ_W>::splat(true)),
+            Mask::Var(v) => quote!(#v),
+        }
+    }
+
+    fn is_varying(&self, e: &Expr) -> bool {
+        is_varying(&self.varying, e)
+    }
+
+    fn stmt_uniform(&self, s: &Stmt) -> bool {
+        let has_jump = walk::any_stmt(s, |k| matches!(k, StmtKind::Break(_) | StmtKind::Continue(_)));
+        if has_jump {
+            return false;
+        }
+        struct Any<'s> {
+            set: &'s BTreeSet<VarId>,
+            found: bool,
+        }
+        impl Visitor<'_> for Any<'_> {
+            fn expr(&mut self, e: &Expr) {
+                self.found |= is_varying(self.set, e);
+            }
+            fn stmt(&mut self, s: &Stmt) {
+                match &s.kind {
+                    StmtKind::Let { var, .. } if self.set.contains(var) => self.found = true,
+                    StmtKind::Assign { place: Place::Var(v), .. } if self.set.contains(v) => self.found = true,
+                    StmtKind::Assign { place: Place::Index { .. }, .. } => self.found = true,
+                    StmtKind::Loop(l) => {
+                        if let LoopKind::For { var: Some(v), .. } = &l.kind
+                            && self.set.contains(v)
+                        {
+                            self.found = true;
+                        }
+                    }
+                    _ => {}
+                }
+                walk::walk_stmt(self, s);
+            }
+        }
+        let mut a = Any { set: &self.varying, found: false };
+        a.stmt(s);
+        !a.found
+    }
+
+    /// The statements of `b` under `m` (a block's tail is the caller's business).
+    fn block(&mut self, b: &Block, m: &Mask) -> Gen2<TokenStream> {
+        let jumps = b.stmts.iter().any(has_jump);
+        let mut out = TokenStream::new();
+        let m = if jumps {
+            let v = self.fresh("m");
+            let init = self.mask_tokens(m);
+            out.extend(quote!(let mut #v = #init;));
+            Mask::Var(v)
+        } else {
+            m.clone()
+        };
+        for s in &b.stmts {
+            out.extend(self.stmt(s, &m)?);
+            if has_jump(s)
+                && let Mask::Var(v) = &m
+            {
+                out.extend(self.refresh(v));
+            }
+        }
+        Ok(out)
+    }
+
+    /// `m = m & lm & !cm` for every masked loop around this point.
+    fn refresh(&self, m: &Ident) -> TokenStream {
+        let mut out = TokenStream::new();
+        for c in &self.ctx {
+            if let Some(lm) = &c.lm {
+                out.extend(quote!(#m = #m & #lm;));
+            }
+            if let Some(cm) = &c.cm {
+                out.extend(quote!(#m = #m & !#cm;));
+            }
+        }
+        out
+    }
+
+    fn stmt(&mut self, s: &Stmt, m: &Mask) -> Gen2<TokenStream> {
+        if self.stmt_uniform(s) {
+            return Ok(self.w.stmt(s));
+        }
+        match &s.kind {
+            StmtKind::Let { var, init, .. } => {
+                let name = var_ident(self.k, *var, self.k.var(*var).span);
+                let v = self.lanes(init, m)?;
+                Ok(quote!(let mut #name = #v;))
+            }
+            StmtKind::Assign { place: Place::Var(var), op, value } => {
+                let name = var_ident(self.k, *var, s.span);
+                if !self.varying.contains(var) {
+                    return Ok(self.w.stmt(s));
+                }
+                let value = self.lanes(value, m)?;
+                let new = match op {
+                    Some(op) => self.binary_lanes(*op, quote!(#name), value, self.k.var(*var).ty)?,
+                    None => value,
+                };
+                Ok(self.assign(&name, new, m))
+            }
+            StmtKind::Assign { place: Place::Index { array, index }, op, value } => {
+                let value = self.lanes(value, m)?;
+                let ty = match self.k.var(*array).ty {
+                    Ty::Array(a) => Ty::Scalar(a.elem),
+                    _ => return Err(format!("`{}` is not an array kernelize knows", self.k.var(*array).name)),
+                };
+                let value = match op {
+                    Some(op) => {
+                        let old = self.load(*array, index, m, ty)?;
+                        self.binary_lanes(*op, old, value, ty)?
+                    }
+                    None => value,
+                };
+                self.store(*array, index, value, m)
+            }
+            StmtKind::Expr(e) => self.expr_stmt(e, m),
+            StmtKind::Loop(lp) => self.serial_loop(lp, m),
+            StmtKind::Break(j) | StmtKind::Continue(j) => {
+                let is_break = matches!(s.kind, StmtKind::Break(_));
+                self.jump(is_break, j, s.span, m)
+            }
+            StmtKind::Return(_) => Err("`return` inside a prange loop".into()),
+            StmtKind::Opaque(o) => Err(format!("{} is outside the kernel language", o.what)),
+        }
+    }
+
+    /// `name = new` in the lanes of `m`.
+    fn assign(&self, name: &Ident, new: TokenStream, m: &Mask) -> TokenStream {
+        let lanes_ty = lanes_path();
+        match m {
+            Mask::Full => quote!(#name = #new;),
+            Mask::Var(v) => quote!(#name = #lanes_ty::select(#v, #new, #name);),
+        }
+    }
+
+    fn expr_stmt(&mut self, e: &Expr, m: &Mask) -> Gen2<TokenStream> {
+        match &e.kind {
+            ExprKind::If { cond, then, els } => self.if_stmt(cond, then, els.as_deref(), m),
+            ExprKind::Block(b) => {
+                let body = self.block(b, m)?;
+                let tail = match &b.tail {
+                    Some(t) => self.expr_stmt(t, m)?,
+                    None => TokenStream::new(),
+                };
+                Ok(quote!({ #body #tail }))
+            }
+            ExprKind::Match { .. } => {
+                let v = self.val(e, m)?.0;
+                Ok(quote!(let _ = #v;))
+            }
+            _ => {
+                let (v, _) = self.val(e, m)?;
+                Ok(quote!(let _ = #v;))
+            }
+        }
+    }
+
+    /// `if` in statement position.
+    fn if_stmt(&mut self, cond: &Expr, then: &Block, els: Option<&Expr>, m: &Mask) -> Gen2<TokenStream> {
+        if !self.is_varying(cond) {
+            let c = self.w.expr(cond, 0);
+            let t = self.block_with_tail(then, m)?;
+            let e = match els {
+                Some(e) => {
+                    let e = self.expr_stmt(e, m)?;
+                    quote!(else { #e })
+                }
+                None => TokenStream::new(),
+            };
+            return Ok(quote!(if #c { #t } #e));
+        }
+        self.note_mask(cond, "`if`");
+        let c = self.lanes(cond, m)?;
+        let (cv, mt, me) = (self.fresh("c"), self.fresh("m"), self.fresh("m"));
+        let mtok = self.mask_tokens(m);
+        let t = self.block_with_tail(then, &Mask::Var(mt.clone()))?;
+        let mut out = quote! {
+            let #cv = #c;
+            let #mt = #mtok & #cv;
+            if #mt.any() { #t }
+        };
+        if let Some(e) = els {
+            let e = self.expr_stmt(e, &Mask::Var(me.clone()))?;
+            let mtok = self.mask_tokens(m);
+            out.extend(quote! {
+                let #me = #mtok & !#cv;
+                if #me.any() { #e }
+            });
+        }
+        Ok(quote!({ #out }))
+    }
+
+    fn block_with_tail(&mut self, b: &Block, m: &Mask) -> Gen2<TokenStream> {
+        let body = self.block(b, m)?;
+        let tail = match &b.tail {
+            Some(t) => self.expr_stmt(t, m)?,
+            None => TokenStream::new(),
+        };
+        Ok(quote!(#body #tail))
+    }
+
+    fn note_mask(&mut self, at: &Expr, what: &str) {
+        let line = at.span.start().line;
+        let note = format!("{what} (line {line})");
+        if !self.facts.masked.contains(&note) {
+            self.facts.masked.push(note);
+        }
+    }
+
+    /// Whether `lp` must run under a lane mask: its header varies, or a jump out of it is
+    /// taken by some lanes only.
+    fn loop_masked(&self, lp: &Loop) -> bool {
+        let header = match &lp.kind {
+            LoopKind::For { range, .. } => {
+                self.is_varying(&range.start)
+                    || self.is_varying(&range.end)
+                    || range.adapters.iter().any(|a| matches!(a, RangeAdapter::StepBy(k) if self.is_varying(k)))
+            }
+            LoopKind::While { cond } => self.is_varying(cond),
+            LoopKind::Infinite => false,
+        };
+        header || divergent_exit(&lp.body, self.serial_depth, &self.varying, false)
+    }
+
+    fn serial_loop(&mut self, lp: &Loop, m: &Mask) -> Gen2<TokenStream> {
+        let masked = self.loop_masked(lp);
+        let depth = self.serial_depth;
+        let lanes_ty = lanes_path();
+        if !masked {
+            // A uniform loop: Rust's own loop, the body under the same mask.
+            self.ctx.push(Ctx { target: JumpTarget::Serial(depth), masked: false, lm: None, cm: None });
+            self.serial_depth += 1;
+            let body = self.block_with_tail(&lp.body, m);
+            self.serial_depth -= 1;
+            self.ctx.pop();
+            let body = body?;
+            let lbl = lp.label.as_ref().map(|i| {
+                let l = super::rust::label(i);
+                quote!(#l:)
+            });
+            return Ok(match &lp.kind {
+                LoopKind::For { var, range } => {
+                    let pat = match var {
+                        Some(v) => {
+                            let ident = var_ident(self.k, *v, self.k.var(*v).span);
+                            if self.varying.contains(v) {
+                                let Ty::Scalar(s) = self.k.var(*v).ty else { return Err("a loop variable".into()) };
+                                let t = Ident::new(s.name(), Span::call_site());
+                                let raw = self.fresh("j");
+                                let iter = self.range_iter(range);
+                                return Ok(quote!(#lbl for #raw in #iter {
+                                    let #ident = #lanes_ty::<#t, __KZ_W>::splat(#raw);
+                                    #body
+                                }));
+                            }
+                            quote!(#ident)
+                        }
+                        None => quote!(_),
+                    };
+                    let iter = self.range_iter(range);
+                    quote!(#lbl for #pat in #iter { #body })
+                }
+                LoopKind::While { cond } => {
+                    let c = self.w.expr(cond, 0);
+                    quote!(#lbl while #c { #body })
+                }
+                LoopKind::Infinite => quote!(#lbl loop { #body }),
+            });
+        }
+        // A masked loop: a Rust `loop` that runs while any lane is left in it.
+        let (lm, cm) = (self.fresh("lm"), self.fresh("cm"));
+        let entry = self.mask_tokens(m);
+        // Lanes that left an enclosing loop (a `break 'outer`) stop this one too.
+        let outer_refresh = self.refresh(&lm);
+        let mut pre = TokenStream::new();
+        let mut head = TokenStream::new();
+        let mut advance = TokenStream::new();
+        match &lp.kind {
+            LoopKind::While { cond } => {
+                self.note_mask(cond, "`while`");
+                self.ctx.push(Ctx { target: JumpTarget::Serial(depth), masked: true, lm: Some(lm.clone()), cm: None });
+                let c = self.lanes(cond, &Mask::Var(lm.clone()));
+                self.ctx.pop();
+                let c = c?;
+                head.extend(quote!(#lm = #lm & #c;));
+            }
+            LoopKind::Infinite => {}
+            LoopKind::For { var, range } => {
+                if range.adapters.iter().any(|a| matches!(a, RangeAdapter::Rev)) {
+                    return Err("a serial `for` loop with `.rev()` whose bounds or exits differ between iterations".into());
+                }
+                let step = match range.adapters.as_slice() {
+                    [] => None,
+                    [RangeAdapter::StepBy(k)] if !self.is_varying(k) => Some(self.w.expr(k, 0)),
+                    _ => return Err("a serial `for` loop with a varying `.step_by()`".into()),
+                };
+                let Some(v) = var else {
+                    return Err("a `for _ in` loop whose bounds differ between iterations".into());
+                };
+                let Ty::Scalar(s) = self.k.var(*v).ty else { return Err("a loop variable".into()) };
+                let t = Ident::new(s.name(), Span::call_site());
+                let ident = var_ident(self.k, *v, self.k.var(*v).span);
+                let (cur, end) = (self.fresh("j"), self.fresh("end"));
+                let start = self.lanes(&range.start, m)?;
+                let stop = self.lanes(&range.end, m)?;
+                let cmp = if range.inclusive { quote!(le) } else { quote!(lt) };
+                pre.extend(quote!(let mut #cur: #lanes_ty<#t, __KZ_W> = #start; let #end: #lanes_ty<#t, __KZ_W> = #stop;));
+                head.extend(quote!(#lm = #lm & #cur.#cmp(#end); let #ident = #cur;));
+                let step = step.unwrap_or_else(|| quote!(1));
+                advance.extend(quote!(#cur = #cur + #lanes_ty::<#t, __KZ_W>::splat(#step);));
+                self.note_mask(&range.end, "`for`");
+            }
+        }
+        let uses_cm = walk::any_stmt_in_block(&lp.body, |s| {
+            matches!(s, StmtKind::Continue(j) if j.target == JumpTarget::Serial(depth))
+        });
+        let cm_decl = uses_cm.then(|| quote!(let mut #cm = #lanes_ty::<bool, __KZ_W>::splat(false);));
+        self.ctx.push(Ctx {
+            target: JumpTarget::Serial(depth),
+            masked: true,
+            lm: Some(lm.clone()),
+            cm: uses_cm.then(|| cm.clone()),
+        });
+        self.serial_depth += 1;
+        let body = self.block_with_tail(&lp.body, &Mask::Var(lm.clone()));
+        self.serial_depth -= 1;
+        self.ctx.pop();
+        let body = body?;
+        Ok(quote!({
+            let mut #lm = #entry;
+            #pre
+            loop {
+                #outer_refresh
+                #head
+                if !#lm.any() { break; }
+                #cm_decl
+                { #body }
+                #advance
+            }
+        }))
+    }
+
+    fn range_iter(&self, range: &crate::ir::SerialRange) -> TokenStream {
+        let (start, end) = (self.w.expr(&range.start, 10), self.w.expr(&range.end, 10));
+        let mut iter = if range.inclusive { quote!(#start..=#end) } else { quote!(#start..#end) };
+        for a in &range.adapters {
+            iter = match a {
+                RangeAdapter::Rev => quote!((#iter).rev()),
+                RangeAdapter::StepBy(k) => {
+                    let k = self.w.expr(k, 0);
+                    quote!((#iter).step_by(#k))
+                }
+            };
+        }
+        iter
+    }
+
+    fn jump(&mut self, is_break: bool, j: &crate::ir::Jump, span: Span, m: &Mask) -> Gen2<TokenStream> {
+        let Some(c) = self.ctx.iter().rev().find(|c| c.target == j.target) else {
+            return Err("a `break` or `continue` to a loop outside the prange loop's rows".into());
+        };
+        if !c.masked {
+            return Ok(self.w.jump(if is_break { "break" } else { "continue" }, j, span));
+        }
+        let mtok = self.mask_tokens(m);
+        match (is_break, &c.lm, &c.cm) {
+            (true, Some(lm), _) => Ok(quote!(#lm = #lm & !(#mtok);)),
+            (false, _, Some(cm)) => Ok(quote!(#cm = #cm | #mtok;)),
+            _ => Err("a `break` out of the prange loop".into()),
+        }
+    }
+
+    /// `e` as lanes (splatted if uniform).
+    fn lanes(&mut self, e: &Expr, m: &Mask) -> Gen2<TokenStream> {
+        let (v, varying) = self.val(e, m)?;
+        if varying {
+            return Ok(v);
+        }
+        let lanes_ty = lanes_path();
+        let t = scalar_ty(e)?;
+        Ok(quote!(#lanes_ty::<#t, __KZ_W>::splat(#v)))
+    }
+
+    /// `e` and whether it is lanes (else a scalar, written by the plain writer).
+    fn val(&mut self, e: &Expr, m: &Mask) -> Gen2<(TokenStream, bool)> {
+        if !self.is_varying(e) {
+            return Ok((self.w.expr(e, 0), false));
+        }
+        let lanes_ty = lanes_path();
+        let t = match &e.kind {
+            ExprKind::Var(v) => var_ident(self.k, *v, e.span).into_token_stream(),
+            ExprKind::Unary { op, arg } => {
+                let a = self.lanes(arg, m)?;
+                match op {
+                    UnOp::Neg => quote!((-#a)),
+                    UnOp::Not => quote!((!#a)),
+                }
+            }
+            ExprKind::Binary { op: op @ (BinOp::And | BinOp::Or), lhs, rhs } => {
+                let a = self.lanes(lhs, m)?;
+                let (av, sub) = (self.fresh("c"), self.fresh("m"));
+                let mtok = self.mask_tokens(m);
+                let b = self.lanes(rhs, &Mask::Var(sub.clone()))?;
+                if *op == BinOp::And {
+                    quote!({ let #av = #a; let #sub = #mtok & #av; #av & #b })
+                } else {
+                    quote!({ let #av = #a; let #sub = #mtok & !#av; #av | #b })
+                }
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                if let Some(t) = self.contract(*op, lhs, rhs, e, m)? {
+                    t
+                } else {
+                    let (a, b) = (self.lanes(lhs, m)?, self.lanes(rhs, m)?);
+                    self.binary_lanes(*op, a, b, lhs.ty)?
+                }
+            }
+            ExprKind::Cast { arg, to } => {
+                let a = self.lanes(arg, m)?;
+                let to = Ident::new(to.name(), Span::call_site());
+                quote!(#a.cast::<#to>())
+            }
+            ExprKind::Math { func, args, .. } => self.math(*func, args, e, m)?,
+            ExprKind::Index { array, index } => self.load(*array, index, m, e.ty)?,
+            ExprKind::If { cond, then, els } => self.if_value(cond, then, els.as_deref(), e, m)?,
+            ExprKind::Block(b) => {
+                let body = self.block(b, m)?;
+                let tail = match &b.tail {
+                    Some(t) => self.lanes(t, m)?,
+                    None => quote!(()),
+                };
+                quote!({ #body #tail })
+            }
+            ExprKind::Match { scrutinee, arms } => {
+                if self.is_varying(scrutinee) {
+                    return Err("a `match` on a value that differs between iterations".into());
+                }
+                let s = self.w.expr(scrutinee, 0);
+                let mut out = Vec::new();
+                for arm in arms {
+                    if arm.guard.as_ref().is_some_and(|g| self.is_varying(g)) {
+                        return Err("a `match` guard that differs between iterations".into());
+                    }
+                    let pats: Vec<TokenStream> = arm.pats.iter().map(|p| self.w.pattern(p)).collect();
+                    let guard = arm.guard.as_ref().map(|g| {
+                        let g = self.w.expr(g, 0);
+                        quote!(if #g)
+                    });
+                    let body = if e.ty == Ty::Unit { self.expr_stmt(&arm.body, m)? } else { self.lanes(&arm.body, m)? };
+                    out.push(quote!(#(#pats)|* #guard => { #body }));
+                }
+                quote!(match #s { #(#out)* })
+            }
+            ExprKind::Lit(_) | ExprKind::Const(_) | ExprKind::Len { .. } => {
+                return Ok((self.w.expr(e, 0), false));
+            }
+            ExprKind::Try(_) => return Err("`?` inside a prange loop".into()),
+            ExprKind::Opaque(o) => return Err(format!("{} is outside the kernel language", o.what)),
+        };
+                Ok((t, true))
+    }
+
+    /// `a * b + c` as one fused multiply-add, which `fastmath` allows (contraction).
+    fn contract(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, e: &Expr, m: &Mask) -> Gen2<Option<TokenStream>> {
+        let Ty::Scalar(s) = e.ty else { return Ok(None) };
+        if !s.is_float() || !matches!(op, BinOp::Add | BinOp::Sub) {
+            return Ok(None);
+        }
+        let is_mul = |x: &Expr| matches!(&x.kind, ExprKind::Binary { op: BinOp::Mul, .. });
+        let (prod, other, negate_other, negate_prod) = if is_mul(lhs) {
+            (lhs, rhs, op == BinOp::Sub, false)
+        } else if is_mul(rhs) {
+            (rhs, lhs, false, op == BinOp::Sub)
+        } else {
+            return Ok(None);
+        };
+        let ExprKind::Binary { lhs: a, rhs: b, .. } = &prod.kind else { return Ok(None) };
+        let (a, b, c) = (self.lanes(a, m)?, self.lanes(b, m)?, self.lanes(other, m)?);
+        let c = if negate_other { quote!((-#c)) } else { c };
+        let a = if negate_prod { quote!((-#a)) } else { a };
+        Ok(Some(quote!(#a.fmadd::<__KZ_FMA>(#b, #c))))
+    }
+
+    fn binary_lanes(&self, op: BinOp, a: TokenStream, b: TokenStream, operand: Ty) -> Gen2<TokenStream> {
+        let _ = operand;
+        Ok(match op {
+            BinOp::Add => quote!((#a + #b)),
+            BinOp::Sub => quote!((#a - #b)),
+            BinOp::Mul => quote!((#a * #b)),
+            BinOp::Div => quote!((#a / #b)),
+            BinOp::Rem => quote!((#a % #b)),
+            BinOp::BitAnd | BinOp::And => quote!((#a & #b)),
+            BinOp::BitOr | BinOp::Or => quote!((#a | #b)),
+            BinOp::BitXor => quote!((#a ^ #b)),
+            BinOp::Shl => quote!((#a << #b.cast::<u32>())),
+            BinOp::Shr => quote!((#a >> #b.cast::<u32>())),
+            BinOp::Eq => quote!(#a.eq(#b)),
+            BinOp::Ne => quote!(#a.ne(#b)),
+            BinOp::Lt => quote!(#a.lt(#b)),
+            BinOp::Le => quote!(#a.le(#b)),
+            BinOp::Gt => quote!(#a.gt(#b)),
+            BinOp::Ge => quote!(#a.ge(#b)),
+        })
+    }
+
+    fn math(&mut self, f: MathFn, args: &[Expr], e: &Expr, m: &Mask) -> Gen2<TokenStream> {
+        let lanes_ty = lanes_path();
+        let mut a = Vec::new();
+        for x in args {
+            a.push(self.lanes(x, m)?);
+        }
+        let Some(Ty::Scalar(s)) = args.first().map(|x| x.ty) else { return Err("a math call".into()) };
+        let t = Ident::new(s.name(), Span::call_site());
+        let lib = |name: &str, a: &[TokenStream]| {
+            let f = Ident::new(name, Span::call_site());
+            let arrays = a.iter().map(|x| quote!(#x.0));
+            quote!(#lanes_ty(::kernelize::__private::runtime::math::#t::#f::<__KZ_FMA, __KZ_W>(#(#arrays),*)))
+        };
+        let _ = e;
+        Ok(match (f, a.as_slice()) {
+            (MathFn::Abs, [x]) if s.is_float() => quote!(#x.map(#t::abs)),
+            (MathFn::Abs, [x]) => quote!(#x.map(#t::wrapping_abs)),
+            (MathFn::Sqrt, [x]) => quote!(#x.map(#t::sqrt)),
+            (MathFn::Min, [x, y]) => quote!(#x.zip(#y, #t::min)),
+            (MathFn::Max, [x, y]) => quote!(#x.zip(#y, #t::max)),
+            (MathFn::Clamp, [x, lo, hi]) => quote!(#x.zip(#lo, #t::max).zip(#hi, #t::min)),
+            (MathFn::Signum, [x]) => quote!(#x.map(#t::signum)),
+            (MathFn::Recip, [x]) => quote!((#lanes_ty::<#t, __KZ_W>::splat(1.0) / #x)),
+            (MathFn::MulAdd, [x, y, z]) => quote!(#x.fmadd::<__KZ_FMA>(#y, #z)),
+            (MathFn::Powi, [x, n]) => lib("powi", &[x.clone(), n.clone()]),
+            (f, a) => lib(f.name(), a),
+        })
+    }
+
+    /// `array[index]` as lanes: one vector load through a window, else a gather.
+    fn load(&mut self, array: VarId, index: &[Expr], m: &Mask, ty: Ty) -> Gen2<TokenStream> {
+        let lanes_ty = lanes_path();
+        let t = match ty {
+            Ty::Scalar(s) => Ident::new(s.name(), Span::call_site()),
+            _ => return Err("an array element of a type kernelize does not know".into()),
+        };
+        if let Some((w, at)) = self.window_at(array, index) {
+            return Ok(match (self.full, m) {
+                (false, Mask::Var(mv)) => {
+                    quote!(#lanes_ty::<#t, __KZ_W>::load_masked(&#w[..], #at, #mv, <#t as ::core::default::Default>::default()))
+                }
+                _ => quote!(#lanes_ty::<#t, __KZ_W>::load(&#w[..], #at)),
+            });
+        }
+        if let Some(at) = self.contiguous(array, index) {
+            let a = var_ident(self.k, array, Span::call_site());
+            let mtok = self.mask_tokens(m);
+            return Ok(quote!(#lanes_ty::<#t, __KZ_W>::load_at(&#a[..], #at, #mtok)));
+        }
+        let name = self.k.var(array).name.clone();
+        if !self.facts.gathers.contains(&name) {
+            self.facts.gathers.push(name);
+        }
+        let (binds, at) = self.lane_index(index, m)?;
+        let a = var_ident(self.k, array, Span::call_site());
+        let lane = helper("__kz_l");
+        let read = quote!(#a[#at]);
+        Ok(match m {
+            Mask::Full => quote!({ #binds #lanes_ty::<#t, __KZ_W>::from_fn(|#lane| #read) }),
+            Mask::Var(mv) => quote!({
+                #binds
+                #lanes_ty::<#t, __KZ_W>::from_fn(|#lane| if #mv.0[#lane] { #read } else { <#t as ::core::default::Default>::default() })
+            }),
+        })
+    }
+
+    /// The index of lane `__kz_l`, with its varying parts bound to locals first.
+    fn lane_index(&mut self, index: &[Expr], m: &Mask) -> Gen2<(TokenStream, TokenStream)> {
+        let lane = helper("__kz_l");
+        let mut binds = TokenStream::new();
+        let mut parts = Vec::new();
+        for e in index {
+            let g = self.fresh("ix");
+            let (v, varying) = self.val(e, m)?;
+            binds.extend(quote!(let #g = #v;));
+            parts.push(if varying { quote!(#g.0[#lane]) } else { quote!(#g) });
+        }
+        let at = match parts.as_slice() {
+            [one] => quote!(#one),
+            many => quote!([#(#many),*]),
+        };
+        Ok((binds, at))
+    }
+
+    fn store(&mut self, array: VarId, index: &[Expr], value: TokenStream, m: &Mask) -> Gen2<TokenStream> {
+        let lanes_ty = lanes_path();
+        if let Some((w, at)) = self.window_at(array, index) {
+            return Ok(match (self.full, m) {
+                (_, Mask::Full) => quote!(#lanes_ty::store(#value, &mut #w[..], #at);),
+                (true, Mask::Var(mv)) => quote!(#lanes_ty::store_blend(#value, &mut #w[..], #at, #mv);),
+                (false, Mask::Var(mv)) => quote!(#lanes_ty::store_masked(#value, &mut #w[..], #at, #mv);),
+            });
+        }
+        if let Some(at) = self.contiguous(array, index) {
+            let a = var_ident(self.k, array, Span::call_site());
+            let mtok = self.mask_tokens(m);
+            return Ok(quote!(#lanes_ty::store_at(#value, &mut #a[..], #at, #mtok);));
+        }
+        let name = self.k.var(array).name.clone();
+        if !self.facts.scatters.contains(&name) {
+            self.facts.scatters.push(name);
+        }
+        let (binds, at) = self.lane_index(index, m)?;
+        let a = var_ident(self.k, array, Span::call_site());
+        let (lane, v) = (helper("__kz_l"), self.fresh("v"));
+        let cond = match m {
+            Mask::Full => quote!(true),
+            Mask::Var(mv) => quote!(#mv.0[#lane]),
+        };
+        Ok(quote!({
+            let #v = #value;
+            #binds
+            for #lane in 0..__KZ_W {
+                if #cond {
+                    #a[#at] = #v.0[#lane];
+                }
+            }
+        }))
+    }
+
+    /// For `array[i + c]` on a slice, `i` the vectorized variable, without a window: lane 0's
+    /// index (wrapping: a negative one fails the bounds test and goes lane by lane).
+    fn contiguous(&self, array: VarId, index: &[Expr]) -> Option<TokenStream> {
+        let [i] = index else { return None };
+        if !matches!(self.k.var(array).ty, Ty::Array(a) if a.is_slice_like()) {
+            return None;
+        }
+        let (dim, c) = crate::analyze::bounds_affine(&self.w.prange, i)?;
+        if dim != self.vdim || self.k.var(self.l.dims[dim].var).ty != Ty::Scalar(Scalar::Usize) {
+            return None;
+        }
+        let base = helper("__kz_i0");
+        let c = Literal::i64_unsuffixed(c);
+        Some(quote!(#base.wrapping_add_signed(#c)))
+    }
+
+    /// For `array[i + c]` with `i` the vectorized variable and a window over `array`: the
+    /// window and lane 0's position in it.
+    fn window_at(&self, array: VarId, index: &[Expr]) -> Option<(Ident, TokenStream)> {
+        let [i] = index else { return None };
+        let win = self.w.windows.iter().find(|w| w.array == array)?;
+        let (dim, c) = crate::analyze::bounds_affine(&self.w.prange, i)?;
+        if dim != self.vdim || win.dim != dim || c < win.first || c > win.last {
+            return None;
+        }
+        let shift = usize::try_from(c - win.first).ok()?;
+        let k0 = helper("__kz_k0");
+        let at = if shift == 0 {
+            quote!(#k0)
+        } else {
+            let s = Literal::usize_unsuffixed(shift);
+            quote!(#k0 + #s)
+        };
+        Some((win.ident.clone(), at))
+    }
+
+    fn if_value(&mut self, cond: &Expr, then: &Block, els: Option<&Expr>, e: &Expr, m: &Mask) -> Gen2<TokenStream> {
+        let lanes_ty = lanes_path();
+        if e.ty == Ty::Unit {
+            return self.if_stmt(cond, then, els, m);
+        }
+        let Some(els) = els else { return Err("an `if` without `else` used as a value".into()) };
+        if !self.is_varying(cond) {
+            let c = self.w.expr(cond, 0);
+            let t = self.block(then, m)?;
+            let tv = match &then.tail {
+                Some(x) => self.lanes(x, m)?,
+                None => return Err("an `if` block without a value".into()),
+            };
+            let ev = self.lanes(els, m)?;
+            return Ok(quote!(if #c { #t #tv } else { #ev }));
+        }
+        self.note_mask(cond, "`if`");
+        let t = scalar_ty(e)?;
+        let c = self.lanes(cond, m)?;
+        let (cv, mt, me) = (self.fresh("c"), self.fresh("m"), self.fresh("m"));
+        let mtok = self.mask_tokens(m);
+        let tb = self.block(then, &Mask::Var(mt.clone()))?;
+        let tv = match &then.tail {
+            Some(x) => self.lanes(x, &Mask::Var(mt.clone()))?,
+            None => return Err("an `if` block without a value".into()),
+        };
+        let ev = self.lanes(els, &Mask::Var(me.clone()))?;
+        let zero = quote!(#lanes_ty::<#t, __KZ_W>::splat(<#t as ::core::default::Default>::default()));
+        Ok(quote!({
+            let #cv = #c;
+            let #mt = #mtok & #cv;
+            let #me = #mtok & !#cv;
+            let __kz_then = if #mt.any() { #tb #tv } else { #zero };
+            let __kz_else = if #me.any() { #ev } else { #zero };
+            #lanes_ty::select(#cv, __kz_then, __kz_else)
+        }))
+    }
+}
+
+fn scalar_ty(e: &Expr) -> Gen2<Ident> {
+    match e.ty {
+        Ty::Scalar(s) => Ok(Ident::new(s.name(), Span::call_site())),
+        _ => Err("a value whose type kernelize does not know (annotate it)".into()),
+    }
+}
+
+/// Whether a jump out of `b` (to depth `depth` or further out) is taken under a varying
+/// condition, or from inside a loop that itself runs under a mask.
+fn divergent_exit(b: &Block, depth: usize, varying: &BTreeSet<VarId>, div: bool) -> bool {
+    fn exits(t: JumpTarget, depth: usize) -> bool {
+        match t {
+            JumpTarget::Serial(d) => d <= depth,
+            _ => true,
+        }
+    }
+    fn stmt(s: &Stmt, depth: usize, inner: usize, varying: &BTreeSet<VarId>, div: bool) -> bool {
+        match &s.kind {
+            StmtKind::Break(j) | StmtKind::Continue(j) => div && exits(j.target, depth),
+            StmtKind::Loop(l) => {
+                let header = match &l.kind {
+                    LoopKind::For { range, .. } => is_varying(varying, &range.start) || is_varying(varying, &range.end),
+                    LoopKind::While { cond } => is_varying(varying, cond),
+                    LoopKind::Infinite => false,
+                };
+                let inner_masked = header || divergent_exit(&l.body, inner, varying, false);
+                block(&l.body, depth, inner + 1, varying, div || inner_masked)
+            }
+            StmtKind::Expr(e) | StmtKind::Let { init: e, .. } => expr(e, depth, inner, varying, div),
+            StmtKind::Assign { value, .. } => expr(value, depth, inner, varying, div),
+            _ => false,
+        }
+    }
+    fn expr(e: &Expr, depth: usize, inner: usize, varying: &BTreeSet<VarId>, div: bool) -> bool {
+        match &e.kind {
+            ExprKind::If { cond, then, els } => {
+                let d = div || is_varying(varying, cond);
+                block(then, depth, inner, varying, d) || els.as_ref().is_some_and(|x| expr(x, depth, inner, varying, d))
+            }
+            ExprKind::Block(b) => block(b, depth, inner, varying, div),
+            ExprKind::Match { scrutinee, arms } => {
+                let d = div || is_varying(varying, scrutinee);
+                arms.iter().any(|a| expr(&a.body, depth, inner, varying, d))
+            }
+            _ => false,
+        }
+    }
+    fn block(b: &Block, depth: usize, inner: usize, varying: &BTreeSet<VarId>, div: bool) -> bool {
+        b.stmts.iter().any(|s| stmt(s, depth, inner, varying, div))
+            || b.tail.as_ref().is_some_and(|t| expr(t, depth, inner, varying, div))
+    }
+    block(b, depth, depth + 1, varying, div)
+}
+
+fn has_jump(s: &Stmt) -> bool {
+    walk::any_stmt(s, |k| matches!(k, StmtKind::Break(_) | StmtKind::Continue(_)))
+}
+
+fn identity_fn(op: RedOp) -> &'static str {
+    match op {
+        RedOp::Sum => "sum_identity",
+        RedOp::Product => "product_identity",
+        RedOp::Max => "max_identity",
+        RedOp::Min => "min_identity",
+        RedOp::BitOr => "or_identity",
+        RedOp::BitAnd => "and_identity",
+        RedOp::BitXor => "xor_identity",
+    }
+}
+
+/// Types that `let x = x;` copies rather than moves: scalars, `&[T]`, `ArrayView`.
+pub fn is_copy(k: &Kernel, v: VarId) -> bool {
+    use crate::ir::Repr;
+    match k.var(v).ty {
+        Ty::Scalar(_) => true,
+        Ty::Array(a) => !a.mutable && matches!(a.repr, Repr::Slice | Repr::View),
+        _ => false,
+    }
+}
+
+/// The body of `name::fastmath`: each prange loop vectorized, the host code as written.
+pub fn write(k: &Kernel, a: &crate::analyze::Analysis) -> TokenStream {
+    k.host.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
+        (Some(l), Some(info)) => prange_loop(k, l, info),
+        _ => TokenStream::new(),
+    })
+}
+
+fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
+    let Prelude { w, tokens, lo, hi } = prelude(k, l, info, true);
+    let range = Range {
+        lo: lo.iter().map(|x| quote!(#x)).collect(),
+        hi: hi.iter().map(|x| quote!(#x)).collect(),
+    };
+    let isa = quote!(::kernelize::__private::runtime::simd::level());
+    match vector_loop(k, l, info, &w, &range, &isa) {
+        Vectorized::Yes { tokens: v, .. } => quote!({ #tokens #v }),
+        Vectorized::No { .. } => {
+            let body = w.block(&l.body);
+            let bounds = lo.iter().zip(&hi).map(|(lo, hi)| (quote!(#lo), quote!(#hi))).collect();
+            let nest = loop_nest(k, l, bounds, body);
+            quote!({ #tokens #nest })
+        }
+    }
+}
+
+/// What `REPORT` says of the loop's `fastmath` code.
+pub fn facts(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> Result<Facts, String> {
+    let Prelude { w, lo, hi, .. } = prelude(k, l, info, true);
+    let range = Range {
+        lo: lo.iter().map(|x| quote!(#x)).collect(),
+        hi: hi.iter().map(|x| quote!(#x)).collect(),
+    };
+    match vector_loop(k, l, info, &w, &range, &TokenStream::new()) {
+        Vectorized::Yes { facts, .. } => Ok(facts),
+        Vectorized::No { reason } => Err(reason),
+    }
+}
+
