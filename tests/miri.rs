@@ -13,12 +13,17 @@
 //! parts with `chunks_mut` and ndarray's `axis_chunks_iter_mut`); these tests run it, rayon's
 //! pool and the hoisted bounds-check windows through Miri's checks for undefined behaviour and
 //! data races. They also run, fast, in the ordinary `cargo test`.
+//!
+//! The `fastmath` variants are safe code too, except the runtime's one `unsafe` call of a clone
+//! compiled for AVX2 or AVX-512 after checking the CPU has it; under Miri only the baseline
+//! clone runs (Miri's CPU reports no AVX), which exercises the lane code, masks, windows,
+//! per-lane stores and reductions.
 
 use kernelize::ndarray::{Array2, ArrayViewMut2};
 use kernelize::parallel::with_threads;
 use kernelize::{kernel, prange};
 
-#[kernel(parallel)]
+#[kernel(parallel, fastmath)]
 fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
     let mut trace = 0.0;
     for i in prange(0..a.len()) {
@@ -30,7 +35,7 @@ fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
     trace
 }
 
-#[kernel(parallel)]
+#[kernel(parallel, fastmath)]
 fn stencil(a: &[f64], out: &mut [f64]) -> (usize, f64) {
     let n = a.len();
     let mut big = 0;
@@ -45,7 +50,7 @@ fn stencil(a: &[f64], out: &mut [f64]) -> (usize, f64) {
     (big, hi)
 }
 
-#[kernel(parallel)]
+#[kernel(parallel, fastmath)]
 fn grid(mut out: ArrayViewMut2<f64>, cols: &mut Array2<f64>, x: &[f64]) {
     for i in prange(0..out.nrows()) {
         for j in prange(0..out.ncols()) {
@@ -109,4 +114,37 @@ fn two_dimensional_splits() {
     let mut t = Array2::zeros((9, 40));
     with_threads(2, || grid::parallel(t.view_mut().reversed_axes(), &mut cp, &x));
     assert_eq!(t.t(), s);
+}
+
+#[test]
+fn fastmath_matches_serial_in_every_clone() {
+    let a = inputs(N);
+    let (mut s, mut f) = (vec![0.0; N], vec![0.0; N]);
+    let want = go_fast::serial(&a, &mut s);
+    let (big, hi) = stencil::serial(&a, &mut s);
+    for level in kernelize::simd::levels() {
+        kernelize::simd::with_level(level, || {
+            // Lanes re-associate the sum; tanh is within a few ulps of std's.
+            let got = go_fast::fastmath(&a, &mut f);
+            assert!((got - want).abs() <= 4.0 * N as f64 * f64::EPSILON * want.abs(), "{level}: {got} vs {want}");
+            let got = with_threads(2, || go_fast::parallel_fastmath(&a, &mut f));
+            assert!((got - want).abs() <= 4.0 * N as f64 * f64::EPSILON * want.abs(), "{level}: {got} vs {want}");
+            // The stencil may be contracted into FMAs: within a few ulps of 1.
+            f.fill(0.0);
+            let (fbig, fhi) = stencil::fastmath(&a, &mut f);
+            let mut sref = vec![0.0; N];
+            stencil::serial(&a, &mut sref);
+            for (x, y) in sref.iter().zip(&f) {
+                assert!((x - y).abs() <= 4.0 * f64::EPSILON, "{level}: {x} vs {y}");
+            }
+            assert!(fbig.abs_diff(big) <= 1 && (fhi - hi).abs() <= 4.0 * f64::EPSILON, "{level}");
+            let (mut g1, mut g2) = (Array2::zeros((40, 9)), Array2::zeros((40, 9)));
+            let (mut c1, mut c2) = (Array2::zeros((5, 40)), Array2::zeros((5, 40)));
+            let x = inputs(9);
+            grid::serial(g1.view_mut(), &mut c1, &x);
+            grid::fastmath(g2.view_mut(), &mut c2, &x);
+            assert_eq!(g1, g2, "{level}");
+            assert_eq!(c1, c2, "{level}");
+        });
+    }
 }

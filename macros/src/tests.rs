@@ -74,8 +74,14 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
             let body = crate::back::serial::write(&kernel, &analysis);
             syn::parse2::<syn::Block>(body.clone())
                 .map_err(|e| format!("{name}: expansion does not parse: {e}\n{body}"))?;
-            let body = crate::back::rayon::write(&kernel, &analysis);
+            let body = crate::back::rayon::write(&kernel, &analysis, false);
             syn::parse2::<syn::Block>(body).map_err(|e| format!("{name}: parallel expansion does not parse: {e}"))?;
+            let body = crate::back::simd::write(&kernel, &analysis);
+            syn::parse2::<syn::Block>(body).map_err(|e| format!("{name}: fastmath expansion does not parse: {e}"))?;
+            let body = crate::back::rayon::write(&kernel, &analysis, true);
+            syn::parse2::<syn::Block>(body)
+                .map_err(|e| format!("{name}: parallel_fastmath expansion does not parse: {e}"))?;
+            let _ = crate::report::write(&kernel, &analysis, &["serial", "parallel", "fastmath", "parallel_fastmath"]);
             let out = expand::kernel(quote!(parallel), func.to_token_stream());
             syn::parse2::<syn::File>(out).map_err(|e| format!("{name}: output does not parse: {e}"))?;
             let _ = ir::display::kernel_text(&kernel);

@@ -36,7 +36,7 @@ fn captured_scalars_are_checked_against_rustc() {
 
 fn parallel(src: &str) -> String {
     let (k, a) = phases(src).unwrap();
-    let body = super::rayon::write(&k, &a);
+    let body = super::rayon::write(&k, &a, false);
     syn::parse2::<syn::Block>(body.clone()).unwrap_or_else(|e| panic!("{e}: {body}"));
     body.to_string()
 }
