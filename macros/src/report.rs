@@ -139,7 +139,9 @@ fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> String {
             format!("{n} ({isa})")
         })
         .collect();
-    let list = |v: &[String]| if v.is_empty() { "none".to_owned() } else { v.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ") };
+    let list = |v: &[String]| {
+        if v.is_empty() { "none".to_owned() } else { v.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ") }
+    };
     let masked = if f.masked.is_empty() { "none".to_owned() } else { f.masked.join(", ") };
     let reductions = if info.reductions.is_empty() {
         String::new()

@@ -281,6 +281,28 @@ impl<T> std::ops::IndexMut<[usize; 2]> for AxisChunk<'_, T, ndarray::Ix2> {
     }
 }
 
+impl<T> crate::simd::Rows<T> for AxisChunk<'_, T, ndarray::Ix2> {
+    /// Row `r` (a loop index) of a piece cut along rows; a piece cut along columns has only
+    /// parts of rows, and gives none.
+    #[inline(always)]
+    fn row_slice(&self, r: usize) -> Option<&[T]> {
+        if self.axis != 0 {
+            return None;
+        }
+        crate::simd::Rows::row_slice(&self.view, r.wrapping_sub(self.base))
+    }
+}
+
+impl<T> crate::simd::RowsMut<T> for AxisChunk<'_, T, ndarray::Ix2> {
+    #[inline(always)]
+    fn row_slice_mut(&mut self, r: usize) -> Option<&mut [T]> {
+        if self.axis != 0 {
+            return None;
+        }
+        crate::simd::RowsMut::row_slice_mut(&mut self.view, r.wrapping_sub(self.base))
+    }
+}
+
 impl<T> std::ops::Index<(usize, usize)> for AxisChunk<'_, T, ndarray::Ix2> {
     type Output = T;
     #[inline]

@@ -336,6 +336,60 @@ macro_rules! lane_fma {
 }
 lane_fma!(f64 => fmadd_f64, f32 => fmadd_f32);
 
+/// Row `r` of a 2-D array as a slice, when it exists and its elements are contiguous: what
+/// lets `a[[r, j]]` over a vectorized `j` be a vector load (else the lanes gather).
+pub trait Rows<T> {
+    /// Row `r`, if it exists and is contiguous.
+    fn row_slice(&self, r: usize) -> Option<&[T]>;
+}
+
+/// Row `r` of a 2-D array as a mutable slice (see [`Rows`]).
+pub trait RowsMut<T> {
+    /// Row `r`, mutably, if it exists and is contiguous.
+    fn row_slice_mut(&mut self, r: usize) -> Option<&mut [T]>;
+}
+
+impl<T, S: ndarray::Data<Elem = T>> Rows<T> for ndarray::ArrayBase<S, ndarray::Ix2> {
+    #[inline(always)]
+    fn row_slice(&self, r: usize) -> Option<&[T]> {
+        if r >= self.nrows() {
+            return None;
+        }
+        self.row(r).to_slice()
+    }
+}
+
+impl<T, S: ndarray::DataMut<Elem = T>> RowsMut<T> for ndarray::ArrayBase<S, ndarray::Ix2> {
+    #[inline(always)]
+    fn row_slice_mut(&mut self, r: usize) -> Option<&mut [T]> {
+        if r >= self.nrows() {
+            return None;
+        }
+        self.row_mut(r).into_slice()
+    }
+}
+
+impl<T, R: Rows<T> + ?Sized> Rows<T> for &R {
+    #[inline(always)]
+    fn row_slice(&self, r: usize) -> Option<&[T]> {
+        (**self).row_slice(r)
+    }
+}
+
+impl<T, R: Rows<T> + ?Sized> Rows<T> for &mut R {
+    #[inline(always)]
+    fn row_slice(&self, r: usize) -> Option<&[T]> {
+        (**self).row_slice(r)
+    }
+}
+
+impl<T, R: RowsMut<T> + ?Sized> RowsMut<T> for &mut R {
+    #[inline(always)]
+    fn row_slice_mut(&mut self, r: usize) -> Option<&mut [T]> {
+        (**self).row_slice_mut(r)
+    }
+}
+
 /// `as` between lane types.
 pub trait CastTo<U> {
     /// `self as U`.

@@ -337,7 +337,7 @@ impl Writer<'_> {
     }
 }
 
-fn lit(l: &Lit, span: Span) -> TokenStream {
+pub fn lit(l: &Lit, span: Span) -> TokenStream {
     if let LitValue::Bool(b) = l.value {
         return Ident::new(if b { "true" } else { "false" }, span).into_token_stream();
     }

@@ -25,8 +25,8 @@ use crate::analyze::uniform::{is_varying, varying_from};
 use crate::analyze::{LoopInfo, RedOp};
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{
-    BinOp, Block, Expr, ExprKind, JumpTarget, Kernel, Loop, LoopKind, MathFn, Place, PrangeLoop, RangeAdapter,
-    Scalar, Stmt, StmtKind, Ty, UnOp, VarId,
+    BinOp, Block, Expr, ExprKind, JumpTarget, Kernel, Loop, LoopKind, MathFn, Place, PrangeLoop, RangeAdapter, Scalar,
+    Stmt, StmtKind, Ty, UnOp, VarId,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
@@ -353,7 +353,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         let _ = simd;
         Ok(quote!({
             #[allow(unused_imports)]
-            use ::kernelize::__private::runtime::simd::Lanes as __KzLanes;
+            use ::kernelize::__private::runtime::simd::{Lanes as __KzLanes, Rows as _, RowsMut as _};
             const __KZ_W: usize = #lanes_lit;
             #[allow(dead_code)]
             const __KZ_FMA: bool = #fma;
@@ -366,9 +366,10 @@ impl<'a, 'k> Gen<'a, 'k> {
 
     /// The body of one vector step under `m`.
     fn step(&mut self, m: Mask) -> Gen2<TokenStream> {
-        let has_continue = walk::any_stmt_in_block(&self.l.body, |s| {
-            matches!(s, StmtKind::Continue(j) if j.target == JumpTarget::Prange)
-        });
+        let has_continue = walk::any_stmt_in_block(
+            &self.l.body,
+            |s| matches!(s, StmtKind::Continue(j) if j.target == JumpTarget::Prange),
+        );
         let cm = has_continue.then(|| helper("__kz_cm0"));
         let lanes_ty = lanes_path();
         let decl = cm.as_ref().map(|cm| quote!(let mut #cm = #lanes_ty::<bool, __KZ_W>::splat(false);));
@@ -673,7 +674,9 @@ impl<'a, 'k> Gen<'a, 'k> {
             LoopKind::Infinite => {}
             LoopKind::For { var, range } => {
                 if range.adapters.iter().any(|a| matches!(a, RangeAdapter::Rev)) {
-                    return Err("a serial `for` loop with `.rev()` whose bounds or exits differ between iterations".into());
+                    return Err(
+                        "a serial `for` loop with `.rev()` whose bounds or exits differ between iterations".into()
+                    );
                 }
                 let step = match range.adapters.as_slice() {
                     [] => None,
@@ -690,16 +693,19 @@ impl<'a, 'k> Gen<'a, 'k> {
                 let start = self.lanes(&range.start, m)?;
                 let stop = self.lanes(&range.end, m)?;
                 let cmp = if range.inclusive { quote!(le) } else { quote!(lt) };
-                pre.extend(quote!(let mut #cur: #lanes_ty<#t, __KZ_W> = #start; let #end: #lanes_ty<#t, __KZ_W> = #stop;));
+                pre.extend(
+                    quote!(let mut #cur: #lanes_ty<#t, __KZ_W> = #start; let #end: #lanes_ty<#t, __KZ_W> = #stop;),
+                );
                 head.extend(quote!(#lm = #lm & #cur.#cmp(#end); let #ident = #cur;));
                 let step = step.unwrap_or_else(|| quote!(1));
                 advance.extend(quote!(#cur = #cur + #lanes_ty::<#t, __KZ_W>::splat(#step);));
                 self.note_mask(&range.end, "`for`");
             }
         }
-        let uses_cm = walk::any_stmt_in_block(&lp.body, |s| {
-            matches!(s, StmtKind::Continue(j) if j.target == JumpTarget::Serial(depth))
-        });
+        let uses_cm = walk::any_stmt_in_block(
+            &lp.body,
+            |s| matches!(s, StmtKind::Continue(j) if j.target == JumpTarget::Serial(depth)),
+        );
         let cm_decl = uses_cm.then(|| quote!(let mut #cm = #lanes_ty::<bool, __KZ_W>::splat(false);));
         self.ctx.push(Ctx {
             target: JumpTarget::Serial(depth),
@@ -819,7 +825,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             }
             ExprKind::Match { scrutinee, arms } => {
                 if self.is_varying(scrutinee) {
-                    return Err("a `match` on a value that differs between iterations".into());
+                    return self.match_lanes(scrutinee, arms, e, m).map(|t| (t, true));
                 }
                 let s = self.w.expr(scrutinee, 0);
                 let mut out = Vec::new();
@@ -843,7 +849,83 @@ impl<'a, 'k> Gen<'a, 'k> {
             ExprKind::Try(_) => return Err("`?` inside a prange loop".into()),
             ExprKind::Opaque(o) => return Err(format!("{} is outside the kernel language", o.what)),
         };
-                Ok((t, true))
+        Ok((t, true))
+    }
+
+    /// A `match` on a varying value: the arms in order, each under the mask of the lanes its
+    /// pattern (and guard) takes and no earlier arm took.
+    fn match_lanes(&mut self, scrutinee: &Expr, arms: &[crate::ir::Arm], e: &Expr, m: &Mask) -> Gen2<TokenStream> {
+        use crate::ir::Pattern;
+        let lanes_ty = lanes_path();
+        self.note_mask(scrutinee, "`match`");
+        let st = scalar_ty(scrutinee)?;
+        let sv = self.lanes(scrutinee, m)?;
+        let (s, rest, out) = (self.fresh("s"), self.fresh("rest"), self.fresh("out"));
+        let mtok = self.mask_tokens(m);
+        let value = e.ty != Ty::Unit;
+        let mut code = quote!(let #s = #sv; let mut #rest = #mtok;);
+        if value {
+            let t = scalar_ty(e)?;
+            code.extend(
+                quote!(let mut #out = #lanes_ty::<#t, __KZ_W>::splat(<#t as ::core::default::Default>::default());),
+            );
+        }
+        let splat = |l: &crate::ir::Lit, neg: bool| {
+            let v = super::rust::lit(l, Span::call_site());
+            let v = if neg { quote!(-#v) } else { v };
+            quote!(#lanes_ty::<#st, __KZ_W>::splat(#v))
+        };
+        for arm in arms {
+            let pm = self.fresh("m");
+            let mut takes = Vec::new();
+            let mut binds = TokenStream::new();
+            for p in &arm.pats {
+                match p {
+                    Pattern::Wild => takes.push(quote!(#lanes_ty::<bool, __KZ_W>::splat(true))),
+                    Pattern::Bind(v) => {
+                        let name = var_ident(self.k, *v, self.k.var(*v).span);
+                        binds.extend(quote!(let #name = #s;));
+                        takes.push(quote!(#lanes_ty::<bool, __KZ_W>::splat(true)));
+                    }
+                    Pattern::Lit { negative, lit } => {
+                        let v = splat(lit, *negative);
+                        takes.push(quote!(#s.eq(#v)));
+                    }
+                    Pattern::Range { lo, hi, inclusive } => {
+                        let mut t = quote!(#lanes_ty::<bool, __KZ_W>::splat(true));
+                        if let Some((neg, l)) = lo {
+                            let v = splat(l, *neg);
+                            t = quote!((#t & #s.ge(#v)));
+                        }
+                        if let Some((neg, l)) = hi {
+                            let v = splat(l, *neg);
+                            let cmp = if *inclusive { quote!(le) } else { quote!(lt) };
+                            t = quote!((#t & #s.#cmp(#v)));
+                        }
+                        takes.push(t);
+                    }
+                }
+            }
+            let any = takes
+                .into_iter()
+                .reduce(|a, b| quote!((#a | #b)))
+                .unwrap_or(quote!(#lanes_ty::<bool, __KZ_W>::splat(false)));
+            code.extend(quote!(#binds let mut #pm = #rest & #any;));
+            if let Some(g) = &arm.guard {
+                let g = self.lanes(g, &Mask::Var(pm.clone()))?;
+                code.extend(quote!(#pm = #pm & #g;));
+            }
+            code.extend(quote!(#rest = #rest & !#pm;));
+            let body = if value {
+                let v = self.lanes(&arm.body, &Mask::Var(pm.clone()))?;
+                quote!(#out = #lanes_ty::select(#pm, #v, #out);)
+            } else {
+                self.expr_stmt(&arm.body, &Mask::Var(pm.clone()))?
+            };
+            code.extend(quote!(if #pm.any() { #body }));
+        }
+        let _ = &rest;
+        Ok(if value { quote!({ #code #out }) } else { quote!({ #code }) })
     }
 
     /// `a * b + c` as one fused multiply-add, which `fastmath` allows (contraction).
@@ -938,21 +1020,50 @@ impl<'a, 'k> Gen<'a, 'k> {
             let mtok = self.mask_tokens(m);
             return Ok(quote!(#lanes_ty::<#t, __KZ_W>::load_at(&#a[..], #at, #mtok)));
         }
-        let name = self.k.var(array).name.clone();
-        if !self.facts.gathers.contains(&name) {
-            self.facts.gathers.push(name);
+        let row = self.row_contiguous(array, index);
+        if row.is_none() {
+            let name = self.k.var(array).name.clone();
+            if !self.facts.gathers.contains(&name) {
+                self.facts.gathers.push(name);
+            }
         }
         let (binds, at) = self.lane_index(index, m)?;
         let a = var_ident(self.k, array, Span::call_site());
         let lane = helper("__kz_l");
         let read = quote!(#a[#at]);
-        Ok(match m {
+        let gather = match m {
             Mask::Full => quote!({ #binds #lanes_ty::<#t, __KZ_W>::from_fn(|#lane| #read) }),
             Mask::Var(mv) => quote!({
                 #binds
                 #lanes_ty::<#t, __KZ_W>::from_fn(|#lane| if #mv.0[#lane] { #read } else { <#t as ::core::default::Default>::default() })
             }),
+        };
+        Ok(match row {
+            // A contiguous row: one vector load; else (a transposed view) the gather.
+            Some((r, at)) => {
+                let (mtok, slice) = (self.mask_tokens(m), helper("__kz_row"));
+                quote!(match #a.row_slice(#r) {
+                    ::core::option::Option::Some(#slice) => #lanes_ty::<#t, __KZ_W>::load_at(#slice, #at, #mtok),
+                    ::core::option::Option::None => #gather,
+                })
+            }
+            None => gather,
         })
+    }
+
+    /// For `array[[r, j + c]]` on a 2-D ndarray, `r` uniform and `j` the vectorized variable:
+    /// the row and lane 0's column.
+    fn row_contiguous(&self, array: VarId, index: &[Expr]) -> Option<(TokenStream, TokenStream)> {
+        let [r, j] = index else { return None };
+        if matches!(self.k.var(array).ty, Ty::Array(a) if a.is_slice_like()) || self.is_varying(r) {
+            return None;
+        }
+        let (dim, c) = crate::analyze::bounds_affine(&self.w.prange, j)?;
+        if dim != self.vdim || self.k.var(self.l.dims[dim].var).ty != Ty::Scalar(Scalar::Usize) {
+            return None;
+        }
+        let (base, c) = (helper("__kz_i0"), Literal::i64_unsuffixed(c));
+        Some((self.w.expr(r, 0), quote!(#base.wrapping_add_signed(#c))))
     }
 
     /// The index of lane `__kz_l`, with its varying parts bound to locals first.
@@ -987,9 +1098,12 @@ impl<'a, 'k> Gen<'a, 'k> {
             let mtok = self.mask_tokens(m);
             return Ok(quote!(#lanes_ty::store_at(#value, &mut #a[..], #at, #mtok);));
         }
-        let name = self.k.var(array).name.clone();
-        if !self.facts.scatters.contains(&name) {
-            self.facts.scatters.push(name);
+        let row = self.row_contiguous(array, index);
+        if row.is_none() {
+            let name = self.k.var(array).name.clone();
+            if !self.facts.scatters.contains(&name) {
+                self.facts.scatters.push(name);
+            }
         }
         let (binds, at) = self.lane_index(index, m)?;
         let a = var_ident(self.k, array, Span::call_site());
@@ -998,15 +1112,27 @@ impl<'a, 'k> Gen<'a, 'k> {
             Mask::Full => quote!(true),
             Mask::Var(mv) => quote!(#mv.0[#lane]),
         };
-        Ok(quote!({
-            let #v = #value;
+        let scatter = quote!({
             #binds
             for #lane in 0..__KZ_W {
                 if #cond {
                     #a[#at] = #v.0[#lane];
                 }
             }
-        }))
+        });
+        Ok(match row {
+            Some((r, at)) => {
+                let (mtok, slice) = (self.mask_tokens(m), helper("__kz_row"));
+                quote!({
+                    let #v = #value;
+                    match #a.row_slice_mut(#r) {
+                        ::core::option::Option::Some(#slice) => #lanes_ty::store_at(#v, #slice, #at, #mtok),
+                        ::core::option::Option::None => #scatter,
+                    }
+                })
+            }
+            None => quote!({ let #v = #value; #scatter }),
+        })
     }
 
     /// For `array[i + c]` on a slice, `i` the vectorized variable, without a window: lane 0's
@@ -1174,10 +1300,7 @@ pub fn write(k: &Kernel, a: &crate::analyze::Analysis) -> TokenStream {
 
 fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
     let Prelude { w, tokens, lo, hi } = prelude(k, l, info, true);
-    let range = Range {
-        lo: lo.iter().map(|x| quote!(#x)).collect(),
-        hi: hi.iter().map(|x| quote!(#x)).collect(),
-    };
+    let range = Range { lo: lo.iter().map(|x| quote!(#x)).collect(), hi: hi.iter().map(|x| quote!(#x)).collect() };
     let isa = quote!(::kernelize::__private::runtime::simd::level());
     match vector_loop(k, l, info, &w, &range, &isa) {
         Vectorized::Yes { tokens: v, .. } => quote!({ #tokens #v }),
@@ -1193,13 +1316,9 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
 /// What `REPORT` says of the loop's `fastmath` code.
 pub fn facts(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> Result<Facts, String> {
     let Prelude { w, lo, hi, .. } = prelude(k, l, info, true);
-    let range = Range {
-        lo: lo.iter().map(|x| quote!(#x)).collect(),
-        hi: hi.iter().map(|x| quote!(#x)).collect(),
-    };
+    let range = Range { lo: lo.iter().map(|x| quote!(#x)).collect(), hi: hi.iter().map(|x| quote!(#x)).collect() };
     match vector_loop(k, l, info, &w, &range, &TokenStream::new()) {
         Vectorized::Yes { facts, .. } => Ok(facts),
         Vectorized::No { reason } => Err(reason),
     }
 }
-

@@ -18,11 +18,45 @@ pub fn lower_block(cx: &mut Lower<'_>, b: &syn::Block) -> Block {
         for (k, s) in b.stmts.iter().enumerate() {
             match s {
                 syn::Stmt::Expr(e, None) if k == last && is_value(e) => tail = Some(Box::new(expr::lower(cx, e))),
+                syn::Stmt::Local(l) if let Some(parts) = split_tuple_let(l) => {
+                    stmts.extend(parts.iter().filter_map(|p| lower_stmt(cx, p)));
+                }
                 _ => stmts.extend(lower_stmt(cx, s)),
             }
         }
         Block { stmts, tail, span: b.brace_token.span.join() }
     })
+}
+
+/// `let (a, mut b) = (x, y);` as `let a = x; let mut b = y;`, when that means the same: simple
+/// names, a tuple of the same length, and no value naming one of the new variables (it would
+/// see the new binding instead of the old one).
+fn split_tuple_let(l: &syn::Local) -> Option<Vec<syn::Stmt>> {
+    let syn::Pat::Tuple(pat) = &l.pat else { return None };
+    let init = l.init.as_ref().filter(|i| i.diverge.is_none())?;
+    let syn::Expr::Tuple(values) = &*init.expr else { return None };
+    if !l.attrs.is_empty() || pat.elems.len() != values.elems.len() {
+        return None;
+    }
+    let mut names = Vec::new();
+    for p in &pat.elems {
+        match p {
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => names.push(p.ident.to_string()),
+            _ => return None,
+        }
+    }
+    fn names_any(tokens: proc_macro2::TokenStream, names: &[String]) -> bool {
+        tokens.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => names.contains(&i.to_string()),
+            proc_macro2::TokenTree::Group(g) => names_any(g.stream(), names),
+            _ => false,
+        })
+    }
+    if values.elems.iter().any(|v| names_any(v.to_token_stream(), &names)) {
+        return None;
+    }
+    let parts = pat.elems.iter().zip(&values.elems).map(|(p, v)| syn::parse_quote_spanned!(p.span()=> let #p = #v;));
+    Some(parts.collect())
 }
 
 /// Expressions that produce a value at the end of a block (not statements written without `;`).

@@ -103,16 +103,17 @@ pub fn any_stmt(s: &Stmt, pred: impl Fn(&StmtKind) -> bool) -> bool {
 
 /// Whether any statement of `b` (at any depth) satisfies `pred`.
 pub fn any_stmt_in_block(b: &super::Block, pred: impl Fn(&StmtKind) -> bool) -> bool {
-    b.stmts.iter().any(|s| any_stmt(s, &pred)) || b.tail.as_ref().is_some_and(|t| {
-        struct Find<'p, P>(&'p P, bool);
-        impl<P: Fn(&StmtKind) -> bool> Visitor<'_> for Find<'_, P> {
-            fn stmt(&mut self, s: &Stmt) {
-                self.1 |= (self.0)(&s.kind);
-                walk_stmt(self, s);
+    b.stmts.iter().any(|s| any_stmt(s, &pred))
+        || b.tail.as_ref().is_some_and(|t| {
+            struct Find<'p, P>(&'p P, bool);
+            impl<P: Fn(&StmtKind) -> bool> Visitor<'_> for Find<'_, P> {
+                fn stmt(&mut self, s: &Stmt) {
+                    self.1 |= (self.0)(&s.kind);
+                    walk_stmt(self, s);
+                }
             }
-        }
-        let mut f = Find(&pred, false);
-        f.expr(t);
-        f.1
-    })
+            let mut f = Find(&pred, false);
+            f.expr(t);
+            f.1
+        })
 }

@@ -29,6 +29,30 @@ impl mandelbrot {
             };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
             ::kernelize::__private::same_type::<u32, _>(&max_iter);
+            let __kz_w_re = ::kernelize::__private::window(
+                &re[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "re",
+                    index: "p",
+                    axis: ::core::option::Option::None,
+                },
+            );
+            let __kz_w_im = ::kernelize::__private::window(
+                &im[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "im",
+                    index: "p",
+                    axis: ::core::option::Option::None,
+                },
+            );
             let __kz_w_iters = ::kernelize::__private::window_mut(
                 &mut iters[..],
                 __kz_lo0,
@@ -43,7 +67,8 @@ impl mandelbrot {
             );
             {
                 for p in __kz_lo0..__kz_hi0 {
-                    let (cr, ci) = (re[p], im[p]);
+                    let cr = __kz_w_re[p];
+                    let ci = __kz_w_im[p];
                     let mut zr = 0.0;
                     let mut zi = 0.0;
                     let mut k = 0;
@@ -72,6 +97,30 @@ impl mandelbrot {
             };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
             ::kernelize::__private::same_type::<u32, _>(&max_iter);
+            let __kz_w_re = ::kernelize::__private::window(
+                &re[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "re",
+                    index: "p",
+                    axis: ::core::option::Option::None,
+                },
+            );
+            let __kz_w_im = ::kernelize::__private::window(
+                &im[..],
+                __kz_lo0,
+                __kz_hi0,
+                0,
+                0,
+                &::kernelize::__private::Access {
+                    array: "im",
+                    index: "p",
+                    axis: ::core::option::Option::None,
+                },
+            );
             let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
                 __kz_lo0,
                 __kz_hi0,
@@ -79,7 +128,7 @@ impl mandelbrot {
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
                 __kz_n,
             );
-            let __kz_work: u64 = 218u64;
+            let __kz_work: u64 = 180u64;
             let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
                 &mut iters[..],
                 __kz_lo0,
@@ -98,6 +147,10 @@ impl mandelbrot {
                     __kz_lo0,
                     __kz_to,
                 );
+                let __kz_w_re_chunk = &__kz_w_re[(__kz_start
+                    - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
+                let __kz_w_im_chunk = &__kz_w_im[(__kz_start
+                    - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                 let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
                 let mut iters = ::kernelize::__private::runtime::parallel::SliceChunk::new(
                     __kz_piece0,
@@ -105,7 +158,8 @@ impl mandelbrot {
                 );
                 {
                     for p in __kz_start..__kz_end {
-                        let (cr, ci) = (re[p], im[p]);
+                        let cr = __kz_w_re_chunk[p - __kz_start];
+                        let ci = __kz_w_im_chunk[p - __kz_start];
                         let mut zr = 0.0;
                         let mut zi = 0.0;
                         let mut k = 0;
@@ -159,5 +213,5 @@ impl mandelbrot {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `mandelbrot`: variants serial, parallel\nloop 1 (line 2): prange over p in 0..re.len()\n  reductions: none\n  writes: `iters` (iteration's own element only)\n  reads: `re`, `im`\n  bounds checked before the loop: `iters[p]`\n  outside the kernel language (kept as written): a destructuring `let` (line 3)\n  serial: iterations in order on the calling thread\n  parallel: yes; the p range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 218 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `mandelbrot`: variants serial, parallel\nloop 1 (line 2): prange over p in 0..re.len()\n  reductions: none\n  writes: `iters` (iteration's own element only)\n  reads: `re`, `im`\n  bounds checked before the loop: `re[p]`, `im[p]`, `iters[p]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the p range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 180 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }
