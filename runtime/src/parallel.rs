@@ -140,6 +140,14 @@ pub fn go_parallel(n: usize, cost: u64) -> bool {
     (n as u64).saturating_mul(cost) >= min_work() && n > 1 && num_threads() > 1
 }
 
+/// Whether a loop is below the threshold whatever the thread count: it then runs as one
+/// piece, reductions included (the result depends on `n` and `cost` only, never on threads).
+#[doc(hidden)]
+#[inline]
+pub fn below_threshold(n: usize, cost: u64) -> bool {
+    (n as u64).saturating_mul(cost) < min_work() || n <= 1
+}
+
 /// Runs `f` on kernelize's pool, or on the current pool when called from inside one.
 #[doc(hidden)]
 #[inline]

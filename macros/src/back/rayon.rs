@@ -190,16 +190,22 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     let chunk = quote!(#chunk_fn(#kk * #c, ::core::cmp::min((#kk + 1) * #c, #n), #piece));
     // On the calling thread: a loop without reductions runs as one piece (the writes are the
     // same in any order); with reductions, chunk by chunk, so the result is the pool's.
+    let wholes = nested_wholes(&parts);
+    let one_piece = quote!({
+        let mut #partials = ::std::vec::Vec::new();
+        if #n > 0 {
+            #partials.push(#chunk_fn(0, #n, #wholes));
+        }
+        #partials
+    });
+    let below = rt("below_threshold");
     let on_caller = if info.reductions.is_empty() {
-        let wholes = nested_wholes(&parts);
-        quote!({
-            if #n > 0 {
-                let _ = #chunk_fn(0, #n, #wholes);
-            }
-            ::std::vec::Vec::new()
-        })
+        one_piece
     } else {
-        quote!(#si::collect(#si::map(#si::enumerate(#seq), |(#kk, #piece)| #chunk)))
+        // Below the threshold the loop is one piece, whatever the thread count; above it
+        // (on one thread) the pool's chunks one after another, so the result is the pool's.
+        let chunks = quote!(#si::collect(#si::map(#si::enumerate(#seq), |(#kk, #piece)| #chunk)));
+        quote!(if #below(#n, #work) { #one_piece } else { #chunks })
     };
     tokens.extend(quote! {
         let #partials: ::std::vec::Vec<_> = if #go(#n, #work) {

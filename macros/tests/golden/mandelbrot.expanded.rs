@@ -201,10 +201,11 @@ impl mandelbrot {
                 })
             } else {
                 {
+                    let mut __kz_partials = ::std::vec::Vec::new();
                     if __kz_n > 0 {
-                        let _ = __kz_chunk(0, __kz_n, __kz_part0);
+                        __kz_partials.push(__kz_chunk(0, __kz_n, __kz_part0));
                     }
-                    ::std::vec::Vec::new()
+                    __kz_partials
                 }
             };
             for __kz_p in __kz_partials {

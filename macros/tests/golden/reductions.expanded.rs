@@ -183,21 +183,34 @@ impl stats {
                     )
                 })
             } else {
-                ::core::iter::Iterator::collect(
-                    ::core::iter::Iterator::map(
-                        ::core::iter::Iterator::enumerate(
-                            ::core::iter::Iterator::map(
-                                0..__kz_n.div_ceil(__kz_c),
-                                |_| (),
+                if ::kernelize::__private::runtime::parallel::below_threshold(
+                    __kz_n,
+                    __kz_work,
+                ) {
+                    {
+                        let mut __kz_partials = ::std::vec::Vec::new();
+                        if __kz_n > 0 {
+                            __kz_partials.push(__kz_chunk(0, __kz_n, ()));
+                        }
+                        __kz_partials
+                    }
+                } else {
+                    ::core::iter::Iterator::collect(
+                        ::core::iter::Iterator::map(
+                            ::core::iter::Iterator::enumerate(
+                                ::core::iter::Iterator::map(
+                                    0..__kz_n.div_ceil(__kz_c),
+                                    |_| (),
+                                ),
+                            ),
+                            |(__kz_k, __kz_piece)| __kz_chunk(
+                                __kz_k * __kz_c,
+                                ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                                __kz_piece,
                             ),
                         ),
-                        |(__kz_k, __kz_piece)| __kz_chunk(
-                            __kz_k * __kz_c,
-                            ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
-                            __kz_piece,
-                        ),
-                    ),
-                )
+                    )
+                }
             };
             for __kz_p in __kz_partials {
                 let _ = &__kz_p;
