@@ -58,6 +58,9 @@ fn variants_of(func: &syn::ItemFn) -> Vec<syn::ItemFn> {
 
 #[derive(Default)]
 struct Tally {
+    /// Prange loops of accepted kernels the SIMD back end vectorizes, and why the others not.
+    vectorized: usize,
+    not_vectorized: Vec<String>,
     functions: usize,
     accepted: usize,
     refused: usize,
@@ -82,6 +85,12 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
             syn::parse2::<syn::Block>(body)
                 .map_err(|e| format!("{name}: parallel_fastmath expansion does not parse: {e}"))?;
             let _ = crate::report::write(&kernel, &analysis, &["serial", "parallel", "fastmath", "parallel_fastmath"]);
+            for (l, info) in kernel.loops.iter().zip(&analysis.loops) {
+                match crate::back::simd::facts(&kernel, l, info) {
+                    Ok(_) => tally.vectorized += 1,
+                    Err(reason) => tally.not_vectorized.push(reason),
+                }
+            }
             let out = expand::kernel(quote!(parallel), func.to_token_stream());
             syn::parse2::<syn::File>(out).map_err(|e| format!("{name}: output does not parse: {e}"))?;
             let _ = ir::display::kernel_text(&kernel);
@@ -128,6 +137,8 @@ fn corpus_never_panics() {
                             tally.accepted += t.accepted;
                             tally.refused += t.refused;
                             tally.errors += t.errors;
+                            tally.vectorized += t.vectorized;
+                            tally.not_vectorized.extend(t.not_vectorized);
                             if let Err(msg) = r {
                                 failures.push(format!("{}: {msg}", path.display()));
                             }
@@ -145,6 +156,15 @@ fn corpus_never_panics() {
     eprintln!(
         "corpus: {} functions (with prange-wrapped copies): {} accepted, {} refused with {} errors",
         tally.functions, tally.accepted, tally.refused, tally.errors
+    );
+    let mut reasons = tally.not_vectorized.clone();
+    reasons.sort();
+    reasons.dedup();
+    eprintln!(
+        "fastmath: {} loops vectorized, {} not: {}",
+        tally.vectorized,
+        tally.not_vectorized.len(),
+        reasons.join("; ")
     );
 }
 

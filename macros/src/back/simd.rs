@@ -296,7 +296,11 @@ impl<'a, 'k> Gen<'a, 'k> {
         for r in &self.info.reductions {
             let name = var_ident(k, r.var, k.var(r.var).span);
             let Ty::Scalar(s) = k.var(r.var).ty else {
-                return Err(format!("the reduction `{}` has no scalar type kernelize knows", k.var(r.var).name));
+                return Err(format!(
+                    "the reduction `{}` has a type kernelize does not know (annotate it: `let mut {}: f64 = ..`)",
+                    k.var(r.var).name,
+                    k.var(r.var).name
+                ));
             };
             let t = Ident::new(s.name(), Span::call_site());
             let id = Ident::new(identity_fn(r.op), Span::call_site());
@@ -489,7 +493,13 @@ impl<'a, 'k> Gen<'a, 'k> {
                 let value = self.lanes(value, m)?;
                 let ty = match self.k.var(*array).ty {
                     Ty::Array(a) => Ty::Scalar(a.elem),
-                    _ => return Err(format!("`{}` is not an array kernelize knows", self.k.var(*array).name)),
+                    _ => {
+                        return Err(format!(
+                            "the element type of `{}` is not known to kernelize (give the parameter or `let` a type, \
+                             e.g. `&mut [f64]`)",
+                            self.k.var(*array).name
+                        ));
+                    }
                 };
                 let value = match op {
                     Some(op) => {
@@ -631,7 +641,12 @@ impl<'a, 'k> Gen<'a, 'k> {
                         Some(v) => {
                             let ident = var_ident(self.k, *v, self.k.var(*v).span);
                             if self.varying.contains(v) {
-                                let Ty::Scalar(s) = self.k.var(*v).ty else { return Err("a loop variable".into()) };
+                                let Ty::Scalar(s) = self.k.var(*v).ty else {
+                                    return Err(format!(
+                                        "the loop variable `{}` has a type kernelize does not know",
+                                        self.k.var(*v).name
+                                    ));
+                                };
                                 let t = Ident::new(s.name(), Span::call_site());
                                 let raw = self.fresh("j");
                                 let iter = self.range_iter(range);
@@ -683,12 +698,20 @@ impl<'a, 'k> Gen<'a, 'k> {
                     [RangeAdapter::StepBy(k)] if !self.is_varying(k) => Some(self.w.expr(k, 0)),
                     _ => return Err("a serial `for` loop with a varying `.step_by()`".into()),
                 };
-                let Some(v) = var else {
-                    return Err("a `for _ in` loop whose bounds differ between iterations".into());
+                let ty = match var {
+                    Some(v) => self.k.var(*v).ty,
+                    None => range.start.ty,
                 };
-                let Ty::Scalar(s) = self.k.var(*v).ty else { return Err("a loop variable".into()) };
+                let Ty::Scalar(s) = ty else {
+                    return Err(
+                        "a serial loop over a range whose type kernelize does not know (annotate its bounds)".into()
+                    );
+                };
                 let t = Ident::new(s.name(), Span::call_site());
-                let ident = var_ident(self.k, *v, self.k.var(*v).span);
+                let ident = match var {
+                    Some(v) => var_ident(self.k, *v, self.k.var(*v).span),
+                    None => self.fresh("unused"),
+                };
                 let (cur, end) = (self.fresh("j"), self.fresh("end"));
                 let start = self.lanes(&range.start, m)?;
                 let stop = self.lanes(&range.end, m)?;
@@ -1005,7 +1028,9 @@ impl<'a, 'k> Gen<'a, 'k> {
         let lanes_ty = lanes_path();
         let t = match ty {
             Ty::Scalar(s) => Ident::new(s.name(), Span::call_site()),
-            _ => return Err("an array element of a type kernelize does not know".into()),
+            _ => {
+                return Err("an array whose element type kernelize does not know (give it a type, e.g. `&[f64]`)".into());
+            }
         };
         if let Some((w, at)) = self.window_at(array, index) {
             return Ok(match (self.full, m) {
@@ -1213,7 +1238,9 @@ impl<'a, 'k> Gen<'a, 'k> {
 fn scalar_ty(e: &Expr) -> Gen2<Ident> {
     match e.ty {
         Ty::Scalar(s) => Ok(Ident::new(s.name(), Span::call_site())),
-        _ => Err("a value whose type kernelize does not know (annotate it)".into()),
+        _ => Err("a value of a type kernelize does not know (annotate the variables it comes from, e.g. \
+                  `let x: f64 = ..`)"
+            .into()),
     }
 }
 
