@@ -87,7 +87,9 @@ fn bench_go_fast(c: &mut Criterion) {
         let a = uniform(n, 0.0, 1.0, 1);
         let mut out = vec![0.0; n];
         g.throughput(Throughput::Elements(n as u64));
-        g.bench_with_input(BenchmarkId::new("serial", n), &a, |b, a| b.iter(|| go_fast::serial(black_box(a), &mut out)));
+        g.bench_with_input(BenchmarkId::new("serial", n), &a, |b, a| {
+            b.iter(|| go_fast::serial(black_box(a), &mut out))
+        });
         g.bench_with_input(BenchmarkId::new("fastmath", n), &a, |b, a| {
             b.iter(|| go_fast::fastmath(black_box(a), &mut out))
         });
@@ -107,9 +109,7 @@ fn bench_softplus(c: &mut Criterion) {
         let a = uniform(n, -10.0, 10.0, 2);
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::new("serial", n), &a, |b, a| b.iter(|| softplus_sum::serial(black_box(a))));
-        g.bench_with_input(BenchmarkId::new("fastmath", n), &a, |b, a| {
-            b.iter(|| softplus_sum::fastmath(black_box(a)))
-        });
+        g.bench_with_input(BenchmarkId::new("fastmath", n), &a, |b, a| b.iter(|| softplus_sum::fastmath(black_box(a))));
     }
     g.finish();
 }

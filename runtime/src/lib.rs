@@ -10,8 +10,8 @@
 mod cpu;
 pub mod math;
 pub mod parallel;
-pub mod simd;
 mod prange;
+pub mod simd;
 mod target;
 
 #[doc(hidden)]
