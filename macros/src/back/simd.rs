@@ -379,7 +379,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         let decl = cm.as_ref().map(|cm| quote!(let mut #cm = #lanes_ty::<bool, __KZ_W>::splat(false);));
         self.ctx = vec![Ctx { target: JumpTarget::Prange, masked: true, lm: None, cm }];
         self.serial_depth = 0;
-        let body = self.block(&self.l.body, &m)?;
+        let body = self.block_with_tail(&self.l.body, &m)?;
         Ok(quote!({ #decl #body }))
     }
 
@@ -431,7 +431,9 @@ impl<'a, 'k> Gen<'a, 'k> {
     }
 
     /// The statements of `b` under `m` (a block's tail is the caller's business).
-    fn block(&mut self, b: &Block, m: &Mask) -> Gen2<TokenStream> {
+    /// The statements of `b` under `m`, and the mask at their end (lanes that jumped away
+    /// are out of it), for the block's tail.
+    fn block_m(&mut self, b: &Block, m: &Mask) -> Gen2<(TokenStream, Mask)> {
         let jumps = b.stmts.iter().any(has_jump);
         let mut out = TokenStream::new();
         let m = if jumps {
@@ -450,7 +452,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 out.extend(self.refresh(v));
             }
         }
-        Ok(out)
+        Ok((out, m))
     }
 
     /// `m = m & lm & !cm` for every masked loop around this point.
@@ -534,12 +536,8 @@ impl<'a, 'k> Gen<'a, 'k> {
         match &e.kind {
             ExprKind::If { cond, then, els } => self.if_stmt(cond, then, els.as_deref(), m),
             ExprKind::Block(b) => {
-                let body = self.block(b, m)?;
-                let tail = match &b.tail {
-                    Some(t) => self.expr_stmt(t, m)?,
-                    None => TokenStream::new(),
-                };
-                Ok(quote!({ #body #tail }))
+                let body = self.block_with_tail(b, m)?;
+                Ok(quote!({ #body }))
             }
             ExprKind::Match { .. } => {
                 let v = self.val(e, m)?.0;
@@ -588,9 +586,9 @@ impl<'a, 'k> Gen<'a, 'k> {
     }
 
     fn block_with_tail(&mut self, b: &Block, m: &Mask) -> Gen2<TokenStream> {
-        let body = self.block(b, m)?;
+        let (body, m) = self.block_m(b, m)?;
         let tail = match &b.tail {
-            Some(t) => self.expr_stmt(t, m)?,
+            Some(t) => self.expr_stmt(t, &m)?,
             None => TokenStream::new(),
         };
         Ok(quote!(#body #tail))
@@ -801,7 +799,6 @@ impl<'a, 'k> Gen<'a, 'k> {
         if !self.is_varying(e) {
             return Ok((self.w.expr(e, 0), false));
         }
-        let lanes_ty = lanes_path();
         let t = match &e.kind {
             ExprKind::Var(v) => var_ident(self.k, *v, e.span).into_token_stream(),
             ExprKind::Unary { op, arg } => {
@@ -839,9 +836,9 @@ impl<'a, 'k> Gen<'a, 'k> {
             ExprKind::Index { array, index } => self.load(*array, index, m, e.ty)?,
             ExprKind::If { cond, then, els } => self.if_value(cond, then, els.as_deref(), e, m)?,
             ExprKind::Block(b) => {
-                let body = self.block(b, m)?;
+                let (body, m) = self.block_m(b, m)?;
                 let tail = match &b.tail {
-                    Some(t) => self.lanes(t, m)?,
+                    Some(t) => self.lanes(t, &m)?,
                     None => quote!(()),
                 };
                 quote!({ #body #tail })
@@ -1014,7 +1011,17 @@ impl<'a, 'k> Gen<'a, 'k> {
             (MathFn::Sqrt, [x]) => quote!(#x.map(#t::sqrt)),
             (MathFn::Min, [x, y]) => quote!(#x.zip(#y, #t::min)),
             (MathFn::Max, [x, y]) => quote!(#x.zip(#y, #t::max)),
-            (MathFn::Clamp, [x, lo, hi]) => quote!(#x.zip(#lo, #t::max).zip(#hi, #t::min)),
+            // As std's `clamp` (NaN stays NaN), without its panic on bad bounds in dead lanes.
+            (MathFn::Clamp, [x, lo, hi]) => {
+                let (xs, los, his, lane) = (self.fresh("x"), self.fresh("lo"), self.fresh("hi"), helper("__kz_l"));
+                quote!({
+                    let (#xs, #los, #his) = (#x, #lo, #hi);
+                    #lanes_ty::<#t, __KZ_W>::from_fn(|#lane| {
+                        let v = #xs.0[#lane];
+                        if v < #los.0[#lane] { #los.0[#lane] } else if v > #his.0[#lane] { #his.0[#lane] } else { v }
+                    })
+                })
+            }
             (MathFn::Signum, [x]) => quote!(#x.map(#t::signum)),
             (MathFn::Recip, [x]) => quote!((#lanes_ty::<#t, __KZ_W>::splat(1.0) / #x)),
             (MathFn::MulAdd, [x, y, z]) => quote!(#x.fmadd::<__KZ_FMA>(#y, #z)),
@@ -1029,7 +1036,9 @@ impl<'a, 'k> Gen<'a, 'k> {
         let t = match ty {
             Ty::Scalar(s) => Ident::new(s.name(), Span::call_site()),
             _ => {
-                return Err("an array whose element type kernelize does not know (give it a type, e.g. `&[f64]`)".into());
+                return Err(
+                    "an array whose element type kernelize does not know (give it a type, e.g. `&[f64]`)".into()
+                );
             }
         };
         if let Some((w, at)) = self.window_at(array, index) {
@@ -1204,9 +1213,9 @@ impl<'a, 'k> Gen<'a, 'k> {
         let Some(els) = els else { return Err("an `if` without `else` used as a value".into()) };
         if !self.is_varying(cond) {
             let c = self.w.expr(cond, 0);
-            let t = self.block(then, m)?;
+            let (t, tm) = self.block_m(then, m)?;
             let tv = match &then.tail {
-                Some(x) => self.lanes(x, m)?,
+                Some(x) => self.lanes(x, &tm)?,
                 None => return Err("an `if` block without a value".into()),
             };
             let ev = self.lanes(els, m)?;
@@ -1217,9 +1226,9 @@ impl<'a, 'k> Gen<'a, 'k> {
         let c = self.lanes(cond, m)?;
         let (cv, mt, me) = (self.fresh("c"), self.fresh("m"), self.fresh("m"));
         let mtok = self.mask_tokens(m);
-        let tb = self.block(then, &Mask::Var(mt.clone()))?;
+        let (tb, tm) = self.block_m(then, &Mask::Var(mt.clone()))?;
         let tv = match &then.tail {
-            Some(x) => self.lanes(x, &Mask::Var(mt.clone()))?,
+            Some(x) => self.lanes(x, &tm)?,
             None => return Err("an `if` block without a value".into()),
         };
         let ev = self.lanes(els, &Mask::Var(me.clone()))?;
