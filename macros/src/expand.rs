@@ -53,12 +53,14 @@ pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
 fn refuse_opaque(a: &analyze::Analysis, option: Span, diag: &mut Diag) {
     let _ = option;
     for (span, what) in a.loops.iter().flat_map(|l| &l.opaque) {
+        let fix = if what.contains("destructuring") {
+            "write one `let` per variable (`let lo = ..; let hi = ..;`), or remove `fastmath`"
+        } else {
+            "compute it outside the prange loop, write it in the kernel language, or remove `fastmath`"
+        };
         diag.error(
             *span,
-            format_args!(
-                "`fastmath` runs the prange loop's body in SIMD lanes and cannot compile {what} there; \
-                 compute it outside the prange loop, write it in the kernel language, or remove `fastmath`"
-            ),
+            format_args!("`fastmath` runs the prange loop's body in SIMD lanes and cannot compile {what} there; {fix}"),
         );
     }
 }
