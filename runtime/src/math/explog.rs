@@ -4,12 +4,15 @@
 //! lanes, so LLVM vectorizes the loop over lanes inside the caller's `#[target_feature]` clone.
 //! The cores use no tables, no libm calls and no float-to-int casts: exponents are taken apart
 //! and put together with `to_bits`/`from_bits`, integers are rounded with the `1.5 * 2^52` magic
-//! number, and data-dependent choices are selects on values computed for every lane.
+//! number, and data-dependent choices are selects on values computed for every lane (combined
+//! with `&` and `|`, never `&&` and `||`, which become branches where the code stays scalar).
+//! No function needs a slow path.
 //!
 //! Algorithms, all with polynomials evaluated through `fmadd_f64::<FMA>`:
 //! - `exp`, `exp2`, `exp_m1`: Cody-Waite reduction `x = k ln2 + r`, `|r| <= ln2/2`, Taylor
-//!   polynomial to degree 13, the leading `1 + r` summed exactly, then `2^k` applied in two
-//!   multiplications so that subnormal and overflowing results are rounded once.
+//!   polynomial to degree 13 evaluated by Estrin's scheme (short dependency chains), the
+//!   leading `1 + r` summed exactly, then `2^k` applied in two multiplications so that
+//!   subnormal and overflowing results are rounded once.
 //! - `ln`, `ln_1p`, `log2`, `log10`: fdlibm's `x = 2^k (1 + f)`, `s = f / (2 + f)` with its
 //!   minimax polynomial; `log2`/`log10` split `f` into high and low parts as fdlibm does.
 //! - `powf`: `ln |x|` to about 100 bits as a double-double, times `y` exactly, then `exp` of the
@@ -52,6 +55,44 @@ fn horner<const FMA: bool, const N: usize>(x: f64, c: &[f64; N]) -> f64 {
         acc = fmadd_f64::<FMA>(acc, x, c[i]);
     }
     acc
+}
+
+/// The pairs `c[2i] + x c[2i+1]` of a polynomial's coefficients, the first step of Estrin's scheme.
+#[inline(always)]
+fn estrin_pairs<const FMA: bool, const N: usize, const H: usize>(x: f64, c: &[f64; N]) -> [f64; H] {
+    let mut p = [0.0; H];
+    for (i, p) in p.iter_mut().enumerate() {
+        *p = fmadd_f64::<FMA>(c[2 * i + 1], x, c[2 * i]);
+    }
+    p
+}
+
+/// `c[0] + x c[1] + ... + x^7 c[7]` by Estrin's scheme (a dependency chain of 3 fused steps).
+#[inline(always)]
+fn estrin8<const FMA: bool>(x: f64, c: &[f64; 8]) -> f64 {
+    let (x2, p) = (x * x, estrin_pairs::<FMA, 8, 4>(x, c));
+    let x4 = x2 * x2;
+    let (q0, q1) = (fmadd_f64::<FMA>(p[1], x2, p[0]), fmadd_f64::<FMA>(p[3], x2, p[2]));
+    fmadd_f64::<FMA>(q1, x4, q0)
+}
+
+/// `c[0] + x c[1] + ... + x^9 c[9]` by Estrin's scheme.
+#[inline(always)]
+fn estrin10<const FMA: bool>(x: f64, c: &[f64; 10]) -> f64 {
+    let (x2, p) = (x * x, estrin_pairs::<FMA, 10, 5>(x, c));
+    let x4 = x2 * x2;
+    let (q0, q1) = (fmadd_f64::<FMA>(p[1], x2, p[0]), fmadd_f64::<FMA>(p[3], x2, p[2]));
+    fmadd_f64::<FMA>(p[4], x4 * x4, fmadd_f64::<FMA>(q1, x4, q0))
+}
+
+/// `c[0] + x c[1] + ... + x^11 c[11]` by Estrin's scheme.
+#[inline(always)]
+fn estrin12<const FMA: bool>(x: f64, c: &[f64; 12]) -> f64 {
+    let (x2, p) = (x * x, estrin_pairs::<FMA, 12, 6>(x, c));
+    let x4 = x2 * x2;
+    let (q0, q1) = (fmadd_f64::<FMA>(p[1], x2, p[0]), fmadd_f64::<FMA>(p[3], x2, p[2]));
+    let q2 = fmadd_f64::<FMA>(p[5], x2, p[4]);
+    fmadd_f64::<FMA>(q2, x4 * x4, fmadd_f64::<FMA>(q1, x4, q0))
 }
 
 /// `a + b` as an unevaluated sum `(s, e)`, exactly (Knuth).
@@ -158,7 +199,7 @@ const EXP_Q_LIGHT: [f64; 8] = [
 #[inline(always)]
 fn exp_tail<const FMA: bool, const LIGHT: bool>(rh: f64, rl: f64) -> f64 {
     let r = rh + rl;
-    let q = if LIGHT { horner::<FMA, 8>(r, &EXP_Q_LIGHT) } else { horner::<FMA, 12>(r, &EXP_Q) };
+    let q = if LIGHT { estrin8::<FMA>(r, &EXP_Q_LIGHT) } else { estrin12::<FMA>(r, &EXP_Q) };
     fmadd_f64::<FMA>(r * r, q, rl)
 }
 
@@ -183,7 +224,7 @@ fn exp_mantissa<const FMA: bool, const LIGHT: bool>(rh: f64, rl: f64) -> f64 {
 /// `e^(zh + zl)` for a double-double argument (`|zl| <= ulp(zh)`), any `zh`.
 #[inline(always)]
 fn exp_dd<const FMA: bool, const LIGHT: bool>(zh: f64, zl: f64) -> f64 {
-    let inside = zh < 710.0 && zh > -746.0;
+    let inside = (zh < 710.0) & (zh > -746.0);
     let zl = select(inside, zl, 0.0);
     let zh = clamp(zh, -746.0, 710.0);
     let (k, _, rh, rl) = exp_reduce::<FMA>(zh, zl);
@@ -324,7 +365,7 @@ fn log_kernel<const FMA: bool>(f: f64) -> (f64, f64) {
 /// The special cases of the logarithms: `+inf` at `+inf`, `-inf` at `±0`, NaN below 0 and at NaN.
 #[inline(always)]
 fn log_special(x: f64, v: f64) -> f64 {
-    let v = select(x == INF, INF, v);
+    let v = select(x > f64::MAX, INF, v);
     let v = select(x == 0.0, -INF, v);
     select(x >= 0.0, v, f64::NAN)
 }
@@ -397,7 +438,7 @@ fn log10_core<const FMA: bool>(x: f64) -> f64 {
 const ATANH_T: [f64; 10] = [
     0.4,
     0.285_714_285_714_285_7,
-    0.222_222_222_222_222_22,
+    0.222_222_222_222_222_2,
     0.181_818_181_818_181_82,
     0.153_846_153_846_153_85,
     0.133_333_333_333_333_33,
@@ -414,13 +455,15 @@ fn ln_dd<const FMA: bool>(x: f64) -> (f64, f64) {
     let (k, z) = log_reduce(x);
     let f = z - 1.0;
     // s = f / (2 + f) as a double-double
+    // (one division: any sh near f/d will do, as sl takes up the exact remainder)
     let (d, dl) = fast_two_sum(2.0, f);
-    let sh = f / d;
+    let inv = 1.0 / d;
+    let sh = f * inv;
     let (ph, pl) = two_prod::<FMA>(sh, d);
-    let sl = (((f - ph) - pl) - sh * dl) / d;
+    let sl = (((f - ph) - pl) - sh * dl) * inv;
     // c = 2/3 + s^2 T(s^2) as a double-double
     let s2 = sh * sh;
-    let (ch, cl) = fast_two_sum(2.0 / 3.0, s2 * horner::<FMA, 10>(s2, &ATANH_T));
+    let (ch, cl) = fast_two_sum(2.0 / 3.0, s2 * estrin10::<FMA>(s2, &ATANH_T));
     let cl = cl + TWO_THIRDS_LO;
     // s^3 and s^3 c as double-doubles
     let (q2h, q2l) = two_prod::<FMA>(sh, sh);
@@ -436,7 +479,7 @@ fn ln_dd<const FMA: bool>(x: f64) -> (f64, f64) {
     fast_two_sum(h2, lo)
 }
 
-/// `trunc` for any `f64` (see [`trunc_core`]), used to classify exponents.
+/// Whether `y` is an integer (infinities count as even integers, NaN as none).
 #[inline(always)]
 fn is_int(y: f64) -> bool {
     trunc_core(y) == y
@@ -445,18 +488,20 @@ fn is_int(y: f64) -> bool {
 #[inline(always)]
 fn powf_core<const FMA: bool, const LIGHT: bool>(x: f64, y: f64) -> f64 {
     let ax = x.abs();
-    let regular = ax > 0.0 && ax < INF;
+    let regular = (ax > 0.0) & (ax <= f64::MAX);
     let (lh, ll) = if LIGHT { (ln_core::<FMA>(ax), 0.0) } else { ln_dd::<FMA>(ax) };
     let lh = select(regular, lh, select(ax == 0.0, -INF, ax));
     let zh = y * lh;
-    let zl = if LIGHT { 0.0 } else { select(regular, fmadd_f64::<FMA>(y, ll, prod_err::<FMA>(y, lh, zh)), 0.0) };
+    // (without FMA the exact product overflows for |y| > 2^996; then zl is NaN and not needed)
+    let zl = if LIGHT { 0.0 } else { fmadd_f64::<FMA>(y, ll, prod_err::<FMA>(y, lh, zh)) };
+    let zl = select(regular & (zl.abs() < 1.0), zl, 0.0);
     let r = exp_dd::<FMA, LIGHT>(zh, zl);
     // signs and the special cases of C99's pow
     let y_int = is_int(y);
-    let y_odd = y_int && !is_int(y * 0.5);
-    let r = select(x.is_sign_negative() && y_odd, -r, r);
-    let r = select(x < 0.0 && x > -INF && !y_int, f64::NAN, r);
-    select(x == 1.0 || y == 0.0 || (x == -1.0 && y.abs() == INF), 1.0, r)
+    let y_odd = y_int & !is_int(y * 0.5);
+    let r = select(y_odd, r.copysign(x), r); // r >= 0 here
+    let r = select((x < 0.0) & (x > -INF) & !y_int, f64::NAN, r);
+    select((x == 1.0) | (y == 0.0) | ((x == -1.0) & (y.abs() > f64::MAX)), 1.0, r)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -468,7 +513,7 @@ fn cbrt_core<const FMA: bool>(x: f64) -> f64 {
     const B1: u64 = 715_094_163; // (1023 - 1023/3 - 0.03306235651) * 2^20
     const B2: u64 = 696_219_795; // (1023 - 1023/3 - 54/3 - 0.03306235651) * 2^20
     const P: [f64; 5] = [
-        1.875_951_824_271_770_1,
+        1.875_951_824_271_77,
         -1.884_979_795_433_771_7,
         1.621_429_720_105_354_5,
         -0.758_397_934_778_766,
@@ -481,14 +526,15 @@ fn cbrt_core<const FMA: bool>(x: f64) -> f64 {
     let t = f64::from_bits(sign | hx3 << 32);
     // to 23 bits: cbrt(x) = t cbrt(x / t^3) ~= t P(t^3 / x)
     let r = (t * t) * (t / x);
-    let t = t * fmadd_f64::<FMA>((r * r) * r, fmadd_f64::<FMA>(r, P[4], P[3]), horner::<FMA, 3>(r, &[P[0], P[1], P[2]]));
+    let t =
+        t * fmadd_f64::<FMA>((r * r) * r, fmadd_f64::<FMA>(r, P[4], P[3]), horner::<FMA, 3>(r, &[P[0], P[1], P[2]]));
     // round away from zero to 23 bits, then one Newton step to 53 bits
     let t = f64::from_bits((t.to_bits().wrapping_add(0x8000_0000)) & 0xffff_ffff_c000_0000);
     let s = t * t;
     let r = x / s;
     let r = (r - t) / ((t + t) + r);
     let t = fmadd_f64::<FMA>(t, r, t);
-    select(x.abs() < INF && x != 0.0, t, x + x)
+    select((x.abs() <= f64::MAX) & (x != 0.0), t, x + x)
 }
 
 #[inline(always)]
@@ -509,7 +555,7 @@ fn hypot_core<const FMA: bool>(x: f64, y: f64) -> f64 {
     let resid = ((b2 - h2) + s2) + ((b2l + s2l) - h2l);
     let h = h + resid / (h + h);
     let r = select(big + small == 0.0, 0.0, h * e);
-    select(ax == INF || ay == INF, INF, r)
+    select((ax > f64::MAX) | (ay > f64::MAX), INF, r)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,148 +635,202 @@ mod round32 {
 // Lanes
 // ---------------------------------------------------------------------------------------------
 
-#[inline(always)]
-fn map1<T: Copy + Default, const W: usize>(x: [T; W], f: impl Fn(T) -> T) -> [T; W] {
-    let mut r = [T::default(); W];
-    for (r, &x) in r.iter_mut().zip(&x) {
-        *r = f(x);
-    }
-    r
+/// A lane type: `f64`, or `f32` evaluated through `f64` and rounded once.
+trait Lane: Copy + Default {
+    fn to_f64(self) -> f64;
+    fn from_f64(v: f64) -> Self;
 }
 
-#[inline(always)]
-fn map2<T: Copy + Default, U: Copy, const W: usize>(x: [T; W], y: [U; W], f: impl Fn(T, U) -> T) -> [T; W] {
-    let mut r = [T::default(); W];
-    for ((r, &x), &y) in r.iter_mut().zip(&x).zip(&y) {
-        *r = f(x, y);
+impl Lane for f64 {
+    #[inline(always)]
+    fn to_f64(self) -> f64 {
+        self
     }
-    r
+    #[inline(always)]
+    fn from_f64(v: f64) -> Self {
+        v
+    }
 }
 
-/// The lane functions, generated for one element type from the scalar cores above.
-macro_rules! lane_fns {
-    ($t:ident, $i:ident, $light:literal, $($conv:tt)*) => {
-        use super::*;
+impl Lane for f32 {
+    #[inline(always)]
+    fn to_f64(self) -> f64 {
+        self as f64
+    }
+    #[inline(always)]
+    fn from_f64(v: f64) -> Self {
+        v as f32
+    }
+}
 
-        /// An `f64` core applied to one lane: convert, evaluate, round once.
-        #[inline(always)]
-        #[allow(clippy::unnecessary_cast)]
-        fn via(x: $t, f: impl Fn(f64) -> f64) -> $t {
-            f(x as f64) as $t
+/// `$f` (a path to an `#[inline(always)]` `f64` core) on every lane of `$x`, through `f64`.
+/// A macro rather than a function taking `impl Fn`: a function item passed as a value is
+/// called through the `Fn::call` shim, which LLVM may leave un-inlined, and then compiled
+/// without the caller's target features. Two lanes are written out, because the loop
+/// vectorizer leaves a two-trip loop with a long body alone, while the straight pair is
+/// vectorized (SLP).
+macro_rules! map1 {
+    ($x:expr, $f:expr) => {{
+        let x = $x;
+        let mut r = [Default::default(); W];
+        if W == 2 {
+            r[0] = Lane::from_f64($f(x[0].to_f64()));
+            r[1] = Lane::from_f64($f(x[1].to_f64()));
+        } else {
+            for (r, &x) in r.iter_mut().zip(&x) {
+                *r = Lane::from_f64($f(x.to_f64()));
+            }
         }
+        r
+    }};
+}
+
+/// `$f` on every pair of lanes of `$x` and `$y`, through `f64` (see [`map1`]).
+macro_rules! map2 {
+    ($x:expr, $y:expr, $f:expr) => {{
+        let (x, y) = ($x, $y);
+        let mut r = [Default::default(); W];
+        if W == 2 {
+            r[0] = Lane::from_f64($f(x[0].to_f64(), y[0].into()));
+            r[1] = Lane::from_f64($f(x[1].to_f64(), y[1].into()));
+        } else {
+            for ((r, &x), &y) in r.iter_mut().zip(&x).zip(&y) {
+                *r = Lane::from_f64($f(x.to_f64(), y.into()));
+            }
+        }
+        r
+    }};
+}
+
+/// `$f` on every lane of `$x` in the lane type itself (the rounding functions, exact in `f32`).
+macro_rules! map_native {
+    ($x:expr, $f:expr) => {{
+        let x = $x;
+        let mut r = [Default::default(); W];
+        for (r, &x) in r.iter_mut().zip(&x) {
+            *r = $f(x);
+        }
+        r
+    }};
+}
+
+/// The lane functions for one element type, from the scalar cores above.
+macro_rules! lane_fns {
+    ($t:ident, $light:literal, $hypot:ident) => {
+        use super::*;
 
         /// Square root per lane (the hardware instruction, correctly rounded).
         #[inline(always)]
         pub fn sqrt<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| x.sqrt())
+            map_native!(x, <$t>::sqrt)
         }
 
         /// Cube root per lane.
         #[inline(always)]
         pub fn cbrt<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, cbrt_core::<FMA>))
+            map1!(x, cbrt_core::<FMA>)
         }
 
         /// `e^x` per lane.
         #[inline(always)]
         pub fn exp<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, exp_core::<FMA, $light>))
+            map1!(x, exp_core::<FMA, $light>)
         }
 
         /// `2^x` per lane.
         #[inline(always)]
         pub fn exp2<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, exp2_core::<FMA, $light>))
+            map1!(x, exp2_core::<FMA, $light>)
         }
 
         /// `e^x - 1` per lane, accurate near zero.
         #[inline(always)]
         pub fn exp_m1<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, expm1_core::<FMA, $light>))
+            map1!(x, expm1_core::<FMA, $light>)
         }
 
         /// Natural logarithm per lane.
         #[inline(always)]
         pub fn ln<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, ln_core::<FMA>))
+            map1!(x, ln_core::<FMA>)
         }
 
         /// `ln(1 + x)` per lane, accurate near zero.
         #[inline(always)]
         pub fn ln_1p<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, ln_1p_core::<FMA>))
+            map1!(x, ln_1p_core::<FMA>)
         }
 
         /// Base-2 logarithm per lane.
         #[inline(always)]
         pub fn log2<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, log2_core::<FMA>))
+            map1!(x, log2_core::<FMA>)
         }
 
         /// Base-10 logarithm per lane.
         #[inline(always)]
         pub fn log10<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, log10_core::<FMA>))
+            map1!(x, log10_core::<FMA>)
         }
 
         /// Hyperbolic tangent per lane.
         #[inline(always)]
         pub fn tanh<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, tanh_core::<FMA, $light>))
+            map1!(x, tanh_core::<FMA, $light>)
         }
 
         /// Hyperbolic sine per lane.
         #[inline(always)]
         pub fn sinh<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, sinh_core::<FMA, $light>))
+            map1!(x, sinh_core::<FMA, $light>)
         }
 
         /// Hyperbolic cosine per lane.
         #[inline(always)]
         pub fn cosh<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, |x| via(x, cosh_core::<FMA, $light>))
+            map1!(x, cosh_core::<FMA, $light>)
         }
 
         /// `x^n` per lane for an integer `n`; special values as `powf(x, n)`.
         #[inline(always)]
-        pub fn powi<const FMA: bool, const W: usize>(x: [$t; W], n: [$i; W]) -> [$t; W] {
-            map2(x, n, |x, n| powf_core::<FMA, $light>(x as f64, n as f64) as $t)
+        pub fn powi<const FMA: bool, const W: usize>(x: [$t; W], n: [i32; W]) -> [$t; W] {
+            map2!(x, n, powf_core::<FMA, $light>)
         }
 
         /// `x^y` per lane, with the special cases of C99's `pow` (as `std`'s `powf`).
         #[inline(always)]
         pub fn powf<const FMA: bool, const W: usize>(x: [$t; W], y: [$t; W]) -> [$t; W] {
-            map2(x, y, |x, y| powf_core::<FMA, $light>(x as f64, y as f64) as $t)
+            map2!(x, y, powf_core::<FMA, $light>)
         }
 
         /// `sqrt(x^2 + y^2)` per lane, without undue overflow or underflow.
         #[inline(always)]
         pub fn hypot<const FMA: bool, const W: usize>(x: [$t; W], y: [$t; W]) -> [$t; W] {
-            map2(x, y, |x, y| $($conv)*::<FMA>(x, y))
+            map2!(x, y, $hypot::<FMA>)
         }
 
         /// Largest integer not above `x`, per lane.
         #[inline(always)]
         pub fn floor<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, rounding::floor)
+            map_native!(x, rounding::floor)
         }
 
         /// Smallest integer not below `x`, per lane.
         #[inline(always)]
         pub fn ceil<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, rounding::ceil)
+            map_native!(x, rounding::ceil)
         }
 
         /// Nearest integer per lane, halfway cases away from zero.
         #[inline(always)]
         pub fn round<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, rounding::round)
+            map_native!(x, rounding::round)
         }
 
         /// Integer part per lane (rounded toward zero).
         #[inline(always)]
         pub fn trunc<const FMA: bool, const W: usize>(x: [$t; W]) -> [$t; W] {
-            map1(x, rounding::trunc)
+            map_native!(x, rounding::trunc)
         }
     };
 }
@@ -740,21 +840,21 @@ mod round64 {
     pub(super) use super::{ceil_core as ceil, floor_core as floor, round_core as round, trunc_core as trunc};
 }
 
-/// `hypot` of two `f32` through `f64`: both squares are exact there and cannot overflow.
+/// `hypot` of two `f32` (given as `f64`): both squares are exact in `f64` and cannot overflow.
 #[inline(always)]
-fn hypot32<const FMA: bool>(x: f32, y: f32) -> f32 {
-    let (x, y) = (x as f64, y as f64);
-    fmadd_f64::<FMA>(x, x, y * y).sqrt() as f32
+fn hypot32<const FMA: bool>(x: f64, y: f64) -> f64 {
+    let h = fmadd_f64::<FMA>(x, x, y * y).sqrt();
+    select((x.abs() > f64::MAX) | (y.abs() > f64::MAX), INF, h)
 }
 
 /// `f64` functions.
 pub mod f64 {
     use super::round64 as rounding;
-    lane_fns!(f64, i32, false, hypot_core);
+    lane_fns!(f64, false, hypot_core);
 }
 
 /// `f32` functions.
 pub mod f32 {
     use super::round32 as rounding;
-    lane_fns!(f32, i32, true, hypot32);
+    lane_fns!(f32, true, hypot32);
 }

@@ -13,6 +13,20 @@
 //! branch-free pass, only when a lane needs it.
 //!
 //! Special values (±0, subnormals, ±inf, NaN, overflow and underflow) give what `std` gives.
+//!
+//! # Examples
+//!
+//! ```
+//! use kernelize_runtime::math;
+//!
+//! // Four lanes, with FMA: what the AVX2 clone computes.
+//! let y = math::f64::exp::<true, 4>([0.0, 1.0, -1.0, f64::INFINITY]);
+//! assert_eq!(y[0], 1.0);
+//! assert!((y[1] - std::f64::consts::E).abs() <= f64::EPSILON * 3.0);
+//! assert_eq!(y[3], f64::INFINITY);
+//! ```
+//!
+#![doc = include_str!("ACCURACY.md")]
 
 mod common;
 mod explog;

@@ -11,8 +11,9 @@
 //! lanes that need it, by a Payne–Hanek reduction: 192 bits of 2/π taken from a 1408-bit table
 //! at the argument's exponent, multiplied exactly with integer arithmetic. The polynomials
 //! (minimax, degree 13 and 14 in `r`) are evaluated around `hi` with a first-order correction
-//! for `lo`, in the manner of fdlibm's kernels; `k mod 4` picks the quadrant with selects. `tan`
-//! is the quotient of the two kernels.
+//! for `lo`, in the manner of fdlibm's kernels; `k mod 4` picks the quadrant with selects.
+//! `tan` divides the two kernels' results as double-doubles (the quotient, then a correction
+//! from the exact remainder), which keeps it under 1 ulp.
 //!
 //! # `asin`, `acos`, `atan`, `atan2`
 //!
@@ -21,20 +22,23 @@
 //! subtraction from π/2 keeps its low bits. `atan` and `atan2` pick one of five intervals by
 //! comparisons and map the ratio `|y|/|x|` into `[-7/16, 7/16]` with `atan(u) = atan(c) +
 //! atan((u - c)/(1 + c·u))`, `c ∈ {0, 1/2, 1, 3/2, ∞}`, computed from `|y|` and `|x|` directly so
-//! the ratio is rounded once; `atan(c)` is added as a double-double.
+//! the ratio is rounded once; `atan(c)` is added as a double-double, and so is π for `x < 0`.
+//!
+//! The polynomial coefficients are minimax (Remez exchange at 80 digits, for this crate); each
+//! table states its approximation error.
 //!
 //! # `f32`
 //!
-//! The `f32` functions convert to `f64`, run the same reductions and formulas with shorter
-//! polynomials (about 2^-34 relative error, ignoring the `lo` part of the reduced argument), and
-//! round the result back to `f32`.
+//! The `f32` functions convert to `f64`, run the same formulas with shorter polynomials (about
+//! 2^-34 relative error) and a reduction without the low part (good to 2^-39 relative for `f32`
+//! arguments), and round the result back to `f32`: within 0.501 ulp in all tests.
 //!
 //! # Accuracy
 //!
-//! See `accuracy_trig.md` next to this file: every function is within 2 ulp (most within 1) for
-//! all inputs tried, with and without FMA. The rare slow path for huge `sin`/`cos`/`tan`
-//! arguments always evaluates without FMA (it is not compiled in the caller's clone), so its
-//! result does not depend on `FMA`.
+//! See `accuracy_trig.md` next to this file: every `f64` function is within 1 ulp for all inputs
+//! tried, with and without FMA. The rare slow path for huge `sin`/`cos`/`tan` arguments always
+//! evaluates without FMA (it is not compiled in the caller's clone), so its result does not
+//! depend on `FMA`.
 
 use super::common::fmadd_f64;
 use std::f64::consts::{FRAC_2_PI, FRAC_PI_2, FRAC_PI_4, PI};
@@ -68,6 +72,12 @@ const ATAN_HALF_HI: f64 = 0.4636476090008061;
 const ATAN_HALF_LO: f64 = 2.2698777452961687e-17;
 const ATAN_3HALF_HI: f64 = 0.982793723247329;
 const ATAN_3HALF_LO: f64 = 1.3903311031230998e-17;
+
+/// Powers of two for scaling `atan2`'s arguments and clamping `atan`'s.
+const TWO_800: f64 = f64::from_bits((1023 + 800) << 52);
+const TWO_900: f64 = f64::from_bits((1023 + 900) << 52);
+const TWO_M100: f64 = f64::from_bits((1023 - 100) << 52);
+const TWO_120: f64 = f64::from_bits((1023 + 120) << 52);
 
 /// Below this `|x|`, `sin x`, `tan x`, `asin x` and `atan x` round to `x` (in `f64`).
 const TINY: f64 = 7.450580596923828e-9; // 2^-27
@@ -104,8 +114,13 @@ const TWO_OVER_PI: [u64; 23] = [
 
 /// `sin(r)/r - 1 = t·(S1 + t·SIN(t))`, `t = r²`, `|r| <= π/4`: error 2^-58.0.
 const S1: f64 = -0.16666666666666632;
-const SIN: [f64; 5] =
-    [0.008333333333322418, -0.00019841269829812383, 2.7557313693572864e-06, -2.5050758384291443e-08, 1.5896811789298266e-10];
+const SIN: [f64; 5] = [
+    0.008333333333322418,
+    -0.00019841269829812383,
+    2.7557313693572864e-06,
+    -2.5050758384291443e-08,
+    1.5896811789298266e-10,
+];
 
 /// `cos(r) - 1 + t/2 = t²·COS(t)`, `t = r²`, `|r| <= π/4`: error 2^-64.2.
 const COS: [f64; 6] = [
@@ -179,10 +194,12 @@ const ASINF: [f64; 7] = [
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/// `a` where `c`, else `b`: one blend in vector code.
+/// `a` where `c`, else `b`: one blend in vector code. An `if` would do in isolation, but once
+/// inlined LLVM may sink the computation of `a` or `b` into a branch of its own, and a loop with
+/// branches is not vectorized; `select_unpredictable` is always an IR `select`.
 #[inline(always)]
 fn select(c: bool, a: f64, b: f64) -> f64 {
-    if c { a } else { b }
+    std::hint::select_unpredictable(c, a, b)
 }
 
 /// `a·b + c` (fused when `FMA`).
@@ -217,7 +234,9 @@ fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
 }
 
 /// `(p, e)` with `p = fl(a·b)` and `p + e = a·b` exactly (Dekker; no FMA needed).
+#[inline(always)]
 fn two_prod(a: f64, b: f64) -> (f64, f64) {
+    #[inline(always)]
     fn split(a: f64) -> (f64, f64) {
         let c = 134217729.0 * a; // 2^27 + 1
         let hi = c - (c - a);
@@ -255,6 +274,17 @@ fn reduce(x: f64) -> Reduced {
     let (s2, e2) = two_sum(s1, -(k * PIO2_3));
     let (hi, lo) = fast_two_sum(s2, (e1 + e2) - k * PIO2_3T);
     Reduced { q: t.to_bits(), hi, lo }
+}
+
+/// [`reduce`] for arguments that came from `f32`, without the low part: `hi` is good to about
+/// 2^-39 relative below `REDUCE_LIMIT` (the `f32` closest to a multiple of π/2 there, 252.898…,
+/// is 4.2e-9 away from it).
+#[inline(always)]
+fn reduce_f32(x: f64) -> Reduced {
+    let t = x * FRAC_2_PI + ROUND_MAGIC;
+    let k = t - ROUND_MAGIC;
+    let hi = ((x - k * PIO2_1) - k * PIO2_2) - k * PIO2_3;
+    Reduced { q: t.to_bits(), hi, lo: 0.0 }
 }
 
 /// 64 bits of [`TWO_OVER_PI`] starting at bit `p` (bit 0 is the top bit of word 0).
@@ -301,43 +331,66 @@ fn reduce_big(x: f64) -> Reduced {
 // ---------------------------------------------------------------------------------------------
 // sin, cos, tan kernels
 
-/// `sin(x + y)` for `|x| <= π/4`, `|y| <= ulp(x)`.
+/// `sin(x + y)` for `|x| <= π/4`, `|y| <= ulp(x)`, as a double-double whose high part is the
+/// rounded result.
 #[inline(always)]
-fn sin_kernel<const FMA: bool>(x: f64, y: f64) -> f64 {
+fn sin_kernel<const FMA: bool>(x: f64, y: f64) -> (f64, f64) {
     let z = x * x;
     let v = z * x;
     let r = horner::<FMA, 5>(z, &SIN);
     // x + v·(S1 + z·r) + y·(1 - z/2), the small terms summed first
     let inner = fma::<FMA>(z, fma::<FMA>(-v, r, 0.5 * y), -y);
-    x - fma::<FMA>(-v, S1, inner)
+    fast_two_sum(x, -fma::<FMA>(-v, S1, inner))
 }
 
-/// `cos(x + y)` for `|x| <= π/4`, `|y| <= ulp(x)`.
+/// `cos(x + y)` for `|x| <= π/4`, `|y| <= ulp(x)`, as a double-double whose high part is the
+/// rounded result.
 #[inline(always)]
-fn cos_kernel<const FMA: bool>(x: f64, y: f64) -> f64 {
+fn cos_kernel<const FMA: bool>(x: f64, y: f64) -> (f64, f64) {
     let z = x * x;
     let r = z * horner::<FMA, 6>(z, &COS);
     let hz = 0.5 * z;
     let w = 1.0 - hz;
     // 1 - hz rounded to w, its rounding error added back with the small terms
-    w + (((1.0 - w) - hz) + fma::<FMA>(z, r, -(x * y)))
+    fast_two_sum(w, ((1.0 - w) - hz) + fma::<FMA>(z, r, -(x * y)))
+}
+
+/// `n - q·d`, exactly when `q·d` is close to `n` (as for a quotient `q ≈ n/d`).
+#[inline(always)]
+fn remainder<const FMA: bool>(n: f64, q: f64, d: f64) -> f64 {
+    if FMA {
+        fma::<true>(-q, d, n)
+    } else {
+        let (p, e) = two_prod(q, d);
+        (n - p) - e
+    }
+}
+
+/// `(nh + nl) / (dh + dl)`, within 0.5 ulp plus a little: an approximate quotient of the high
+/// parts, corrected by the exact remainder and the low parts (one division, for `1/dh`).
+#[inline(always)]
+fn div_dd<const FMA: bool>(nh: f64, nl: f64, dh: f64, dl: f64) -> f64 {
+    let rcp = 1.0 / dh;
+    let q = nh * rcp;
+    q + (remainder::<FMA>(nh, q, dh) + fma::<FMA>(-q, dl, nl)) * rcp
 }
 
 /// `sin(k·π/2 + r)` from the reduced argument.
 #[inline(always)]
 fn sin_reduced<const FMA: bool>(r: Reduced) -> f64 {
-    let s = sin_kernel::<FMA>(r.hi, r.lo);
-    let c = cos_kernel::<FMA>(r.hi, r.lo);
+    let (s, _) = sin_kernel::<FMA>(r.hi, r.lo);
+    let (c, _) = cos_kernel::<FMA>(r.hi, r.lo);
     xor_sign(select(r.q & 1 != 0, c, s), r.q << 62)
 }
 
-/// `tan(k·π/2 + r)` from the reduced argument: `sin r / cos r` or `-cos r / sin r`.
+/// `tan(k·π/2 + r)` from the reduced argument: `sin r / cos r` or `-cos r / sin r`, divided
+/// as double-doubles.
 #[inline(always)]
 fn tan_reduced<const FMA: bool>(r: Reduced) -> f64 {
-    let s = sin_kernel::<FMA>(r.hi, r.lo);
-    let c = cos_kernel::<FMA>(r.hi, r.lo);
+    let (sh, sl) = sin_kernel::<FMA>(r.hi, r.lo);
+    let (ch, cl) = cos_kernel::<FMA>(r.hi, r.lo);
     let odd = r.q & 1 != 0;
-    select(odd, -c, s) / select(odd, s, c)
+    div_dd::<FMA>(select(odd, -ch, sh), select(odd, -cl, sl), select(odd, sh, ch), select(odd, sl, cl))
 }
 
 /// `f32` kernels in `f64`: `(sin r, cos r)` from `hi` alone.
@@ -389,52 +442,52 @@ fn tan1<const FMA: bool>(x: f64) -> f64 {
 #[cold]
 #[inline(never)]
 fn sin_big(x: f64) -> f64 {
-    if x.is_finite() { sin_reduced::<false>(reduce_big(x)) } else { x - x }
+    if x.is_finite() { sin_reduced::<false>(reduce_big(x)) } else { f64::NAN }
 }
 
 #[cold]
 #[inline(never)]
 fn cos_big(x: f64) -> f64 {
-    if x.is_finite() { sin_reduced::<false>(quarter(reduce_big(x))) } else { x - x }
+    if x.is_finite() { sin_reduced::<false>(quarter(reduce_big(x))) } else { f64::NAN }
 }
 
 #[cold]
 #[inline(never)]
 fn tan_big(x: f64) -> f64 {
-    if x.is_finite() { tan_reduced::<false>(reduce_big(x)) } else { x - x }
+    if x.is_finite() { tan_reduced::<false>(reduce_big(x)) } else { f64::NAN }
 }
 
 #[inline(always)]
 fn sin1_f32<const FMA: bool>(x: f64) -> f64 {
-    select(x == 0.0, x, sin_reduced_f32::<FMA>(reduce(x)))
+    select(x == 0.0, x, sin_reduced_f32::<FMA>(reduce_f32(x)))
 }
 
 #[inline(always)]
 fn cos1_f32<const FMA: bool>(x: f64) -> f64 {
-    sin_reduced_f32::<FMA>(quarter(reduce(x)))
+    sin_reduced_f32::<FMA>(quarter(reduce_f32(x)))
 }
 
 #[inline(always)]
 fn tan1_f32<const FMA: bool>(x: f64) -> f64 {
-    select(x == 0.0, x, tan_reduced_f32::<FMA>(reduce(x)))
+    select(x == 0.0, x, tan_reduced_f32::<FMA>(reduce_f32(x)))
 }
 
 #[cold]
 #[inline(never)]
 fn sin_big_f32(x: f64) -> f64 {
-    if x.is_finite() { sin_reduced_f32::<false>(reduce_big(x)) } else { x - x }
+    if x.is_finite() { sin_reduced_f32::<false>(reduce_big(x)) } else { f64::NAN }
 }
 
 #[cold]
 #[inline(never)]
 fn cos_big_f32(x: f64) -> f64 {
-    if x.is_finite() { sin_reduced_f32::<false>(quarter(reduce_big(x))) } else { x - x }
+    if x.is_finite() { sin_reduced_f32::<false>(quarter(reduce_big(x))) } else { f64::NAN }
 }
 
 #[cold]
 #[inline(never)]
 fn tan_big_f32(x: f64) -> f64 {
-    if x.is_finite() { tan_reduced_f32::<false>(reduce_big(x)) } else { x - x }
+    if x.is_finite() { tan_reduced_f32::<false>(reduce_big(x)) } else { f64::NAN }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -486,10 +539,11 @@ fn acos1<const FMA: bool, const N: usize>(x: f64, coef: &[f64; N]) -> f64 {
 // atan, atan2
 
 /// `atan(a/b)` for `a, b >= 0` not both zero nor both infinite, with `a` and `b` small
-/// enough that `3.5·max(a, b)` does not overflow. The ratio picks `c ∈ {0, 1/2, 1, 3/2, ∞}`
-/// and `atan(a/b) = atan(c) + atan(s)`, `s = (a - c·b)/(b + c·a)`, `|s| <= 7/16`.
+/// enough that `3.5·max(a, b)` does not overflow, as `hi + small` with `hi` a constant. The
+/// ratio picks `c ∈ {0, 1/2, 1, 3/2, ∞}` and `atan(a/b) = atan(c) + atan(s)`,
+/// `s = (a - c·b)/(b + c·a)`, `|s| <= 7/16`.
 #[inline(always)]
-fn atan_ratio<const FMA: bool, const N: usize>(a: f64, b: f64, coef: &[f64; N]) -> f64 {
+fn atan_ratio<const FMA: bool, const N: usize>(a: f64, b: f64, coef: &[f64; N]) -> (f64, f64) {
     let i1 = a >= 0.4375 * b;
     let i2 = a >= 0.6875 * b;
     let i3 = a >= 1.1875 * b;
@@ -499,30 +553,45 @@ fn atan_ratio<const FMA: bool, const N: usize>(a: f64, b: f64, coef: &[f64; N]) 
     let den = select(i4, a, select(i3, fma::<FMA>(1.5, a, b), select(i2, a + b, select(i1, 2.0 * b + a, b))));
     let hi = select(i4, PIO2_HI, select(i3, ATAN_3HALF_HI, select(i2, PIO4_HI, select(i1, ATAN_HALF_HI, 0.0))));
     let lo = select(i4, PIO2_LO, select(i3, ATAN_3HALF_LO, select(i2, PIO4_LO, select(i1, ATAN_HALF_LO, 0.0))));
-    let s = num / den;
+    // s + s_lo = num/den to about 2^-100: one reciprocal, and the exact remainder.
+    let rcp = 1.0 / den;
+    let s = num * rcp;
+    let s_lo = select(den == f64::INFINITY, 0.0, remainder::<FMA>(num, s, den) * rcp);
     let z = s * s;
     let zp = z * horner::<FMA, N>(z, coef);
-    hi + (fma::<FMA>(s, zp, lo) + s)
+    // atan(s + s_lo) = atan(s) + s_lo/(1 + s²) + …, and s_lo/(1 + z) ≈ s_lo·(1 - z) here
+    (hi, fma::<FMA>(s, zp, lo + fma::<FMA>(-s_lo, z, s_lo)) + s)
 }
 
 #[inline(always)]
 fn atan1<const FMA: bool, const N: usize>(x: f64, coef: &[f64; N]) -> f64 {
     let ax = x.abs();
-    let r = atan_ratio::<FMA, N>(ax, 1.0, coef).copysign(x);
-    select(ax < TINY, x, r)
+    // Beyond 2^900, atan x rounds to π/2 anyway; the clamp keeps Dekker's splitting finite.
+    let (hi, small) = atan_ratio::<FMA, N>(select(ax > TWO_900, TWO_900, ax), 1.0, coef);
+    select(ax < TINY, x, (hi + small).copysign(x))
 }
 
 #[inline(always)]
 fn atan2_1<const FMA: bool, const N: usize>(y: f64, x: f64, coef: &[f64; N]) -> f64 {
     let (a0, b0) = (y.abs(), x.abs());
     let m = select(a0 > b0, a0, b0);
-    // Keep 3.5·max finite and subnormals out of the ratio's arithmetic (powers of two: exact).
-    let scale = select(m > 1e300, f64::from_bits((1023 - 16) << 52), select(m < 1e-300, f64::from_bits((1023 + 120) << 52), 1.0));
+    // Scale both by a power of two so that max(|y|, |x|) <= 2^920 (3.5·max and Dekker's
+    // splitting, which multiplies by 2^27, stay finite) and the smaller one, when the ratio is
+    // not negligible, is at least 2^-954: the remainder of the ratio, 2^-53 of it, must not
+    // fall among the subnormals. Scaling is exact, or the smaller one underflows where the
+    // result is 0 or π/2 to the last bit anyway.
+    let scale = select(m > TWO_800, TWO_M100, TWO_120);
     let (a, b) = (a0 * scale, b0 * scale);
-    let theta = atan_ratio::<FMA, N>(a, b, coef);
-    let theta = select(a0 == 0.0, 0.0, theta);
-    let theta = select(a0 == f64::INFINITY && b0 == f64::INFINITY, PIO4_HI, theta);
-    let r = select(x.is_sign_negative(), PI_HI - (theta - PI_LO), theta).copysign(y);
+    let (hi, small) = atan_ratio::<FMA, N>(a, b, coef);
+    let both_inf = a0 == f64::INFINITY && b0 == f64::INFINITY;
+    let hi = select(a0 == 0.0, 0.0, select(both_inf, PIO4_HI, hi));
+    let small = select(a0 == 0.0, 0.0, select(both_inf, PIO4_LO, small));
+    // Left half-plane: π - θ = (PI_HI - hi) + (PI_LO - small), the first difference kept exact.
+    let left = x.is_sign_negative();
+    let (d_hi, d_lo) = two_sum(PI_HI, -hi);
+    let big = select(left, d_hi, hi);
+    let rest = select(left, (d_lo + PI_LO) - small, small);
+    let r = (big + rest).copysign(y);
     select(x.is_nan() || y.is_nan(), x + y, r)
 }
 
@@ -568,7 +637,7 @@ fn map_reduced_f32<const W: usize>(x: [f32; W], fast: impl Fn(f64) -> f64, big: 
     r
 }
 
-/// `f64` functions over lanes. See the [module docs](self) for the algorithms.
+/// `f64` functions over lanes (the algorithms are described at the top of `trig.rs`).
 pub mod f64 {
     use super::*;
 
@@ -679,7 +748,7 @@ pub mod f32 {
         let mut any = false;
         for l in 0..W {
             let xd = x[l] as f64;
-            let r = reduce(xd);
+            let r = reduce_f32(xd);
             s[l] = select(xd == 0.0, xd, sin_reduced_f32::<FMA>(r)) as f32;
             c[l] = sin_reduced_f32::<FMA>(quarter(r)) as f32;
             any |= xd.abs() > REDUCE_LIMIT;
@@ -757,7 +826,12 @@ mod tests {
                 let (f, b) = (reduce(v), reduce_big(v));
                 let same_k = f.q & 3 == b.q & 3;
                 let diff = ((f.hi - b.hi) + (f.lo - b.lo)).abs();
-                assert!(same_k && diff <= 1e-30 * f.hi.abs().max(1e-300), "{v:e}: {:?} vs {:?}", (f.q & 3, f.hi, f.lo), (b.q & 3, b.hi, b.lo));
+                assert!(
+                    same_k && diff <= 1e-30 * f.hi.abs().max(1e-300),
+                    "{v:e}: {:?} vs {:?}",
+                    (f.q & 3, f.hi, f.lo),
+                    (b.q & 3, b.hi, b.lo)
+                );
             }
             x *= 1.9;
         }
