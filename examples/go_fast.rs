@@ -61,9 +61,9 @@ fn median_times(fs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
 /// The lanes `fastmath` runs the tanh loop in at `level` (see `go_fast::REPORT`).
 fn go_fast_lanes(level: kernelize::SimdLevel) -> usize {
     match level {
-        kernelize::SimdLevel::Avx512 => 16,
-        kernelize::SimdLevel::Avx2Fma => 8,
-        kernelize::SimdLevel::Baseline => 4,
+        kernelize::SimdLevel::Avx512 => 8,
+        kernelize::SimdLevel::Avx2Fma => 4,
+        kernelize::SimdLevel::Baseline => 2,
     }
 }
 

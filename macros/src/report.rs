@@ -132,6 +132,7 @@ fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> String {
         .zip(&f.lanes)
         .map(|(c, n)| {
             let isa = match c.level {
+                "Avx512" if f.memory_bound => "AVX-512 CPUs run the AVX2 code: memory-bound",
                 "Avx512" => "AVX-512",
                 "Avx2Fma" => "AVX2+FMA",
                 _ => "baseline",

@@ -134,7 +134,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     }
     // Copy what the closure reads from outside (shared slices and views, scalars) into locals:
     // read through the closure's captured references, they are reloaded in inner loops.
-    let locals = info.reads.iter().chain(&info.captures).filter(|&&v| is_copy(k, v)).map(|&v| {
+    let locals = info.reads.iter().chain(&info.captures).filter(|&&v| super::simd::is_copy(k, v)).map(|&v| {
         let name = var_ident(k, v, k.var(v).span);
         quote!(let #name = #name;)
     });
@@ -221,15 +221,6 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     });
     tokens.extend(combine(k, info, &partials));
     quote!({ #tokens })
-}
-
-/// Types that `let x = x;` copies rather than moves: scalars, `&[T]`, `ArrayView`.
-fn is_copy(k: &Kernel, v: crate::ir::VarId) -> bool {
-    match k.var(v).ty {
-        Ty::Scalar(_) => true,
-        Ty::Array(a) => !a.mutable && matches!(a.repr, Repr::Slice | Repr::View),
-        _ => false,
-    }
 }
 
 /// Splits the array `wr` (the `p`-th one written) along the axis its own index runs on.
@@ -331,15 +322,7 @@ fn combine(k: &Kernel, info: &LoopInfo, partials: &Ident) -> TokenStream {
     let steps = info.reductions.iter().enumerate().map(|(idx, r)| {
         let name = var_ident(k, r.var, k.var(r.var).span);
         let field = Literal::usize_unsuffixed(idx);
-        match r.op {
-            RedOp::Sum => quote!(#name += #p.#field;),
-            RedOp::Product => quote!(#name *= #p.#field;),
-            RedOp::Max => quote!(#name = #name.max(#p.#field);),
-            RedOp::Min => quote!(#name = #name.min(#p.#field);),
-            RedOp::BitOr => quote!(#name |= #p.#field;),
-            RedOp::BitAnd => quote!(#name &= #p.#field;),
-            RedOp::BitXor => quote!(#name ^= #p.#field;),
-        }
+        super::simd::combine_step(r.op, &name, &quote!(#p.#field))
     });
     quote! {
         for #p in #partials {
@@ -349,7 +332,8 @@ fn combine(k: &Kernel, info: &LoopInfo, partials: &Ident) -> TokenStream {
     }
 }
 
-fn identity_fn(op: RedOp) -> &'static str {
+/// The `Identity` method that gives a reduction's starting value.
+pub fn identity_fn(op: RedOp) -> &'static str {
     match op {
         RedOp::Sum => "sum_identity",
         RedOp::Product => "product_identity",

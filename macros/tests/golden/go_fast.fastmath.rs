@@ -117,7 +117,7 @@ impl go_fast {
                             use ::kernelize::__private::runtime::simd::{
                                 Lanes as __KzLanes, Rows as _, RowsMut as _,
                             };
-                            const __KZ_W: usize = 16;
+                            const __KZ_W: usize = 8;
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = true;
                             let a = a;
@@ -203,7 +203,7 @@ impl go_fast {
                             use ::kernelize::__private::runtime::simd::{
                                 Lanes as __KzLanes, Rows as _, RowsMut as _,
                             };
-                            const __KZ_W: usize = 8;
+                            const __KZ_W: usize = 4;
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = true;
                             let a = a;
@@ -289,7 +289,7 @@ impl go_fast {
                             use ::kernelize::__private::runtime::simd::{
                                 Lanes as __KzLanes, Rows as _, RowsMut as _,
                             };
-                            const __KZ_W: usize = 4;
+                            const __KZ_W: usize = 2;
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = false;
                             let a = a;
@@ -403,14 +403,14 @@ impl go_fast {
             );
             let () = match ::kernelize::__private::runtime::simd::level() {
                 ::kernelize::__private::runtime::SimdLevel::Avx512 => {
-                    ::kernelize::__private::runtime::simd::avx512(
+                    ::kernelize::__private::runtime::simd::avx2(
                         #[inline(always)]
                         || {
                             #[allow(unused_imports)]
                             use ::kernelize::__private::runtime::simd::{
                                 Lanes as __KzLanes, Rows as _, RowsMut as _,
                             };
-                            const __KZ_W: usize = 16;
+                            const __KZ_W: usize = 4;
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = true;
                             let a = a;
@@ -475,7 +475,7 @@ impl go_fast {
                             use ::kernelize::__private::runtime::simd::{
                                 Lanes as __KzLanes, Rows as _, RowsMut as _,
                             };
-                            const __KZ_W: usize = 8;
+                            const __KZ_W: usize = 4;
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = true;
                             let a = a;
@@ -540,7 +540,7 @@ impl go_fast {
                             use ::kernelize::__private::runtime::simd::{
                                 Lanes as __KzLanes, Rows as _, RowsMut as _,
                             };
-                            const __KZ_W: usize = 4;
+                            const __KZ_W: usize = 2;
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = false;
                             let a = a;
@@ -602,5 +602,5 @@ impl go_fast {
         trace
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, fastmath\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity -0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checked before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: vectorized over i; lanes per instruction set 16 (AVX-512), 8 (AVX2+FMA), 4 (baseline); masks for none; gather required for none; scatter required for none; reductions keep one partial per lane, folded in lane order\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: vectorized over i; lanes per instruction set 16 (AVX-512), 8 (AVX2+FMA), 4 (baseline); masks for none; gather required for none; scatter required for none\n";
+    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, fastmath\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity -0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checked before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: vectorized over i; lanes per instruction set 8 (AVX-512), 4 (AVX2+FMA), 2 (baseline); masks for none; gather required for none; scatter required for none; reductions keep one partial per lane, folded in lane order\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: vectorized over i; lanes per instruction set 4 (AVX-512 CPUs run the AVX2 code: memory-bound), 4 (AVX2+FMA), 2 (baseline); masks for none; gather required for none; scatter required for none\n";
 }

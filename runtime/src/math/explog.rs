@@ -33,7 +33,7 @@
 //!
 //! Special values give what `std` gives; overflow happens at std's threshold.
 
-use super::common::fmadd_f64;
+use super::common::{fast_two_sum, fmadd_f64, two_sum};
 
 /// `1.5 * 2^52`: adding it rounds any `|x| < 2^51` to an integer, held in the low mantissa bits.
 const MAGIC: f64 = 6_755_399_441_055_744.0;
@@ -93,21 +93,6 @@ fn estrin12<const FMA: bool>(x: f64, c: &[f64; 12]) -> f64 {
     let (q0, q1) = (fmadd_f64::<FMA>(p[1], x2, p[0]), fmadd_f64::<FMA>(p[3], x2, p[2]));
     let q2 = fmadd_f64::<FMA>(p[5], x2, p[4]);
     fmadd_f64::<FMA>(q2, x4 * x4, fmadd_f64::<FMA>(q1, x4, q0))
-}
-
-/// `a + b` as an unevaluated sum `(s, e)`, exactly (Knuth).
-#[inline(always)]
-fn two_sum(a: f64, b: f64) -> (f64, f64) {
-    let s = a + b;
-    let bb = s - a;
-    (s, (a - (s - bb)) + (b - bb))
-}
-
-/// `a + b` as an unevaluated sum, exactly, when `|a| >= |b|` (Dekker).
-#[inline(always)]
-fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
-    let s = a + b;
-    (s, b - (s - a))
 }
 
 /// `a` split into two halves of 26 bits (Veltkamp), for `|a| < 2^996`.

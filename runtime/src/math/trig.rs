@@ -40,7 +40,7 @@
 //! evaluates without FMA (it is not compiled in the caller's clone), so its result does not
 //! depend on `FMA`.
 
-use super::common::fmadd_f64;
+use super::common::{fast_two_sum, fmadd_f64, two_sum};
 use std::f64::consts::{FRAC_2_PI, FRAC_PI_2, FRAC_PI_4, PI};
 
 // ---------------------------------------------------------------------------------------------
@@ -216,21 +216,6 @@ fn horner<const FMA: bool, const N: usize>(t: f64, c: &[f64; N]) -> f64 {
         acc = fma::<FMA>(acc, t, ci);
     }
     acc
-}
-
-/// `(s, e)` with `s = fl(a + b)` and `s + e = a + b` exactly.
-#[inline(always)]
-fn two_sum(a: f64, b: f64) -> (f64, f64) {
-    let s = a + b;
-    let bb = s - a;
-    (s, (a - (s - bb)) + (b - bb))
-}
-
-/// [`two_sum`] for `|a| >= |b|` (or `a`'s exponent at least `b`'s).
-#[inline(always)]
-fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
-    let s = a + b;
-    (s, b - (s - a))
 }
 
 /// `(p, e)` with `p = fl(a·b)` and `p + e = a·b` exactly (Dekker; no FMA needed).
