@@ -1,5 +1,5 @@
-//! `KERNELIZE_TARGET`: read once per process, so each case runs this test binary again as a
-//! child process with the variable set.
+//! `KERNELIZE_TARGET`, `KERNELIZE_NUM_THREADS` and `KERNELIZE_ISA`: read once per process, so each
+//! case runs this test binary again as a child process with the variable set.
 
 use kernelize::{kernel, prange};
 use std::collections::BTreeSet;
@@ -22,7 +22,7 @@ pub fn spread(a: &[f64], out: &mut [f64]) {
     }
 }
 
-#[kernel]
+#[kernel(fastmath)]
 pub fn scale(a: &[f64], out: &mut [f64], k: f64) {
     for i in prange(0..a.len()) {
         out[i] = k * a[i];
@@ -40,9 +40,16 @@ fn child_calls_dispatch() {
     scale(&a, &mut out, 3.0);
     assert_eq!(out, [3.0, 6.0]);
     println!("chosen: {}", kernelize::Target::choose(&[kernelize::Target::Serial]));
+    let fast = [kernelize::Target::Serial, kernelize::Target::Fastmath];
+    println!("chosen for a fastmath kernel: {}", kernelize::Target::choose(&fast));
     let both = [kernelize::Target::Serial, kernelize::Target::Parallel];
     println!("chosen for a parallel kernel: {}", kernelize::Target::choose(&both));
     println!("pool threads: {}", kernelize::parallel::num_threads());
+    println!("instruction set: {:?}", kernelize::simd::level());
+    let a: Vec<f64> = (0..37).map(f64::from).collect();
+    let mut out = vec![0.0; a.len()];
+    scale::fastmath(&a, &mut out, 0.5);
+    assert!(out.iter().zip(&a).all(|(o, x)| *o == 0.5 * x));
     let a = vec![1.0; 200_000];
     let mut out = vec![0.0; a.len()];
     spread(&a, &mut out);
@@ -62,7 +69,8 @@ fn run_child_with(vars: &[(&str, &str)]) -> std::process::Output {
     cmd.args(["--exact", "child_calls_dispatch", "--nocapture", "--test-threads=1"])
         .env("KERNELIZE_DISPATCH_CHILD", "1")
         .env_remove("KERNELIZE_TARGET")
-        .env_remove("KERNELIZE_NUM_THREADS");
+        .env_remove("KERNELIZE_NUM_THREADS")
+        .env_remove("KERNELIZE_ISA");
     for (k, v) in vars {
         cmd.env(k, v);
     }
@@ -130,4 +138,33 @@ fn a_misspelt_target_panics_with_the_valid_names() {
     let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(all.contains("KERNELIZE_TARGET=paralel` is not a kernelize target"), "{all}");
     assert!(all.contains("`parallel_fastmath`"), "{all}");
+}
+
+#[test]
+fn a_fastmath_kernel_runs_fastmath_unless_serial_is_forced() {
+    let stdout = stdout_of(&run_child_with(&[]));
+    assert!(stdout.contains("chosen for a fastmath kernel: fastmath"), "{stdout}");
+    let stdout = stdout_of(&run_child("serial"));
+    assert!(stdout.contains("chosen for a fastmath kernel: serial"), "{stdout}");
+}
+
+#[test]
+fn kernelize_isa_forces_the_clone() {
+    let stdout = stdout_of(&run_child_with(&[("KERNELIZE_ISA", "baseline")]));
+    assert!(stdout.contains("instruction set: Baseline"), "{stdout}");
+    let detected = kernelize::machine().simd;
+    let stdout = stdout_of(&run_child_with(&[]));
+    assert!(stdout.contains(&format!("instruction set: {detected:?}")), "{stdout}");
+}
+
+#[test]
+fn a_bad_or_unavailable_isa_is_reported() {
+    let out = run_child_with(&[("KERNELIZE_ISA", "sse9")]);
+    assert!(!out.status.success());
+    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(all.contains("KERNELIZE_ISA=`sse9` is not an instruction set; use baseline, avx2 or avx512"), "{all}");
+    if kernelize::machine().simd < kernelize::SimdLevel::Avx512 {
+        let out = run_child_with(&[("KERNELIZE_ISA", "avx512")]);
+        assert!(!out.status.success(), "forcing a level the CPU lacks must not run its code");
+    }
 }
