@@ -95,14 +95,19 @@ fn variants(options: &Options, mut body: impl FnMut(&'static str) -> TokenStream
 }
 
 fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options) -> TokenStream {
+    let mut fastmath = Vec::new();
     let variants = variants(options, |v| match v {
         "parallel" => back::rayon::write(k, a, false),
         "parallel_fastmath" => back::rayon::write(k, a, true),
-        "fastmath" => back::simd::write(k, a),
+        "fastmath" => {
+            let (body, facts) = back::simd::write(k, a);
+            fastmath = facts;
+            body
+        }
         _ => back::serial::write(k, a),
     });
     let names: Vec<&str> = variants.iter().map(|v| v.fn_name).collect();
-    let report = Literal::string(&report::write(k, a, &names));
+    let report = Literal::string(&report::write(k, a, &names, &fastmath));
     let dispatch = dispatch(k, &variants);
     let holder = items(k, &variants, report);
     let attrs = &k.attrs;

@@ -6,19 +6,28 @@ use crate::ir::display::expr_text;
 use crate::ir::{Kernel, PrangeLoop, Ty};
 use std::fmt::Write;
 
-pub fn write(k: &Kernel, a: &Analysis, variants: &[&str]) -> String {
+/// `fastmath` holds, per loop, what the SIMD back end did (empty without that variant).
+pub fn write(k: &Kernel, a: &Analysis, variants: &[&str], fastmath: &[crate::back::simd::LoopFacts]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "kernel `{}`: variants {}", k.name, variants.join(", "));
     if k.loops.is_empty() {
         let _ = writeln!(out, "no prange loops: every variant runs the function as written");
     }
     for (n, (l, info)) in k.loops.iter().zip(&a.loops).enumerate() {
-        write_loop(&mut out, k, n, l, info, variants);
+        write_loop(&mut out, k, n, l, info, variants, fastmath.get(n));
     }
     out
 }
 
-fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &LoopInfo, variants: &[&str]) {
+fn write_loop(
+    out: &mut String,
+    k: &Kernel,
+    n: usize,
+    l: &PrangeLoop,
+    info: &LoopInfo,
+    variants: &[&str],
+    fastmath: Option<&crate::back::simd::LoopFacts>,
+) {
     let dims: Vec<String> = l
         .dims
         .iter()
@@ -82,8 +91,8 @@ fn write_loop(out: &mut String, k: &Kernel, n: usize, l: &PrangeLoop, info: &Loo
     let opaque: Vec<String> = info.opaque.iter().map(|(s, what)| format!("{what} (line {})", s.start().line)).collect();
     line(out, "outside the kernel language (kept as written)", &opaque);
     let _ = writeln!(out, "  serial: iterations in order on the calling thread");
-    if variants.contains(&"fastmath") {
-        let _ = writeln!(out, "  fastmath: {}", fastmath_line(k, l, info));
+    if let Some(f) = fastmath {
+        let _ = writeln!(out, "  fastmath: {}", fastmath_line(k, l, info, f));
     }
     if variants.contains(&"parallel") {
         let outer = &k.var(l.dims[0].var).name;
@@ -120,9 +129,9 @@ fn line(out: &mut String, what: &str, items: &[String]) {
     let _ = writeln!(out, "  {what}: {items}");
 }
 
-fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> String {
-    use crate::back::simd::{CLONES, facts};
-    let f = match facts(k, l, info) {
+fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, f: &crate::back::simd::LoopFacts) -> String {
+    use crate::back::simd::CLONES;
+    let f = match f {
         Ok(f) => f,
         Err(reason) => return format!("NOT vectorized: {reason}; every clone runs the serial code of this loop"),
     };

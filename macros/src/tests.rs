@@ -79,14 +79,15 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
                 .map_err(|e| format!("{name}: expansion does not parse: {e}\n{body}"))?;
             let body = crate::back::rayon::write(&kernel, &analysis, false);
             syn::parse2::<syn::Block>(body).map_err(|e| format!("{name}: parallel expansion does not parse: {e}"))?;
-            let body = crate::back::simd::write(&kernel, &analysis);
+            let (body, fastmath) = crate::back::simd::write(&kernel, &analysis);
             syn::parse2::<syn::Block>(body).map_err(|e| format!("{name}: fastmath expansion does not parse: {e}"))?;
             let body = crate::back::rayon::write(&kernel, &analysis, true);
             syn::parse2::<syn::Block>(body)
                 .map_err(|e| format!("{name}: parallel_fastmath expansion does not parse: {e}"))?;
-            let _ = crate::report::write(&kernel, &analysis, &["serial", "parallel", "fastmath", "parallel_fastmath"]);
-            for (l, info) in kernel.loops.iter().zip(&analysis.loops) {
-                match crate::back::simd::facts(&kernel, l, info) {
+            let variants = ["serial", "parallel", "fastmath", "parallel_fastmath"];
+            let _ = crate::report::write(&kernel, &analysis, &variants, &fastmath);
+            for f in fastmath {
+                match f {
                     Ok(_) => tally.vectorized += 1,
                     Err(reason) => tally.not_vectorized.push(reason),
                 }

@@ -155,12 +155,6 @@ impl<const W: usize> Lanes<bool, W> {
     pub fn all(self) -> bool {
         self.0.into_iter().fold(true, |a, b| a & b)
     }
-
-    /// `a` in the lanes of `self`, `b` in the others (method form of [`Lanes::select`]).
-    #[inline(always)]
-    pub fn pick<T: Copy + Default>(self, a: Lanes<T, W>, b: Lanes<T, W>) -> Lanes<T, W> {
-        Lanes::select(self, a, b)
-    }
 }
 
 impl<T: Copy + Default + PartialOrd, const W: usize> Lanes<T, W> {

@@ -146,3 +146,23 @@ fn guard(k: &Kernel, v: VarId, value: Ident) -> TokenStream {
         _ => TokenStream::new(),
     }
 }
+
+/// `let x = x;` for what a closure running the loop reads from outside (shared slices and views,
+/// scalars): read through the closure's captured references, they would be reloaded in inner
+/// loops.
+pub fn local_copies(k: &Kernel, info: &LoopInfo) -> TokenStream {
+    let copies = info.reads.iter().chain(&info.captures).filter(|&&v| is_copy(k, v)).map(|&v| {
+        let name = var_ident(k, v, k.var(v).span);
+        quote!(let #name = #name;)
+    });
+    copies.collect()
+}
+
+/// Types that `let x = x;` copies rather than moves: scalars, `&[T]`, `ArrayView`.
+fn is_copy(k: &Kernel, v: VarId) -> bool {
+    match k.var(v).ty {
+        Ty::Scalar(_) => true,
+        Ty::Array(a) => !a.mutable && matches!(a.repr, crate::ir::Repr::Slice | crate::ir::Repr::View),
+        _ => false,
+    }
+}

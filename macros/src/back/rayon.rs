@@ -132,12 +132,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
         let piece = &p.piece;
         exact.extend(quote!(let #piece = &mut #piece[..(#end - #start)];));
     }
-    // Copy what the closure reads from outside (shared slices and views, scalars) into locals:
-    // read through the closure's captured references, they are reloaded in inner loops.
-    let locals = info.reads.iter().chain(&info.captures).filter(|&&v| super::simd::is_copy(k, v)).map(|&v| {
-        let name = var_ident(k, v, k.var(v).span);
-        quote!(let #name = #name;)
-    });
+    let locals = super::prelude::local_copies(k, info);
     let mut nest = loop_nest(k, l, bounds.clone(), w.block(&l.body));
     let mut binds: Vec<&TokenStream> = binds.collect();
     if simd {
@@ -170,7 +165,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     }
     tokens.extend(quote! {
         let #chunk_fn = |__kz_from: usize, __kz_to: usize, #pattern: #types| {
-            #(#locals)*
+            #locals
             let #start = #nth(#lo0, __kz_from);
             let #end = #nth(#lo0, __kz_to);
             #exact

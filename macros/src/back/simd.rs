@@ -33,7 +33,7 @@ use quote::{ToTokens, quote};
 use std::collections::BTreeSet;
 
 /// One instruction set the body is compiled for.
-pub struct Clone {
+pub struct Isa {
     /// The `SimdLevel` variant that selects it.
     pub level: &'static str,
     /// The runtime function that runs a closure compiled for it.
@@ -43,14 +43,14 @@ pub struct Clone {
     pub fma: bool,
 }
 
-pub const CLONES: [Clone; 3] = [
-    Clone { level: "Avx512", run: "avx512", bytes: 64, fma: true },
-    Clone { level: "Avx2Fma", run: "avx2", bytes: 32, fma: true },
-    Clone { level: "Baseline", run: "baseline", bytes: 16, fma: false },
+pub const CLONES: [Isa; 3] = [
+    Isa { level: "Avx512", run: "avx512", bytes: 64, fma: true },
+    Isa { level: "Avx2Fma", run: "avx2", bytes: 32, fma: true },
+    Isa { level: "Baseline", run: "baseline", bytes: 16, fma: false },
 ];
 
 /// On AVX-512 CPUs, memory-bound loops run the AVX2 clone (see [`vector_loop`]).
-const AVX512_AS_AVX2: Clone = Clone { level: "Avx512", run: "avx2", bytes: 32, fma: true };
+const AVX512_AS_AVX2: Isa = Isa { level: "Avx512", run: "avx2", bytes: 32, fma: true };
 
 /// Loops whose iterations cost at most this (simple operations, `analyze::cost`) and call no
 /// math function are limited by memory bandwidth, not arithmetic.
@@ -98,8 +98,8 @@ pub enum Vectorized {
 
 /// The loop's iteration range as the vector code sees it.
 pub struct Range {
-    /// Per dimension: the first index and the count of iterations... for the outer dimension
-    /// of a 2-D loop, its own `lo..hi` (run as a scalar loop).
+    /// Per dimension, the first index and the end (`lo..hi`); the outer dimension of a 2-D loop
+    /// runs as a scalar loop over its range.
     pub lo: Vec<TokenStream>,
     pub hi: Vec<TokenStream>,
 }
@@ -130,7 +130,7 @@ pub fn vector_loop(
     for r in &info.reductions {
         varying.insert(r.var);
     }
-    let elem = widest_float(k, l).unwrap_or(8);
+    let elem = widest_float(l).unwrap_or(8);
     let divergent = has_divergence(l, &varying);
     let vectors = if divergent { VECTORS_DIVERGENT } else { VECTORS_STRAIGHT };
     let mut facts = Facts::default();
@@ -140,7 +140,7 @@ pub fn vector_loop(
     // 512-bit version of `out[i] = a[i] * s + b[i]` over 4M f64 ran at 0.83x of the plain
     // loop, the 256-bit one at 0.95x (`benches/fastmath.rs`, group `fm_triad`).
     let memory_bound = !divergent && info.cost <= MEMORY_BOUND_COST && !calls_math(l);
-    let clones: Vec<&Clone> =
+    let clones: Vec<&Isa> =
         CLONES.iter().map(|c| if memory_bound && c.level == "Avx512" { &AVX512_AS_AVX2 } else { c }).collect();
     for (n, clone) in clones.into_iter().enumerate() {
         let lanes = vectors * clone.bytes / elem;
@@ -191,7 +191,7 @@ pub fn combine_step(op: RedOp, name: &Ident, value: &TokenStream) -> TokenStream
 }
 
 /// The size of the widest float type the body computes with, if any.
-fn widest_float(k: &Kernel, l: &PrangeLoop) -> Option<usize> {
+fn widest_float(l: &PrangeLoop) -> Option<usize> {
     struct Find(Option<usize>);
     impl Visitor<'_> for Find {
         fn expr(&mut self, e: &Expr) {
@@ -204,10 +204,22 @@ fn widest_float(k: &Kernel, l: &PrangeLoop) -> Option<usize> {
             walk::walk_expr(self, e);
         }
     }
-    let _ = k;
     let mut f = Find(None);
     f.block(&l.body);
     f.0
+}
+
+/// Whether a serial loop's header (its condition, bounds or step) differs between lanes.
+fn header_varies(lp: &Loop, varying: &BTreeSet<VarId>) -> bool {
+    match &lp.kind {
+        LoopKind::For { range, .. } => {
+            is_varying(varying, &range.start)
+                || is_varying(varying, &range.end)
+                || range.adapters.iter().any(|a| matches!(a, RangeAdapter::StepBy(k) if is_varying(varying, k)))
+        }
+        LoopKind::While { cond } => is_varying(varying, cond),
+        LoopKind::Infinite => false,
+    }
 }
 
 /// Whether any control flow in the body depends on a varying value.
@@ -216,13 +228,7 @@ fn has_divergence(l: &PrangeLoop, varying: &BTreeSet<VarId>) -> bool {
     impl Visitor<'_> for Find<'_> {
         fn stmt(&mut self, s: &Stmt) {
             if let StmtKind::Loop(l) = &s.kind {
-                match &l.kind {
-                    LoopKind::While { cond } => self.1 |= is_varying(self.0, cond),
-                    LoopKind::For { range, .. } => {
-                        self.1 |= is_varying(self.0, &range.start) || is_varying(self.0, &range.end);
-                    }
-                    LoopKind::Infinite => {}
-                }
+                self.1 |= header_varies(l, self.0);
             }
             walk::walk_stmt(self, s);
         }
@@ -319,13 +325,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             quote!(::kernelize::__private::runtime::parallel::LoopIndex::count),
             quote!(::kernelize::__private::runtime::parallel::LoopIndex::nth),
         );
-        // Copies of what the body reads, so inner loops do not reload them through the
-        // closure's references.
-        let locals = self.info.reads.iter().chain(&self.info.captures).filter(|&&v| is_copy(k, v)).map(|&v| {
-            let name = var_ident(k, v, k.var(v).span);
-            quote!(let #name = #name;)
-        });
-        let locals: Vec<TokenStream> = locals.collect();
+        let locals = super::prelude::local_copies(k, self.info);
         let mut inits = Vec::new();
         let mut folds = Vec::new();
         for r in &self.info.reductions {
@@ -395,7 +395,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             const __KZ_W: usize = #lanes_lit;
             #[allow(dead_code)]
             const __KZ_FMA: bool = #fma;
-            #(#locals)*
+            #locals
             #(#inits)*
             #nest
             (#(#folds,)*)
@@ -464,7 +464,6 @@ impl<'a, 'k> Gen<'a, 'k> {
         !a.found
     }
 
-    /// The statements of `b` under `m` (a block's tail is the caller's business).
     /// The statements of `b` under `m`, and the mask at their end (lanes that jumped away
     /// are out of it), for the block's tail.
     fn block_m(&mut self, b: &Block, m: &Mask) -> Gen2<(TokenStream, Mask)> {
@@ -520,7 +519,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 }
                 let value = self.lanes(value, m)?;
                 let new = match op {
-                    Some(op) => self.binary_lanes(*op, quote!(#name), value, self.k.var(*var).ty)?,
+                    Some(op) => self.binary_lanes(*op, quote!(#name), value),
                     None => value,
                 };
                 Ok(self.assign(&name, new, m))
@@ -540,7 +539,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 let value = match op {
                     Some(op) => {
                         let old = self.load(*array, index, m, ty)?;
-                        self.binary_lanes(*op, old, value, ty)?
+                        self.binary_lanes(*op, old, value)
                     }
                     None => value,
                 };
@@ -572,10 +571,6 @@ impl<'a, 'k> Gen<'a, 'k> {
             ExprKind::Block(b) => {
                 let body = self.block_with_tail(b, m)?;
                 Ok(quote!({ #body }))
-            }
-            ExprKind::Match { .. } => {
-                let v = self.val(e, m)?.0;
-                Ok(quote!(let _ = #v;))
             }
             _ => {
                 let (v, _) = self.val(e, m)?;
@@ -639,16 +634,7 @@ impl<'a, 'k> Gen<'a, 'k> {
     /// Whether `lp` must run under a lane mask: its header varies, or a jump out of it is
     /// taken by some lanes only.
     fn loop_masked(&self, lp: &Loop) -> bool {
-        let header = match &lp.kind {
-            LoopKind::For { range, .. } => {
-                self.is_varying(&range.start)
-                    || self.is_varying(&range.end)
-                    || range.adapters.iter().any(|a| matches!(a, RangeAdapter::StepBy(k) if self.is_varying(k)))
-            }
-            LoopKind::While { cond } => self.is_varying(cond),
-            LoopKind::Infinite => false,
-        };
-        header || divergent_exit(&lp.body, self.serial_depth, &self.varying, false)
+        header_varies(lp, &self.varying) || divergent_exit(&lp.body, self.serial_depth, &self.varying, false)
     }
 
     fn serial_loop(&mut self, lp: &Loop, m: &Mask) -> Gen2<TokenStream> {
@@ -858,7 +844,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                     t
                 } else {
                     let (a, b) = (self.lanes(lhs, m)?, self.lanes(rhs, m)?);
-                    self.binary_lanes(*op, a, b, lhs.ty)?
+                    self.binary_lanes(*op, a, b)
                 }
             }
             ExprKind::Cast { arg, to } => {
@@ -866,7 +852,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 let to = Ident::new(to.name(), Span::call_site());
                 quote!(#a.cast::<#to>())
             }
-            ExprKind::Math { func, args, .. } => self.math(*func, args, e, m)?,
+            ExprKind::Math { func, args, .. } => self.math(*func, args, m)?,
             ExprKind::Index { array, index } => self.load(*array, index, m, e.ty)?,
             ExprKind::If { cond, then, els } => self.if_value(cond, then, els.as_deref(), e, m)?,
             ExprKind::Block(b) => {
@@ -978,7 +964,6 @@ impl<'a, 'k> Gen<'a, 'k> {
             };
             code.extend(quote!(if #pm.any() { #body }));
         }
-        let _ = &rest;
         Ok(if value { quote!({ #code #out }) } else { quote!({ #code }) })
     }
 
@@ -1003,9 +988,8 @@ impl<'a, 'k> Gen<'a, 'k> {
         Ok(Some(quote!(#a.fmadd::<__KZ_FMA>(#b, #c))))
     }
 
-    fn binary_lanes(&self, op: BinOp, a: TokenStream, b: TokenStream, operand: Ty) -> Gen2<TokenStream> {
-        let _ = operand;
-        Ok(match op {
+    fn binary_lanes(&self, op: BinOp, a: TokenStream, b: TokenStream) -> TokenStream {
+        match op {
             BinOp::Add => quote!((#a + #b)),
             BinOp::Sub => quote!((#a - #b)),
             BinOp::Mul => quote!((#a * #b)),
@@ -1022,10 +1006,10 @@ impl<'a, 'k> Gen<'a, 'k> {
             BinOp::Le => quote!(#a.le(#b)),
             BinOp::Gt => quote!(#a.gt(#b)),
             BinOp::Ge => quote!(#a.ge(#b)),
-        })
+        }
     }
 
-    fn math(&mut self, f: MathFn, args: &[Expr], e: &Expr, m: &Mask) -> Gen2<TokenStream> {
+    fn math(&mut self, f: MathFn, args: &[Expr], m: &Mask) -> Gen2<TokenStream> {
         let lanes_ty = lanes_path();
         let mut a = Vec::new();
         for x in args {
@@ -1038,7 +1022,6 @@ impl<'a, 'k> Gen<'a, 'k> {
             let arrays = a.iter().map(|x| quote!(#x.0));
             quote!(#lanes_ty(::kernelize::__private::runtime::math::#t::#f::<__KZ_FMA, __KZ_W>(#(#arrays),*)))
         };
-        let _ = e;
         Ok(match (f, a.as_slice()) {
             (MathFn::Abs, [x]) if s.is_float() => quote!(#x.map(#t::abs)),
             (MathFn::Abs, [x]) => quote!(#x.map(#t::wrapping_abs)),
@@ -1119,6 +1102,19 @@ impl<'a, 'k> Gen<'a, 'k> {
         })
     }
 
+    /// `c` when `e` is `i + c` for the vectorized (`usize`) prange variable `i`.
+    fn vector_offset(&self, e: &Expr) -> Option<i64> {
+        let (dim, c) = crate::analyze::bounds_affine(&self.w.prange, e)?;
+        (dim == self.vdim && self.k.var(self.l.dims[dim].var).ty == Ty::Scalar(Scalar::Usize)).then_some(c)
+    }
+
+    /// Lane 0's index for `i + c`: `__kz_i0 + c`, wrapping (a negative one fails the bounds test
+    /// and goes lane by lane).
+    fn lane0_index(c: i64) -> TokenStream {
+        let (base, c) = (helper("__kz_i0"), Literal::i64_unsuffixed(c));
+        quote!(#base.wrapping_add_signed(#c))
+    }
+
     /// For `array[[r, j + c]]` on a 2-D ndarray, `r` uniform and `j` the vectorized variable:
     /// the row and lane 0's column.
     fn row_contiguous(&self, array: VarId, index: &[Expr]) -> Option<(TokenStream, TokenStream)> {
@@ -1126,12 +1122,8 @@ impl<'a, 'k> Gen<'a, 'k> {
         if matches!(self.k.var(array).ty, Ty::Array(a) if a.is_slice_like()) || self.is_varying(r) {
             return None;
         }
-        let (dim, c) = crate::analyze::bounds_affine(&self.w.prange, j)?;
-        if dim != self.vdim || self.k.var(self.l.dims[dim].var).ty != Ty::Scalar(Scalar::Usize) {
-            return None;
-        }
-        let (base, c) = (helper("__kz_i0"), Literal::i64_unsuffixed(c));
-        Some((self.w.expr(r, 0), quote!(#base.wrapping_add_signed(#c))))
+        let c = self.vector_offset(j)?;
+        Some((self.w.expr(r, 0), Self::lane0_index(c)))
     }
 
     /// The index of lane `__kz_l`, with its varying parts bound to locals first.
@@ -1204,30 +1196,21 @@ impl<'a, 'k> Gen<'a, 'k> {
     }
 
     /// For `array[i + c]` on a slice, `i` the vectorized variable, without a window: lane 0's
-    /// index (wrapping: a negative one fails the bounds test and goes lane by lane).
+    /// index.
     fn contiguous(&self, array: VarId, index: &[Expr]) -> Option<TokenStream> {
         let [i] = index else { return None };
         if !matches!(self.k.var(array).ty, Ty::Array(a) if a.is_slice_like()) {
             return None;
         }
-        let (dim, c) = crate::analyze::bounds_affine(&self.w.prange, i)?;
-        if dim != self.vdim || self.k.var(self.l.dims[dim].var).ty != Ty::Scalar(Scalar::Usize) {
-            return None;
-        }
-        let base = helper("__kz_i0");
-        let c = Literal::i64_unsuffixed(c);
-        Some(quote!(#base.wrapping_add_signed(#c)))
+        self.vector_offset(i).map(Self::lane0_index)
     }
 
     /// For `array[i + c]` with `i` the vectorized variable and a window over `array`: the
     /// window and lane 0's position in it.
     fn window_at(&self, array: VarId, index: &[Expr]) -> Option<(Ident, TokenStream)> {
         let [i] = index else { return None };
-        let win = self.w.windows.iter().find(|w| w.array == array)?;
-        let (dim, c) = crate::analyze::bounds_affine(&self.w.prange, i)?;
-        if dim != self.vdim || win.dim != dim || c < win.first || c > win.last {
-            return None;
-        }
+        let win = self.w.windows.iter().find(|w| w.array == array && w.dim == self.vdim)?;
+        let c = self.vector_offset(i).filter(|c| (win.first..=win.last).contains(c))?;
         let shift = usize::try_from(c - win.first).ok()?;
         let k0 = helper("__kz_k0");
         let at = if shift == 0 {
@@ -1300,12 +1283,7 @@ fn divergent_exit(b: &Block, depth: usize, varying: &BTreeSet<VarId>, div: bool)
         match &s.kind {
             StmtKind::Break(j) | StmtKind::Continue(j) => div && exits(j.target, depth),
             StmtKind::Loop(l) => {
-                let header = match &l.kind {
-                    LoopKind::For { range, .. } => is_varying(varying, &range.start) || is_varying(varying, &range.end),
-                    LoopKind::While { cond } => is_varying(varying, cond),
-                    LoopKind::Infinite => false,
-                };
-                let inner_masked = header || divergent_exit(&l.body, inner, varying, false);
+                let inner_masked = header_varies(l, varying) || divergent_exit(&l.body, inner, varying, false);
                 block(&l.body, depth, inner + 1, varying, div || inner_masked)
             }
             StmtKind::Expr(e) | StmtKind::Let { init: e, .. } => expr(e, depth, inner, varying, div),
@@ -1338,45 +1316,38 @@ fn has_jump(s: &Stmt) -> bool {
     walk::any_stmt(s, |k| matches!(k, StmtKind::Break(_) | StmtKind::Continue(_)))
 }
 
-/// Types that `let x = x;` copies rather than moves: scalars, `&[T]`, `ArrayView`.
-pub fn is_copy(k: &Kernel, v: VarId) -> bool {
-    use crate::ir::Repr;
-    match k.var(v).ty {
-        Ty::Scalar(_) => true,
-        Ty::Array(a) => !a.mutable && matches!(a.repr, Repr::Slice | Repr::View),
-        _ => false,
-    }
-}
+/// What vectorizing one prange loop took, or why it was not vectorized (for `REPORT`).
+pub type LoopFacts = Result<Facts, String>;
 
-/// The body of `name::fastmath`: each prange loop vectorized, the host code as written.
-pub fn write(k: &Kernel, a: &crate::analyze::Analysis) -> TokenStream {
-    k.host.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
-        (Some(l), Some(info)) => prange_loop(k, l, info),
+/// The body of `name::fastmath` (each prange loop vectorized, the host code as written), and
+/// per loop what `REPORT` says of it.
+pub fn write(k: &Kernel, a: &crate::analyze::Analysis) -> (TokenStream, Vec<LoopFacts>) {
+    let mut facts: Vec<LoopFacts> = Vec::new();
+    let body = k.host.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
+        (Some(l), Some(info)) => {
+            let (tokens, f) = prange_loop(k, l, info);
+            if facts.len() <= slot {
+                facts.resize_with(slot + 1, || Err(String::new()));
+            }
+            facts[slot] = f;
+            tokens
+        }
         _ => TokenStream::new(),
-    })
+    });
+    (body, facts)
 }
 
-fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
+fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> (TokenStream, LoopFacts) {
     let Prelude { w, tokens, lo, hi } = prelude(k, l, info, true);
     let range = Range { lo: lo.iter().map(|x| quote!(#x)).collect(), hi: hi.iter().map(|x| quote!(#x)).collect() };
     let isa = quote!(::kernelize::__private::runtime::simd::level());
     match vector_loop(k, l, info, &w, &range, &isa) {
-        Vectorized::Yes { tokens: v, .. } => quote!({ #tokens #v }),
-        Vectorized::No { .. } => {
+        Vectorized::Yes { tokens: v, facts } => (quote!({ #tokens #v }), Ok(facts)),
+        Vectorized::No { reason } => {
             let body = w.block(&l.body);
             let bounds = lo.iter().zip(&hi).map(|(lo, hi)| (quote!(#lo), quote!(#hi))).collect();
             let nest = loop_nest(k, l, bounds, body);
-            quote!({ #tokens #nest })
+            (quote!({ #tokens #nest }), Err(reason))
         }
-    }
-}
-
-/// What `REPORT` says of the loop's `fastmath` code.
-pub fn facts(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> Result<Facts, String> {
-    let Prelude { w, lo, hi, .. } = prelude(k, l, info, true);
-    let range = Range { lo: lo.iter().map(|x| quote!(#x)).collect(), hi: hi.iter().map(|x| quote!(#x)).collect() };
-    match vector_loop(k, l, info, &w, &range, &TokenStream::new()) {
-        Vectorized::Yes { facts, .. } => Ok(facts),
-        Vectorized::No { reason } => Err(reason),
     }
 }
