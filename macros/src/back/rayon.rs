@@ -106,7 +106,6 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     tokens.extend(parts.iter().map(|p| p.split.clone()));
 
     let (pattern, types) = nested(&parts);
-    let binds = parts.iter().map(|p| &p.bind);
     let identities = info.reductions.iter().map(|r| {
         let name = var_ident(k, r.var, k.var(r.var).span);
         let f = Ident::new(identity_fn(r.op), k.var(r.var).span);
@@ -133,36 +132,19 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
         exact.extend(quote!(let #piece = &mut #piece[..(#end - #start)];));
     }
     let locals = super::prelude::local_copies(k, info);
-    let mut nest = loop_nest(k, l, bounds.clone(), w.block(&l.body));
-    let mut binds: Vec<&TokenStream> = binds.collect();
-    if simd {
-        // The chunk's pieces of written slices are windows of exactly its extent.
-        let mut vw = w.clone();
-        for (p, wr) in parts.iter().zip(&info.writes) {
-            if p.exact {
-                vw.windows.push(super::rust::Window {
-                    array: wr.array,
-                    ident: p.piece.clone(),
-                    dim: 0,
-                    first: 0,
-                    last: 0,
-                });
-            }
-        }
-        let range = super::simd::Range {
-            lo: bounds.iter().map(|b| b.0.clone()).collect(),
-            hi: bounds.iter().map(|b| b.1.clone()).collect(),
-        };
-        let isa = helper("__kz_isa");
-        if let super::simd::Vectorized::Yes { tokens: v, .. } =
-            super::simd::vector_loop(k, l, info, &vw, &range, &quote!(#isa))
-        {
-            nest = v;
+    let vectorized = if simd { simd_chunk(k, l, info, &w, &parts, &bounds) } else { None };
+    // A vectorized chunk uses its slice pieces as windows; other pieces get their views.
+    let in_lanes = vectorized.is_some();
+    let binds = parts.iter().filter(|p| !(in_lanes && p.exact)).map(|p| &p.bind);
+    let nest = match vectorized {
+        Some(v) => {
             // Chosen on the calling thread, so `simd::with_level` reaches the pool's chunks.
+            let isa = helper("__kz_isa");
             tokens.extend(quote!(let #isa = ::kernelize::__private::runtime::simd::level();));
-            binds = parts.iter().filter(|p| !p.exact).map(|p| &p.bind).collect();
+            v
         }
-    }
+        None => loop_nest(k, l, bounds, w.block(&l.body)),
+    };
     tokens.extend(quote! {
         let #chunk_fn = |__kz_from: usize, __kz_to: usize, #pattern: #types| {
             #locals
@@ -216,6 +198,32 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     });
     tokens.extend(combine(k, info, &partials));
     quote!({ #tokens })
+}
+
+/// The chunk's loop in SIMD lanes (`parallel_fastmath`), or `None` when the loop does not
+/// vectorize (it then runs the serial code of its chunks).
+fn simd_chunk(
+    k: &Kernel,
+    l: &PrangeLoop,
+    info: &LoopInfo,
+    w: &super::rust::Writer<'_>,
+    parts: &[Part],
+    bounds: &[(TokenStream, TokenStream)],
+) -> Option<TokenStream> {
+    // The chunk's pieces of written slices are windows of exactly its extent.
+    let mut vw = w.clone();
+    for (p, wr) in parts.iter().zip(&info.writes).filter(|(p, _)| p.exact) {
+        vw.windows.push(super::rust::Window { array: wr.array, ident: p.piece.clone(), dim: 0, first: 0, last: 0 });
+    }
+    let range = super::simd::Range {
+        lo: bounds.iter().map(|b| b.0.clone()).collect(),
+        hi: bounds.iter().map(|b| b.1.clone()).collect(),
+    };
+    let isa = helper("__kz_isa");
+    match super::simd::vector_loop(k, l, info, &vw, &range, &quote!(#isa)) {
+        super::simd::Vectorized::Yes { tokens, .. } => Some(tokens),
+        super::simd::Vectorized::No { .. } => None,
+    }
 }
 
 /// Splits the array `wr` (the `p`-th one written) along the axis its own index runs on.
