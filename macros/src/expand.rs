@@ -15,6 +15,17 @@ pub struct Variant {
     pub target: &'static str,
     pub doc: &'static str,
     pub body: TokenStream,
+    /// The parameters and return type, where they differ from the kernel's.
+    pub params: Option<Vec<TokenStream>>,
+    pub output: Option<TokenStream>,
+}
+
+/// What the `cuda` option adds: the PTX text and the two GPU variants' bodies.
+struct Cuda {
+    ptx: String,
+    host: TokenStream,
+    /// `name::cuda_device`, or why it is not written.
+    device: Result<TokenStream, String>,
 }
 
 pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -35,11 +46,17 @@ pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
         (Some(k), false) => Some(analyze::run(k, &mut diag)),
         _ => None,
     };
-    if let (Some(span), Some(a)) = (options.fastmath, &analysis) {
-        refuse_opaque(a, span, &mut diag);
+    for (option, name) in [(options.fastmath, "fastmath"), (options.cuda, "cuda")] {
+        if let (Some(_), Some(a)) = (option, &analysis) {
+            refuse_opaque(a, name, &mut diag);
+        }
     }
+    let cuda = match (&kernel, &analysis, options.cuda, diag.has_errors()) {
+        (Some(k), Some(a), Some(_), false) => cuda(k, a, options.fastmath.is_some(), &mut diag),
+        _ => None,
+    };
     match (diag.check(), kernel, analysis) {
-        (Ok(()), Some(k), Some(a)) => emit(&k, &a, &options),
+        (Ok(()), Some(k), Some(a)) => emit(&k, &a, &options, cuda),
         (result, kernel, _) => {
             let errors = result.err().map(syn::Error::into_compile_error);
             let shim = kernel.as_ref().map(|k| fallback_variants(k, &options));
@@ -49,20 +66,38 @@ pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// `fastmath` compiles loop bodies for SIMD lanes: code outside the kernel language cannot be.
-fn refuse_opaque(a: &analyze::Analysis, option: Span, diag: &mut Diag) {
-    let _ = option;
+/// `fastmath` compiles loop bodies for SIMD lanes and `cuda` for GPU threads: code outside the
+/// kernel language cannot be compiled for either.
+fn refuse_opaque(a: &analyze::Analysis, option: &str, diag: &mut Diag) {
+    let place = if option == "cuda" { "as GPU threads" } else { "in SIMD lanes" };
     for (span, what) in a.loops.iter().flat_map(|l| &l.opaque) {
         let fix = if what.contains("destructuring") {
-            "write one `let` per variable (`let lo = ..; let hi = ..;`), or remove `fastmath`"
+            format!("write one `let` per variable (`let lo = ..; let hi = ..;`), or remove `{option}`")
         } else {
-            "compute it outside the prange loop, write it in the kernel language, or remove `fastmath`"
+            format!("compute it outside the prange loop, write it in the kernel language, or remove `{option}`")
         };
         diag.error(
             *span,
-            format_args!("`fastmath` runs the prange loop's body in SIMD lanes and cannot compile {what} there; {fix}"),
+            format_args!("`{option}` runs the prange loop's body {place} and cannot compile {what} there; {fix}"),
         );
     }
+}
+
+/// The PTX module and the host code of the GPU variants; errors go to `diag`.
+fn cuda(k: &Kernel, a: &analyze::Analysis, fastmath: bool, diag: &mut Diag) -> Option<Cuda> {
+    let ptx = back::ptx::write(k, a, fastmath, diag)?;
+    let host = match back::cuda::write(k, a, back::cuda::Arrays::Host) {
+        Ok(h) => h,
+        Err((span, message)) => {
+            diag.error(span, message);
+            return None;
+        }
+    };
+    let device = match back::cuda::device_variant_blocker(k, a) {
+        Some(why) => Err(why),
+        None => back::cuda::write(k, a, back::cuda::Arrays::Device).map_err(|(_, m)| m),
+    };
+    Some(Cuda { ptx, host, device })
 }
 
 const SERIAL_DOC: &str = "one thread, IEEE arithmetic: the reference every other variant is tested against.";
@@ -73,30 +108,64 @@ const FASTMATH_DOC: &str = "one thread, prange loops run in SIMD lanes with rela
                             contraction into FMA, kernelize's math library); the instruction set is chosen at run \
                             time (`KERNELIZE_ISA` forces one).";
 const PARALLEL_FASTMATH_DOC: &str = "the chunks of `parallel`, each run in SIMD lanes as `fastmath` does.";
+const CUDA_DOC: &str = "host code on the CPU, each prange loop on the GPU (one thread per iteration); the arrays a \
+                        loop reads are copied to the GPU and those it writes copied back at every call. Needs the \
+                        `cuda` feature of kernelize and an NVIDIA driver at run time; every failure is an `Err`.";
+const CUDA_DEVICE_DOC: &str = "like `cuda`, but the array parameters are device arrays \
+                               (`kernelize::cuda::DeviceVec`/`DeviceMatrix`) that stay on the GPU: nothing is copied.";
 
 /// The variants the options ask for, with `body` writing each.
 fn variants(options: &Options, mut body: impl FnMut(&'static str) -> TokenStream) -> Vec<Variant> {
-    let mut v = vec![Variant { fn_name: "serial", target: "Serial", doc: SERIAL_DOC, body: body("serial") }];
+    let variant = |fn_name, target, doc, body| Variant { fn_name, target, doc, body, params: None, output: None };
+    let mut v = vec![variant("serial", "Serial", SERIAL_DOC, body("serial"))];
     if options.parallel.is_some() {
-        v.push(Variant { fn_name: "parallel", target: "Parallel", doc: PARALLEL_DOC, body: body("parallel") });
+        v.push(variant("parallel", "Parallel", PARALLEL_DOC, body("parallel")));
     }
     if options.fastmath.is_some() {
-        v.push(Variant { fn_name: "fastmath", target: "Fastmath", doc: FASTMATH_DOC, body: body("fastmath") });
+        v.push(variant("fastmath", "Fastmath", FASTMATH_DOC, body("fastmath")));
     }
     if options.parallel.is_some() && options.fastmath.is_some() {
-        v.push(Variant {
-            fn_name: "parallel_fastmath",
-            target: "ParallelFastmath",
-            doc: PARALLEL_FASTMATH_DOC,
-            body: body("parallel_fastmath"),
-        });
+        v.push(variant("parallel_fastmath", "ParallelFastmath", PARALLEL_FASTMATH_DOC, body("parallel_fastmath")));
     }
     v
 }
 
-fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options) -> TokenStream {
+/// `Result<R, kernelize::Error>` for a kernel returning `R` (`-> T` or nothing).
+fn result_output(k: &Kernel) -> TokenStream {
+    let output = &k.output;
+    let ty = match syn::parse2::<syn::ReturnType>(output.clone()) {
+        Ok(syn::ReturnType::Type(_, t)) => quote!(#t),
+        _ => quote!(()),
+    };
+    quote!(-> ::core::result::Result<#ty, ::kernelize::Error>)
+}
+
+/// The two GPU variants, after the CPU ones.
+fn cuda_variants(k: &Kernel, cuda: &Cuda, v: &mut Vec<Variant>) {
+    let output = Some(result_output(k));
+    v.push(Variant {
+        fn_name: "cuda",
+        target: "Cuda",
+        doc: CUDA_DOC,
+        body: cuda.host.clone(),
+        params: None,
+        output: output.clone(),
+    });
+    if let Ok(body) = &cuda.device {
+        v.push(Variant {
+            fn_name: "cuda_device",
+            target: "",
+            doc: CUDA_DEVICE_DOC,
+            body: body.clone(),
+            params: Some(back::cuda::device_params(k)),
+            output,
+        });
+    }
+}
+
+fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options, cuda: Option<Cuda>) -> TokenStream {
     let mut fastmath = Vec::new();
-    let variants = variants(options, |v| match v {
+    let mut variants = variants(options, |v| match v {
         "parallel" => back::rayon::write(k, a, false),
         "parallel_fastmath" => back::rayon::write(k, a, true),
         "fastmath" => {
@@ -106,10 +175,15 @@ fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options) -> TokenStream {
         }
         _ => back::serial::write(k, a),
     });
+    if let Some(c) = &cuda {
+        cuda_variants(k, c, &mut variants);
+    }
     let names: Vec<&str> = variants.iter().map(|v| v.fn_name).collect();
-    let report = Literal::string(&report::write(k, a, &names, &fastmath));
+    let gpu = cuda.as_ref().map(|c| report::Gpu { device_blocker: c.device.as_ref().err().cloned() });
+    let report = Literal::string(&report::write(k, a, &names, &fastmath, gpu.as_ref()));
     let dispatch = dispatch(k, &variants);
-    let holder = items(k, &variants, report);
+    let ptx = cuda.map(|c| Literal::string(&c.ptx));
+    let holder = items(k, &variants, report, ptx);
     let attrs = &k.attrs;
     let (vis, name, generics, output) = (&k.vis, &k.name, &k.generics, &k.output);
     let params = k.params.iter().map(|p| &p.tokens);
@@ -130,15 +204,34 @@ fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options) -> TokenStream {
 fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
     let target = quote!(::kernelize::__private::runtime::Target);
     let (name, args) = (&k.name, k.params.iter().map(|p| &p.name).collect::<Vec<_>>());
+    let variants: Vec<&Variant> = variants.iter().filter(|v| !v.target.is_empty()).collect();
     let available = variants.iter().map(|v| Ident::new(v.target, Span::call_site()));
     let arms = variants.iter().rev().map(|v| {
         let (t, f) = (Ident::new(v.target, Span::call_site()), Ident::new(v.fn_name, name.span()));
-        if v.fn_name == "serial" {
-            quote!(_ => #name::#f(#(#args),*),)
-        } else {
-            quote!(#target::#t => #name::#f(#(#args),*),)
+        match v.fn_name {
+            "serial" => quote!(_ => #name::#f(#(#args),*),),
+            "cuda" => quote! {
+                #target::#t => match #name::#f(#(#args),*) {
+                    ::core::result::Result::Ok(__kz_r) => __kz_r,
+                    ::core::result::Result::Err(__kz_e) => ::kernelize::__private::gpu_failed(__kz_e),
+                },
+            },
+            _ => quote!(#target::#t => #name::#f(#(#args),*),),
         }
     });
+    if variants.iter().any(|v| v.fn_name == "cuda") {
+        // The GPU pays off above a size: the elements of the array arguments decide.
+        let sizes = k.params.iter().filter(|p| matches!(k.var(p.var).ty, crate::ir::Ty::Array(_))).map(|p| {
+            let n = &p.name;
+            quote!(+ #n.len())
+        });
+        return quote! {
+            #[allow(clippy::match_single_binding)]
+            match #target::choose_sized(&[#(#target::#available),*], 0usize #(#sizes)*) {
+                #(#arms)*
+            }
+        };
+    }
     quote! {
         #[allow(clippy::match_single_binding)]
         match #target::choose(&[#(#target::#available),*]) {
@@ -152,7 +245,7 @@ fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
 fn fallback_variants(k: &Kernel, options: &Options) -> TokenStream {
     let (name, args) = (&k.name, k.params.iter().map(|p| &p.name).collect::<Vec<_>>());
     let variants = variants(options, |_| quote!({ #name(#(#args),*) }));
-    items(k, &variants, Literal::string("(not generated: the kernel has compile errors)"))
+    items(k, &variants, Literal::string("(not generated: the kernel has compile errors)"), None)
 }
 
 /// The type that holds the variants: `name::serial`, `name::REPORT`.
@@ -160,19 +253,28 @@ fn fallback_variants(k: &Kernel, options: &Options) -> TokenStream {
 /// An empty struct with the function's name (types and functions live in different
 /// namespaces) whose inherent items are the variants. Unlike a module, its items see every
 /// name the function sees, so kernels work inside function bodies and doctests too.
-fn items(k: &Kernel, variants: &[Variant], report: Literal) -> TokenStream {
+fn items(k: &Kernel, variants: &[Variant], report: Literal, ptx: Option<Literal>) -> TokenStream {
     let (vis, name, generics, output) = (&k.vis, &k.name, &k.generics, &k.output);
-    let params: Vec<_> = k.params.iter().map(|p| &p.tokens).collect();
+    let params: Vec<TokenStream> = k.params.iter().map(|p| p.tokens.clone()).collect();
     let cfgs = k.attrs.iter().filter(|a| a.to_string().starts_with("# [cfg"));
     let cfgs2 = cfgs.clone();
     let doc = format!(" Variants and compile-time report of the kernel [`{name}`](fn@{name}).");
     let fns = variants.iter().map(|v| {
         let (body, doc) = (&v.body, format!(" The `{}` variant of [`{name}`](fn@{name}): {}", v.fn_name, v.doc));
+        let params = v.params.as_ref().unwrap_or(&params);
+        let output = v.output.as_ref().unwrap_or(output);
         let v = Ident::new(v.fn_name, name.span());
         quote_spanned! {name.span()=>
             #[doc = #doc]
             #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
             #vis fn #v #generics (#(#params),*) #output #body
+        }
+    });
+    let ptx = ptx.map(|text| {
+        quote! {
+            /// The PTX module of the `cuda` variant: one `.entry` per prange loop (`NAME_loopK`),
+            /// compiled by the CUDA driver for the GPU it runs on.
+            #vis const PTX: &'static str = #text;
         }
     });
     quote! {
@@ -187,6 +289,7 @@ fn items(k: &Kernel, variants: &[Variant], report: Literal) -> TokenStream {
             #(#fns)*
             /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
             #vis const REPORT: &'static str = #report;
+            #ptx
         }
     }
 }

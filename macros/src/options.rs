@@ -66,16 +66,6 @@ fn check_option(meta: &syn::Meta, options: &mut Options, diag: &mut Diag) {
         return;
     }
     *slot = Some(ident.span());
-    if ident == "parallel" || ident == "fastmath" {
-        return;
-    }
-    diag.error(
-        ident.span(),
-        format_args!(
-            "the `#[kernel]` option `{ident}` is not available yet in this version of kernelize; \
-             remove it (`#[kernel]` alone generates the serial variant)"
-        ),
-    );
 }
 
 /// The valid option closest to a misspelling, if it is close.
@@ -142,13 +132,9 @@ mod tests {
     }
 
     #[test]
-    fn cuda_is_not_available_yet() {
-        assert!(messages(quote!(parallel)).is_empty());
-        assert!(messages(quote!(fastmath)).is_empty());
-        assert!(messages(quote!(parallel, fastmath)).is_empty());
-        let m = messages(quote!(cuda));
-        assert_eq!(m.len(), 1);
-        assert!(m[0].contains("not available yet"), "{}", m[0]);
+    fn every_option_is_accepted() {
+        assert!(messages(quote!(parallel, fastmath, cuda)).is_empty());
+        assert!(messages(quote!(cuda)).is_empty());
     }
 
     #[test]

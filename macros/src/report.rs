@@ -7,7 +7,19 @@ use crate::ir::{Kernel, PrangeLoop, Ty};
 use std::fmt::Write;
 
 /// `fastmath` holds, per loop, what the SIMD back end did (empty without that variant).
-pub fn write(k: &Kernel, a: &Analysis, variants: &[&str], fastmath: &[crate::back::simd::LoopFacts]) -> String {
+/// What the `cuda` option did, for the report.
+pub struct Gpu {
+    /// Why `name::cuda_device` was not written, if it was not.
+    pub device_blocker: Option<String>,
+}
+
+pub fn write(
+    k: &Kernel,
+    a: &Analysis,
+    variants: &[&str],
+    fastmath: &[crate::back::simd::LoopFacts],
+    gpu: Option<&Gpu>,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "kernel `{}`: variants {}", k.name, variants.join(", "));
     if k.loops.is_empty() {
@@ -15,8 +27,56 @@ pub fn write(k: &Kernel, a: &Analysis, variants: &[&str], fastmath: &[crate::bac
     }
     for (n, (l, info)) in k.loops.iter().zip(&a.loops).enumerate() {
         write_loop(&mut out, k, n, l, info, variants, fastmath.get(n));
+        if gpu.is_some() {
+            let _ = writeln!(out, "  cuda: {}", cuda_line(k, n, l, info));
+        }
+    }
+    if let Some(g) = gpu {
+        write_copies(&mut out, k, a, g);
     }
     out
+}
+
+fn cuda_line(k: &Kernel, n: usize, l: &PrangeLoop, info: &LoopInfo) -> String {
+    let shape = if l.dims.len() == 2 { "the 2-D range flattened, j fastest" } else { "one iteration per thread" };
+    let reductions = if info.reductions.is_empty() {
+        String::new()
+    } else {
+        "; reductions combined per warp (shuffles), per block (shared memory), then block partials in \
+         block order on the host"
+            .to_owned()
+    };
+    format!("entry `{}` in `PTX`, {shape}, grid-stride loop{reductions}", crate::back::ptx::entry_name(k, n))
+}
+
+/// numba-cuda's NumbaPerformanceWarning, at compile time: which host arrays `name::cuda`
+/// copies at every call.
+fn write_copies(out: &mut String, k: &Kernel, a: &Analysis, g: &Gpu) {
+    let mut copies: Vec<String> = Vec::new();
+    for info in &a.loops {
+        for &v in &info.reads {
+            copies.push(format!("`{}` to the GPU", k.var(v).name));
+        }
+        for w in &info.writes {
+            copies.push(format!("`{}` to the GPU and back", k.var(w.array).name));
+        }
+    }
+    if copies.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "cuda: every call of `{}::cuda` copies {}", k.name, copies.join(", "));
+    match &g.device_blocker {
+        None => {
+            let _ = writeln!(
+                out,
+                "  to keep arrays on the GPU between calls, pass device arrays to `{}::cuda_device`",
+                k.name
+            );
+        }
+        Some(why) => {
+            let _ = writeln!(out, "  no `{}::cuda_device` (device-resident arrays): {why}", k.name);
+        }
+    }
 }
 
 fn write_loop(

@@ -85,7 +85,7 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
             syn::parse2::<syn::Block>(body)
                 .map_err(|e| format!("{name}: parallel_fastmath expansion does not parse: {e}"))?;
             let variants = ["serial", "parallel", "fastmath", "parallel_fastmath"];
-            let _ = crate::report::write(&kernel, &analysis, &variants, &fastmath);
+            let _ = crate::report::write(&kernel, &analysis, &variants, &fastmath, None);
             for f in fastmath {
                 match f {
                     Ok(_) => tally.vectorized += 1,

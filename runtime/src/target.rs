@@ -81,6 +81,49 @@ impl Target {
     }
 }
 
+/// Elements in a kernel's array arguments from which an unforced call runs on the GPU.
+///
+/// Below it, copying the arrays to the GPU and back (a few GB/s over PCIe for host arrays) and
+/// the launch (about 10 µs) cost more than the CPU variants take for the whole loop: at 2^20
+/// `f64` elements the copies alone move 8 MiB, about a millisecond, which a multi-core CPU
+/// needs for a light element-wise kernel of that size too. Kernels called on device-resident
+/// arrays (`name::cuda_device`) are not dispatched: they always run on the GPU.
+pub const CUDA_MIN_ELEMENTS: usize = 1 << 20;
+
+impl Target {
+    /// [`Target::choose`] for a kernel with a `cuda` variant, given the number of elements in
+    /// its array arguments: the GPU when a device is present and `elements` is at least
+    /// [`CUDA_MIN_ELEMENTS`], else the best CPU variant. `KERNELIZE_TARGET=cuda` forces the GPU.
+    ///
+    /// # Panics
+    ///
+    /// When `KERNELIZE_TARGET` is not a target name, or forces `cuda` on a machine where no GPU
+    /// can be used (the message says why).
+    #[allow(clippy::panic, reason = "a forced target that cannot run must not fall back silently")]
+    pub fn choose_sized(available: &[Target], elements: usize) -> Target {
+        let gpu = available.contains(&Target::Cuda);
+        match forced_target() {
+            Ok(Some(Target::Cuda)) if gpu => match crate::cuda::device() {
+                Ok(_) => Target::Cuda,
+                Err(e) => panic!("KERNELIZE_TARGET=cuda, but the GPU cannot be used: {e}"),
+            },
+            Ok(Some(forced)) if available.contains(&forced) => forced,
+            Ok(_) if gpu && elements >= CUDA_MIN_ELEMENTS && crate::cuda::is_available() => Target::Cuda,
+            Ok(_) => best_cpu(available),
+            Err(e) => panic!("{e}"),
+        }
+    }
+}
+
+/// What `name(...)` does when the GPU it chose fails: the arrays may be half written, so
+/// running a CPU variant instead could give a wrong answer; it panics with the reason.
+#[doc(hidden)]
+#[cold]
+#[allow(clippy::panic, reason = "the dispatching function returns R, not Result; name::cuda returns the error")]
+pub fn gpu_failed(e: crate::Error) -> ! {
+    panic!("{e} (call `name::cuda(..)` to handle GPU errors as values, or set KERNELIZE_TARGET to a CPU target)")
+}
+
 fn best_cpu(available: &[Target]) -> Target {
     const ORDER: [Target; 3] = [Target::ParallelFastmath, Target::Parallel, Target::Fastmath];
     ORDER.into_iter().find(|t| available.contains(t)).unwrap_or(Target::Serial)

@@ -1,9 +1,11 @@
 //! Back ends: each reads the IR and the analysis (never syn) and writes one variant.
 
+pub mod cuda;
 mod prelude;
 pub mod rayon;
 pub mod rust;
 pub mod serial;
+pub mod ptx;
 pub mod simd;
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ pub fn read_lens(w: &mut Writer<'_>, body: &Block, array: VarId) -> TokenStream 
 }
 
 /// `same_type::<T, _>(&x)`: rustc must agree with the type kernelize inferred for `x`.
-fn guard(k: &Kernel, v: VarId, value: Ident) -> TokenStream {
+pub fn guard(k: &Kernel, v: VarId, value: Ident) -> TokenStream {
     let var = k.var(v);
     match var.ty {
         Ty::Scalar(s) if !var.defaulted => {

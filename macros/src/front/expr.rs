@@ -376,6 +376,15 @@ fn lower_method(cx: &mut Lower<'_>, e: &syn::Expr, m: &syn::ExprMethodCall) -> E
         if let Some(len) = lower_len(cx, m, &name) {
             return len;
         }
+        if cx.libm && name == "to_bits" {
+            let receiver = lower(cx, &m.receiver);
+            let bits = match cx.infer.kind(receiver.ty) {
+                Kind::Known(Ty::Scalar(Scalar::F32)) => Scalar::U32,
+                _ => Scalar::U64,
+            };
+            let kind = ExprKind::Math { func: MathFn::ToBits, args: vec![receiver], style: CallStyle::Method };
+            return Expr { kind, ty: Ty::Scalar(bits), span: e.span(), end: e.span() };
+        }
         if let Some(func) = MathFn::from_name(&name) {
             let receiver = lower(cx, &m.receiver);
             match cx.infer.kind(receiver.ty) {
@@ -473,6 +482,18 @@ fn lower_call(cx: &mut Lower<'_>, e: &syn::Expr, c: &syn::ExprCall) -> Expr {
                 "`prange(..)` can only be the range of a `for` loop: `for i in prange(0..n) { ... }`",
             );
             return unknown(e.span());
+        }
+        if cx.libm
+            && let [ty, name] = segs.as_slice()
+            && let (Some(s @ (Scalar::F32 | Scalar::F64)), "from_bits") = (Scalar::from_name(ty), name.as_str())
+        {
+            let args: Vec<Expr> = c.args.iter().map(|a| lower(cx, a)).collect();
+            let bits = if s == Scalar::F32 { Scalar::U32 } else { Scalar::U64 };
+            for a in &args {
+                expect(cx, a, Ty::Scalar(bits), "the argument of `from_bits`");
+            }
+            let kind = ExprKind::Math { func: MathFn::FromBits, args, style: CallStyle::Path(s) };
+            return Expr { kind, ty: Ty::Scalar(s), span: e.span(), end: e.span() };
         }
         if let [ty, name] = segs.as_slice()
             && let (Some(s), Some(func)) = (Scalar::from_name(ty), MathFn::from_name(name))

@@ -26,6 +26,11 @@ pub fn resolve_loops(cx: &Lower<'_>, mut loops: Vec<PrangeLoop>) -> Vec<PrangeLo
     loops
 }
 
+/// Resolves the types in a block lowered on its own (a math library function).
+pub fn resolve_block(cx: &Lower<'_>, b: &mut Block) {
+    block(cx, b);
+}
+
 fn block(cx: &Lower<'_>, b: &mut Block) {
     for s in &mut b.stmts {
         stmt(cx, s);

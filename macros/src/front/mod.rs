@@ -55,6 +55,8 @@ struct Lower<'d> {
     frames: Vec<Frame>,
     /// The variables of the prange loop being lowered.
     prange_vars: Vec<VarId>,
+    /// Lowering the math library: `to_bits` and `from_bits` are allowed.
+    libm: bool,
 }
 
 impl<'d> Lower<'d> {
@@ -66,6 +68,7 @@ impl<'d> Lower<'d> {
             scopes: vec![Vec::new()],
             frames: Vec::new(),
             prange_vars: Vec::new(),
+            libm: false,
         }
     }
 
@@ -122,3 +125,45 @@ impl<'d> Lower<'d> {
 
 #[cfg(test)]
 mod tests;
+
+/// A scalar function of the math library, lowered for the PTX back end: parameters, the body
+/// in the kernel language, and the variables both use.
+pub struct DeviceFn {
+    pub name: String,
+    pub params: Vec<(ir::VarId, ir::Scalar)>,
+    pub ret: ir::Scalar,
+    pub body: ir::Block,
+    pub vars: Vec<Var>,
+}
+
+/// Lowers `fn name(x: f64, ..) -> f64 { body }` whose body is in the kernel language, plus
+/// `x.to_bits()` and `f64::from_bits(u)`, which only the math library may use.
+pub fn lower_device(func: &syn::ItemFn, diag: &mut Diag) -> Option<DeviceFn> {
+    let mut cx = Lower::new(diag);
+    cx.libm = true;
+    let scalar_of = |t: &syn::Type| match t {
+        syn::Type::Path(p) => p.path.get_ident().and_then(|i| ir::Scalar::from_name(&i.to_string())),
+        _ => None,
+    };
+    let mut params = Vec::new();
+    for input in &func.sig.inputs {
+        let syn::FnArg::Typed(pt) = input else { return None };
+        let (syn::Pat::Ident(name), Some(s)) = (&*pt.pat, scalar_of(&pt.ty)) else {
+            cx.diag.error_spanned(pt, "a math library function takes scalars");
+            return None;
+        };
+        let var = cx.declare(&name.ident, Ty::Scalar(s), name.mutability.is_some(), Origin::Local);
+        params.push((var, s));
+    }
+    let ret = match &func.sig.output {
+        syn::ReturnType::Type(_, t) => scalar_of(t)?,
+        syn::ReturnType::Default => return None,
+    };
+    let mut body = stmt::lower_block(&mut cx, &func.block);
+    if let Some(tail) = &body.tail {
+        expr::expect(&mut cx, tail, Ty::Scalar(ret), "the result");
+    }
+    finalize::resolve_block(&cx, &mut body);
+    let vars = finalize::run(&mut cx);
+    Some(DeviceFn { name: func.sig.ident.to_string(), params, ret, body, vars })
+}

@@ -492,6 +492,10 @@ pub enum MathFn {
     Trunc,
     Signum,
     Recip,
+    /// `x.to_bits()`: only in the math library's source (`back/ptx/libm.rs`).
+    ToBits,
+    /// `f64::from_bits(u)`: only in the math library's source.
+    FromBits,
 }
 
 /// Which scalars a math function takes.
@@ -578,6 +582,8 @@ impl MathFn {
             MathFn::Trunc => "trunc",
             MathFn::Signum => "signum",
             MathFn::Recip => "recip",
+            MathFn::ToBits => "to_bits",
+            MathFn::FromBits => "from_bits",
         }
     }
 

@@ -1,0 +1,278 @@
+//! The host side of `name::cuda` and `name::cuda_device`: the user's host code as written,
+//! with each prange loop replaced by a launch of its PTX entry.
+//!
+//! For each loop, in host code: the range is evaluated once; the arrays the loop reads are
+//! copied to the device and the arrays it writes are copied there and back (read-only ones
+//! are not copied back); captured scalars are passed by value; each reduction gets one
+//! partial per block, combined on the host in block order. `cuda_device` takes device arrays
+//! in place of the array parameters and copies nothing.
+//!
+//! The variant returns `Result<R, kernelize::Error>`: each `return e` of the host code becomes
+//! `return Ok(e)`, and every CUDA failure returns early with the error.
+
+use super::prelude::guard;
+use super::rust::{Writer, helper, var_ident};
+use super::simd::combine_step;
+use crate::analyze::{Analysis, LoopInfo};
+use crate::ir::{Kernel, PrangeLoop, Repr, Scalar, Ty, VarId};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+use syn::visit_mut::VisitMut;
+
+/// Where the arrays come from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Arrays {
+    /// Host arrays, copied at every call.
+    Host,
+    /// Device arrays passed in place of the array parameters.
+    Device,
+}
+
+/// The body of `name::cuda` (or `name::cuda_device`), or an error message when host code
+/// cannot be wrapped (a `?` at the function's level).
+pub fn write(k: &Kernel, a: &Analysis, arrays: Arrays) -> Result<TokenStream, (Span, String)> {
+    let host = k.host.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
+        (Some(l), Some(info)) => launch(k, l, info, slot, arrays),
+        _ => TokenStream::new(),
+    });
+    let mut block: syn::Block = syn::parse2(quote!({ #host })).map_err(|e| (e.span(), e.to_string()))?;
+    let mut wrap = WrapReturns { error: None };
+    wrap.visit_block_mut(&mut block);
+    if let Some(e) = wrap.error {
+        return Err(e);
+    }
+    let stmts = &block.stmts;
+    Ok(quote!({ ::core::result::Result::Ok({ #(#stmts)* }) }))
+}
+
+/// `return e` → `return Ok(e)` at the function's own level (not in closures or items).
+struct WrapReturns {
+    error: Option<(Span, String)>,
+}
+
+impl VisitMut for WrapReturns {
+    fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+        match e {
+            syn::Expr::Closure(_) | syn::Expr::Async(_) => {}
+            syn::Expr::Return(r) => {
+                if let Some(v) = &mut r.expr {
+                    self.visit_expr_mut(v);
+                }
+                let value = r.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
+                r.expr = Some(Box::new(syn::parse_quote!(::core::result::Result::Ok(#value))));
+            }
+            syn::Expr::Try(t) if self.error.is_none() => {
+                self.error = Some((
+                    t.question_token.span,
+                    "`cuda` variants return `Result<_, kernelize::Error>`, so `?` in the host code of a \
+                     `#[kernel(cuda)]` function cannot keep its meaning; handle the error with `match`, \
+                     or move this code out of the kernel"
+                        .to_owned(),
+                ));
+            }
+            _ => syn::visit_mut::visit_expr_mut(self, e),
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// `::kernelize::__private::cuda::NAME`.
+fn rt(name: &str) -> TokenStream {
+    let segments = name.split("::").map(|s| Ident::new(s, Span::call_site()));
+    quote!(::kernelize::__private::cuda #(::#segments)*)
+}
+
+/// One array's device copy (or the device array itself) and its arguments.
+fn array_args(k: &Kernel, var: VarId, written: bool, arrays: Arrays, m: &Ident) -> (TokenStream, TokenStream, TokenStream) {
+    let Ty::Array(ty) = k.var(var).ty else { return Default::default() };
+    let name = var_ident(k, var, k.var(var).span);
+    let plain = k.var(var).name.trim_start_matches("r#").to_owned();
+    let dev = helper(&format!("__kz_d_{plain}"));
+    let arg = rt("Arg");
+    let (setup, back) = match arrays {
+        Arrays::Device => {
+            let check = rt("same_device");
+            (quote!(#check(&#m, #name.device())?; let #dev = &*#name;), TokenStream::new())
+        }
+        Arrays::Host => {
+            let upload = match (ty.ndim, ty.repr) {
+                (1, Repr::Slice | Repr::Vec) => quote!(#m.device().upload(&#name[..])?),
+                (1, _) => quote!(#m.device().upload(&#name.iter().copied().collect::<::std::vec::Vec<_>>())?),
+                _ => quote!(#m.device().upload_matrix(#name.view())?),
+            };
+            let back = match (written, ty.ndim, ty.repr) {
+                (false, _, _) => TokenStream::new(),
+                (true, 1, Repr::Slice | Repr::Vec) => quote!(#dev.copy_to(&mut #name[..])?;),
+                (true, 1, _) => quote! {
+                    for (__kz_to, __kz_from) in #name.iter_mut().zip(#dev.to_vec()?) { *__kz_to = __kz_from; }
+                },
+                (true, _, _) => quote!(#dev.copy_to(#name.view_mut())?;),
+            };
+            let binding = if written { quote!(let mut #dev) } else { quote!(let #dev) };
+            (quote!(#binding = #upload;), back)
+        }
+    };
+    let lens = if ty.ndim == 1 {
+        quote!(#arg::U64(#name.len() as u64),)
+    } else {
+        quote!(#arg::U64(#name.nrows() as u64), #arg::U64(#name.ncols() as u64),)
+    };
+    let args = quote!(#arg::Ptr(#dev.device_ptr()), #lens);
+    (setup, args, back)
+}
+
+/// The launch of loop `slot`.
+fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arrays) -> TokenStream {
+    let w = Writer { k, prange: Vec::new(), starts: Vec::new(), windows: Vec::new(), lens: Vec::new() };
+    let m = helper("__kz_m");
+    let arg = rt("Arg");
+    let count = quote!(::kernelize::__private::runtime::parallel::LoopIndex::count);
+    let mut pre = TokenStream::new();
+    let mut dims = Vec::new();
+    let mut total = quote!(1u64);
+    for (d, dim) in l.dims.iter().enumerate() {
+        let (lo, hi, n) = (helper(&format!("__kz_lo{d}")), helper(&format!("__kz_hi{d}")), helper(&format!("__kz_n{d}")));
+        let (start, end, marker) = (w.expr(&dim.start, 0), w.expr(&dim.end, 0), &dim.marker);
+        let range = helper("__kz_range");
+        pre.extend(quote! {
+            let (#lo, #hi) = { let #range = #marker(#start..#end); (#range.start, #range.end) };
+            let #n: u64 = #count(#lo, #hi) as u64;
+        });
+        pre.extend(guard(k, dim.var, lo.clone()));
+        // `as u64` keeps the bits of a negative start; the entry adds in 64 bits and truncates.
+        dims.push(quote!(#arg::U64(#lo as u64), #arg::U64(#n),));
+        total = quote!(#total.saturating_mul(#n));
+    }
+    for &v in info.captures.iter().chain(info.reductions.iter().map(|r| &r.var)) {
+        pre.extend(guard(k, v, var_ident(k, v, k.var(v).span)));
+    }
+    let (mut setup, mut args, mut back) = (TokenStream::new(), TokenStream::new(), TokenStream::new());
+    for &v in &info.reads {
+        let (s, a, _) = array_args(k, v, false, arrays, &m);
+        setup.extend(s);
+        args.extend(a);
+    }
+    for wr in &info.writes {
+        let (s, a, b) = array_args(k, wr.array, true, arrays, &m);
+        setup.extend(s);
+        args.extend(a);
+        back.extend(b);
+    }
+    for &v in &info.captures {
+        let name = var_ident(k, v, k.var(v).span);
+        let value = match k.var(v).ty {
+            Ty::Scalar(Scalar::F32) => quote!(#arg::F32(#name)),
+            Ty::Scalar(Scalar::F64) => quote!(#arg::F64(#name)),
+            Ty::Scalar(Scalar::Bool) => quote!(#arg::U32(#name as u32)),
+            Ty::Scalar(Scalar::I8 | Scalar::I16 | Scalar::I32) => quote!(#arg::I32(#name as i32)),
+            Ty::Scalar(Scalar::U8 | Scalar::U16 | Scalar::U32) => quote!(#arg::U32(#name as u32)),
+            Ty::Scalar(Scalar::I64 | Scalar::Isize) => quote!(#arg::I64(#name as i64)),
+            _ => quote!(#arg::U64(#name as u64)),
+        };
+        args.extend(quote!(#value,));
+    }
+    let grid = helper("__kz_grid");
+    let mut partials = TokenStream::new();
+    let mut combine = TokenStream::new();
+    for (n, r) in info.reductions.iter().enumerate() {
+        let p = helper(&format!("__kz_part{n}"));
+        let name = var_ident(k, r.var, k.var(r.var).span);
+        let s = match k.var(r.var).ty {
+            Ty::Scalar(s) => s,
+            _ => Scalar::F64,
+        };
+        let x = helper("__kz_x");
+        let (elem, value) = if s == Scalar::Bool {
+            (quote!(u8), quote!((#x != 0)))
+        } else {
+            let t = Ident::new(s.name(), Span::call_site());
+            (quote!(#t), quote!(#x))
+        };
+        partials.extend(quote!(let #p = #m.device().zeros::<#elem>(#grid.blocks as usize)?;));
+        args.extend(quote!(#arg::Ptr(#p.device_ptr()),));
+        let step = combine_step(r.op, &name, &value);
+        combine.extend(quote!(for #x in #p.to_vec()? { #step }));
+    }
+    let (kernel, entry) = (k.name.to_string().trim_start_matches("r#").to_owned(), super::ptx::entry_name(k, slot));
+    let what = Literal::string(&format!("the prange loop at line {}", l.line));
+    let (module, flag) = (rt("module"), helper("__kz_flag"));
+    quote! {
+        {
+            #pre
+            let __kz_total: u64 = #total;
+            if __kz_total > 0 {
+                let #m = #module(#kernel, Self::PTX)?;
+                #setup
+                let #flag = #m.flag()?;
+                let #grid = #m.grid(#entry, __kz_total)?;
+                #partials
+                #m.launch(#entry, #grid, &[#arg::Ptr(#flag.device_ptr()), #(#dims)* #args])?;
+                #m.check(&#flag, #what)?;
+                #back
+                #combine
+            }
+        }
+    }
+}
+
+/// Why `name::cuda_device` cannot be written for `k`, if it cannot: its host code must use the
+/// array parameters only through their lengths, and its loops only arrays that are parameters.
+pub fn device_variant_blocker(k: &Kernel, a: &Analysis) -> Option<String> {
+    let arrays: Vec<VarId> =
+        k.params.iter().map(|p| p.var).filter(|&v| matches!(k.var(v).ty, Ty::Array(_))).collect();
+    for info in &a.loops {
+        for v in info.reads.iter().chain(info.writes.iter().map(|w| &w.array)) {
+            if !arrays.contains(v) {
+                return Some(format!("a prange loop uses `{}`, an array made in host code", k.var(*v).name));
+            }
+        }
+    }
+    let names: Vec<String> = arrays.iter().map(|&v| k.var(v).name.clone()).collect();
+    let tokens: Vec<proc_macro2::TokenTree> = flatten(k.host.tokens.clone());
+    for (n, t) in tokens.iter().enumerate() {
+        let proc_macro2::TokenTree::Ident(i) = t else { continue };
+        let name = i.to_string();
+        if !names.contains(&name) {
+            continue;
+        }
+        let method = match (tokens.get(n + 1), tokens.get(n + 2)) {
+            (Some(proc_macro2::TokenTree::Punct(p)), Some(proc_macro2::TokenTree::Ident(m))) if p.as_char() == '.' => {
+                m.to_string()
+            }
+            _ => String::new(),
+        };
+        if !matches!(method.as_str(), "len" | "nrows" | "ncols" | "shape" | "is_empty") {
+            return Some(format!("host code uses the array `{name}` other than through its lengths"));
+        }
+    }
+    None
+}
+
+fn flatten(tokens: TokenStream) -> Vec<proc_macro2::TokenTree> {
+    let mut out = Vec::new();
+    for t in tokens {
+        match t {
+            proc_macro2::TokenTree::Group(g) => out.extend(flatten(g.stream())),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The parameters of `name::cuda_device`: each array parameter becomes a device array.
+pub fn device_params(k: &Kernel) -> Vec<TokenStream> {
+    k.params
+        .iter()
+        .map(|p| match k.var(p.var).ty {
+            Ty::Array(a) => {
+                let name = &p.name;
+                let elem = Ident::new(a.elem.name(), Span::call_site());
+                let ty = if a.ndim == 1 { quote!(DeviceVec) } else { quote!(DeviceMatrix) };
+                let mutability = a.mutable.then(|| quote!(mut));
+                quote!(#name: &#mutability ::kernelize::cuda::#ty<#elem>)
+            }
+            _ => p.tokens.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,1156 @@
+//! Instruction selection: kernel-language IR to PTX text, one function body at a time.
+//!
+//! Every value lives in a virtual register of one of five classes (`.pred`, `.b32`, `.b64`,
+//! `.f32`, `.f64`); ptxas allocates the real ones. Integers narrower than 32 bits are held in
+//! `.b32` registers and brought back to their range after each operation, so they wrap as
+//! Rust's release builds do. Each IR variable owns one register (the IR declares every
+//! variable once), and reading a variable copies it, so an expression that changes a variable
+//! after reading it sees the old value, as in Rust.
+//!
+//! Without `fastmath`, float `add`/`sub`/`mul` carry `.rn`, which forbids ptxas from fusing
+//! them into FMA: the GPU then computes what `serial` computes, operation for operation.
+
+use crate::ir::{
+    Arm, BinOp, Block, Const, Expr, ExprKind, Jump, JumpTarget, Kernel, LenDim, Lit, LitValue, Loop, LoopKind,
+    MathFn, Pattern, Place, RangeAdapter, Scalar, Stmt, StmtKind, Ty, UnOp, VarId,
+};
+use proc_macro2::Span;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::{self, Display, Write};
+
+/// A register class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Pred,
+    B32,
+    B64,
+    F32,
+    F64,
+}
+
+impl Class {
+    pub const ALL: [Class; 5] = [Class::Pred, Class::B32, Class::B64, Class::F32, Class::F64];
+
+    const fn prefix(self) -> &'static str {
+        match self {
+            Class::Pred => "%p",
+            Class::B32 => "%r",
+            Class::B64 => "%rd",
+            Class::F32 => "%f",
+            Class::F64 => "%fd",
+        }
+    }
+
+    pub const fn decl(self) -> &'static str {
+        match self {
+            Class::Pred => ".pred",
+            Class::B32 => ".b32",
+            Class::B64 => ".b64",
+            Class::F32 => ".f32",
+            Class::F64 => ".f64",
+        }
+    }
+
+    const fn index(self) -> usize {
+        match self {
+            Class::Pred => 0,
+            Class::B32 => 1,
+            Class::B64 => 2,
+            Class::F32 => 3,
+            Class::F64 => 4,
+        }
+    }
+}
+
+/// A virtual register.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reg {
+    pub class: Class,
+    n: u32,
+}
+
+impl Display for Reg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.class.prefix(), self.n)
+    }
+}
+
+/// The register class that holds a scalar.
+pub const fn class(s: Scalar) -> Class {
+    match s {
+        Scalar::F32 => Class::F32,
+        Scalar::F64 => Class::F64,
+        Scalar::Bool => Class::Pred,
+        Scalar::I64 | Scalar::U64 | Scalar::Isize | Scalar::Usize => Class::B64,
+        _ => Class::B32,
+    }
+}
+
+/// The type suffix of arithmetic on a scalar held in its register.
+pub const fn arith(s: Scalar) -> &'static str {
+    match s {
+        Scalar::F32 => "f32",
+        Scalar::F64 => "f64",
+        Scalar::I8 | Scalar::I16 | Scalar::I32 => "s32",
+        Scalar::U8 | Scalar::U16 | Scalar::U32 | Scalar::Bool => "u32",
+        Scalar::I64 | Scalar::Isize => "s64",
+        Scalar::U64 | Scalar::Usize => "u64",
+    }
+}
+
+/// The type suffix of a load or store of a scalar in memory (`bool` is one byte, as in Rust).
+pub const fn mem(s: Scalar) -> &'static str {
+    match s {
+        Scalar::F32 => "f32",
+        Scalar::F64 => "f64",
+        Scalar::I8 => "s8",
+        Scalar::I16 => "s16",
+        Scalar::I32 => "s32",
+        Scalar::I64 | Scalar::Isize => "s64",
+        Scalar::U8 | Scalar::Bool => "u8",
+        Scalar::U16 => "u16",
+        Scalar::U32 => "u32",
+        Scalar::U64 | Scalar::Usize => "u64",
+    }
+}
+
+/// Bytes of a scalar in memory.
+pub const fn size(s: Scalar) -> u64 {
+    match s {
+        Scalar::I8 | Scalar::U8 | Scalar::Bool => 1,
+        Scalar::I16 | Scalar::U16 => 2,
+        Scalar::F32 | Scalar::I32 | Scalar::U32 => 4,
+        _ => 8,
+    }
+}
+
+/// Bits of a Rust integer type (the width shifts are masked to).
+const fn bits(s: Scalar) -> u32 {
+    (size(s) * 8) as u32
+}
+
+/// The error codes a kernel leaves in its flag word (see the runtime's `Module::check`).
+pub const FAIL_BOUNDS: u32 = 1;
+pub const FAIL_ARITH: u32 = 2;
+
+/// The registers of an array parameter: its global address and its lengths (one per axis).
+#[derive(Clone)]
+pub struct ArrayRegs {
+    pub ptr: Reg,
+    pub dims: Vec<Reg>,
+    /// All elements (the product of `dims`).
+    pub len: Reg,
+    pub elem: Scalar,
+    /// Not written by the loop: loads may go through the read-only cache.
+    pub read_only: bool,
+}
+
+/// Writes the instructions of one function body.
+pub struct Fx<'k> {
+    pub k: &'k Kernel,
+    pub fastmath: bool,
+    pub out: String,
+    counts: [u32; 5],
+    vars: HashMap<VarId, Reg>,
+    pub arrays: HashMap<VarId, ArrayRegs>,
+    labels: u32,
+    /// Serial loops around the code being written, outermost first: (continue, break) labels.
+    loops: Vec<(String, String)>,
+    /// Where `continue` of the prange loop goes.
+    pub prange_continue: String,
+    /// Where a failed check goes, with the error code in `fail_code`; `None` in device functions.
+    pub fail: Option<(String, Reg)>,
+    /// The device functions of the math library the body calls.
+    pub calls: BTreeSet<&'static str>,
+    pub errors: Vec<(Span, String)>,
+}
+
+impl<'k> Fx<'k> {
+    pub fn new(k: &'k Kernel, fastmath: bool) -> Fx<'k> {
+        Fx {
+            k,
+            fastmath,
+            out: String::new(),
+            counts: [0; 5],
+            vars: HashMap::new(),
+            arrays: HashMap::new(),
+            labels: 0,
+            loops: Vec::new(),
+            prange_continue: String::new(),
+            fail: None,
+            calls: BTreeSet::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// `.reg` declarations for every register used.
+    pub fn declarations(&self) -> String {
+        let mut s = String::new();
+        for c in Class::ALL {
+            let n = self.counts[c.index()];
+            if n > 0 {
+                let _ = writeln!(s, "\t.reg {} {}<{}>;", c.decl(), c.prefix(), n);
+            }
+        }
+        s
+    }
+
+    pub fn reg(&mut self, class: Class) -> Reg {
+        let n = &mut self.counts[class.index()];
+        *n += 1;
+        Reg { class, n: *n - 1 }
+    }
+
+    pub fn sreg(&mut self, s: Scalar) -> Reg {
+        self.reg(class(s))
+    }
+
+    /// One instruction.
+    pub fn ins(&mut self, text: impl Display) {
+        let _ = writeln!(self.out, "\t{text};");
+    }
+
+    pub fn label(&mut self, name: &str) {
+        let _ = writeln!(self.out, "{name}:");
+    }
+
+    pub fn fresh_label(&mut self, what: &str) -> String {
+        self.labels += 1;
+        format!("$L_{what}_{}", self.labels)
+    }
+
+    pub fn error(&mut self, span: Span, message: impl Display) {
+        self.errors.push((span, message.to_string()));
+    }
+
+    /// The register that holds variable `v`.
+    pub fn var(&mut self, v: VarId) -> Reg {
+        if let Some(&r) = self.vars.get(&v) {
+            return r;
+        }
+        let class = match self.k.var(v).ty {
+            Ty::Scalar(s) => class(s),
+            _ => Class::B64,
+        };
+        let r = self.reg(class);
+        self.vars.insert(v, r);
+        r
+    }
+
+    pub fn mov(&mut self, dst: Reg, src: Reg) {
+        if dst != src {
+            self.ins(format_args!("mov{} {dst}, {src}", mov_type(dst.class)));
+        }
+    }
+
+    /// `dst = src` between a float and an integer register of the same width.
+    pub fn mov_bits(&mut self, dst: Reg, src: Reg) {
+        let t = if matches!(dst.class, Class::B64 | Class::F64) { "b64" } else { "b32" };
+        self.ins(format_args!("mov.{t} {dst}, {src}"));
+    }
+
+    /// A copy of `src` in a new register.
+    fn copy(&mut self, src: Reg) -> Reg {
+        let r = self.reg(src.class);
+        self.mov(r, src);
+        r
+    }
+
+    /// Goes to the failure path with `code` when `p` holds.
+    pub fn fail_if(&mut self, p: Reg, code: u32) {
+        let Some((label, code_reg)) = self.fail.clone() else { return };
+        let skip = self.fresh_label("ok");
+        self.ins(format_args!("@!{p} bra {skip}"));
+        self.ins(format_args!("mov.u32 {code_reg}, {code}"));
+        self.ins(format_args!("bra {label}"));
+        self.label(&skip);
+    }
+
+    /// Brings a value held in a `.b32` register back to the range of a narrow integer type.
+    pub fn normalize(&mut self, r: Reg, s: Scalar) {
+        match s {
+            Scalar::I8 => self.ins(format_args!("cvt.s32.s8 {r}, {r}")),
+            Scalar::I16 => self.ins(format_args!("cvt.s32.s16 {r}, {r}")),
+            Scalar::U8 => self.ins(format_args!("and.b32 {r}, {r}, 255")),
+            Scalar::U16 => self.ins(format_args!("and.b32 {r}, {r}, 65535")),
+            _ => {}
+        }
+    }
+
+    /// A constant in a new register.
+    pub fn constant(&mut self, s: Scalar, value: ConstValue) -> Reg {
+        let r = self.sreg(s);
+        match (s, value) {
+            (Scalar::Bool, v) => {
+                let on = matches!(v, ConstValue::Int(x) if x != 0);
+                let t = self.reg(Class::B32);
+                self.ins(format_args!("mov.b32 {t}, {}", u32::from(on)));
+                self.ins(format_args!("setp.ne.b32 {r}, {t}, 0"));
+            }
+            (Scalar::F64, v) => self.ins(format_args!("mov.f64 {r}, {}", f64_imm(v.as_f64()))),
+            (Scalar::F32, v) => self.ins(format_args!("mov.f32 {r}, {}", f32_imm(v.as_f32()))),
+            (_, v) => {
+                let bits = v.as_int_bits();
+                if class(s) == Class::B64 {
+                    self.ins(format_args!("mov.b64 {r}, {bits:#x}"));
+                } else {
+                    self.ins(format_args!("mov.b32 {r}, {:#x}", bits as u32));
+                    self.normalize(r, s);
+                }
+            }
+        }
+        r
+    }
+
+    // ---- statements ----
+
+    /// The statements of `b`, and the value of its tail expression.
+    pub fn block(&mut self, b: &Block) -> Option<Reg> {
+        for s in &b.stmts {
+            self.stmt(s);
+        }
+        b.tail.as_ref().and_then(|t| self.expr(t))
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Let { var, init, .. } => {
+                if let Some(v) = self.expr(init) {
+                    let dst = self.var(*var);
+                    self.mov(dst, v);
+                }
+            }
+            StmtKind::Assign { place: Place::Var(v), op, value } => {
+                let Some(val) = self.expr(value) else { return };
+                let dst = self.var(*v);
+                match op {
+                    Some(op) => {
+                        let s = scalar(&self.k.var(*v).ty);
+                        let r = self.binary(*op, s, dst, val, value.span);
+                        self.mov(dst, r);
+                    }
+                    None => self.mov(dst, val),
+                }
+            }
+            StmtKind::Assign { place: Place::Index { array, index }, op, value } => {
+                let Some(val) = self.expr(value) else { return };
+                let (addr, elem) = self.address(*array, index);
+                let val = match op {
+                    Some(op) => {
+                        let old = self.load(*array, addr, elem);
+                        self.binary(*op, elem, old, val, value.span)
+                    }
+                    None => val,
+                };
+                self.store(addr, elem, val);
+            }
+            StmtKind::Expr(e) => {
+                self.expr(e);
+            }
+            StmtKind::Loop(l) => self.serial_loop(l),
+            StmtKind::Break(j) => self.jump(j, s.span, false),
+            StmtKind::Continue(j) => self.jump(j, s.span, true),
+            StmtKind::Return(_) => self.error(s.span, "`return` inside a prange loop is not supported by `cuda`"),
+            StmtKind::Opaque(o) => {
+                let what = o.what.clone();
+                self.error(s.span, format_args!("`cuda` cannot compile {what} inside a prange loop"));
+            }
+        }
+    }
+
+    fn jump(&mut self, j: &Jump, span: Span, is_continue: bool) {
+        let target = match j.target {
+            JumpTarget::Prange if is_continue => Some(self.prange_continue.clone()),
+            JumpTarget::Serial(depth) => {
+                self.loops.get(depth).map(|(c, b)| if is_continue { c.clone() } else { b.clone() })
+            }
+            _ => None,
+        };
+        match target {
+            Some(t) if !t.is_empty() => self.ins(format_args!("bra {t}")),
+            _ => self.error(span, "this `break`/`continue` has no meaning in a GPU thread's iteration"),
+        }
+    }
+
+    fn serial_loop(&mut self, l: &Loop) {
+        let (head, cont, brk) = (self.fresh_label("head"), self.fresh_label("next"), self.fresh_label("exit"));
+        match &l.kind {
+            LoopKind::Infinite => {
+                self.label(&head);
+                self.loops.push((head.clone(), brk.clone()));
+                self.block(&l.body);
+                self.loops.pop();
+                self.ins(format_args!("bra {head}"));
+            }
+            LoopKind::While { cond } => {
+                self.label(&head);
+                if let Some(c) = self.expr(cond) {
+                    self.ins(format_args!("@!{c} bra {brk}"));
+                }
+                self.loops.push((head.clone(), brk.clone()));
+                self.block(&l.body);
+                self.loops.pop();
+                self.ins(format_args!("bra {head}"));
+            }
+            LoopKind::For { var, range } => {
+                let (Some(start), Some(end)) = (self.expr(&range.start), self.expr(&range.end)) else { return };
+                let s = scalar(&range.start.ty);
+                let Some(plan) = self.range_plan(s, start, end, range.inclusive, &range.adapters, range.start.span)
+                else {
+                    return;
+                };
+                let (t, cur) = (self.reg(Class::B64), self.copy(plan.first));
+                self.ins(format_args!("mov.u64 {t}, 0"));
+                self.label(&head);
+                let p = self.reg(Class::Pred);
+                self.ins(format_args!("setp.ge.u64 {p}, {t}, {}", plan.count));
+                self.ins(format_args!("@{p} bra {brk}"));
+                if let Some(v) = var {
+                    let dst = self.var(*v);
+                    self.narrow(dst, cur, s);
+                }
+                self.loops.push((cont.clone(), brk.clone()));
+                self.block(&l.body);
+                self.loops.pop();
+                self.label(&cont);
+                self.ins(format_args!("add.u64 {t}, {t}, 1"));
+                self.ins(format_args!("add.u64 {cur}, {cur}, {}", plan.delta));
+                self.ins(format_args!("bra {head}"));
+            }
+        }
+        self.label(&brk);
+    }
+
+    /// The trip count, first value and step of `start..end` with its adapters, in 64 bits.
+    fn range_plan(
+        &mut self,
+        s: Scalar,
+        start: Reg,
+        end: Reg,
+        inclusive: bool,
+        adapters: &[RangeAdapter],
+        span: Span,
+    ) -> Option<RangePlan> {
+        let (a, b) = (self.widen(start, s), self.widen(end, s));
+        let count = self.reg(Class::B64);
+        let p = self.reg(Class::Pred);
+        let cmp = if inclusive { "ge" } else { "gt" };
+        let t = if s.is_signed() { "s64" } else { "u64" };
+        self.ins(format_args!("setp.{cmp}.{t} {p}, {b}, {a}"));
+        self.ins(format_args!("sub.u64 {count}, {b}, {a}"));
+        if inclusive {
+            self.ins(format_args!("add.u64 {count}, {count}, 1"));
+        }
+        self.ins(format_args!("selp.u64 {count}, {count}, 0, {p}"));
+        let last = |fx: &mut Fx<'_>, count: Reg, step: Reg| {
+            // first + (count - 1) * step, for count > 0
+            let l = fx.reg(Class::B64);
+            fx.ins(format_args!("sub.u64 {l}, {count}, 1"));
+            fx.ins(format_args!("mad.lo.u64 {l}, {l}, {step}, {a}"));
+            l
+        };
+        let one = self.reg(Class::B64);
+        self.ins(format_args!("mov.u64 {one}, 1"));
+        let stepped = |fx: &mut Fx<'_>, k: &Expr, count: Reg| -> Option<(Reg, Reg)> {
+            let kr = fx.expr(k)?;
+            let k64 = fx.widen(kr, scalar(&k.ty));
+            let z = fx.reg(Class::Pred);
+            fx.ins(format_args!("setp.eq.u64 {z}, {k64}, 0"));
+            fx.fail_if(z, FAIL_ARITH);
+            // ceil(count / k) without overflow: count == 0 ? 0 : (count - 1) / k + 1
+            let n = fx.reg(Class::B64);
+            let e = fx.reg(Class::Pred);
+            fx.ins(format_args!("setp.eq.u64 {e}, {count}, 0"));
+            fx.ins(format_args!("sub.u64 {n}, {count}, 1"));
+            fx.ins(format_args!("div.u64 {n}, {n}, {k64}"));
+            fx.ins(format_args!("add.u64 {n}, {n}, 1"));
+            fx.ins(format_args!("selp.u64 {n}, 0, {n}, {e}"));
+            Some((n, k64))
+        };
+        let neg = |fx: &mut Fx<'_>, r: Reg| {
+            let n = fx.reg(Class::B64);
+            fx.ins(format_args!("neg.s64 {n}, {r}"));
+            n
+        };
+        let plan = match adapters {
+            [] => RangePlan { count, first: a, delta: one },
+            [RangeAdapter::Rev] => {
+                let first = last(self, count, one);
+                RangePlan { count, first, delta: neg(self, one) }
+            }
+            [RangeAdapter::StepBy(k)] => {
+                let (n, k) = stepped(self, k, count)?;
+                RangePlan { count: n, first: a, delta: k }
+            }
+            [RangeAdapter::Rev, RangeAdapter::StepBy(k)] => {
+                let first = last(self, count, one);
+                let (n, k) = stepped(self, k, count)?;
+                RangePlan { count: n, first, delta: neg(self, k) }
+            }
+            [RangeAdapter::StepBy(k), RangeAdapter::Rev] => {
+                let (n, k) = stepped(self, k, count)?;
+                let first = last(self, n, k);
+                RangePlan { count: n, first, delta: neg(self, k) }
+            }
+            _ => {
+                self.error(
+                    span,
+                    "`cuda` supports serial ranges with at most `.rev()` and one `.step_by(k)`; \
+                     write the loop with a `while` and a counter",
+                );
+                return None;
+            }
+        };
+        Some(plan)
+    }
+
+    /// An integer in a 64-bit register, sign- or zero-extended as its type says.
+    pub fn widen(&mut self, r: Reg, s: Scalar) -> Reg {
+        if r.class == Class::B64 {
+            return r;
+        }
+        let w = self.reg(Class::B64);
+        let t = if s.is_signed() { "s64.s32" } else { "u64.u32" };
+        self.ins(format_args!("cvt.{t} {w}, {r}"));
+        w
+    }
+
+    /// Writes the 64-bit integer `src` into `dst`, truncated to the integer type `s`.
+    pub fn narrow(&mut self, dst: Reg, src: Reg, s: Scalar) {
+        if dst.class == Class::B64 {
+            self.mov(dst, src);
+        } else {
+            self.ins(format_args!("cvt.u32.u64 {dst}, {src}"));
+            self.normalize(dst, s);
+        }
+    }
+
+    // ---- expressions ----
+
+    /// The value of `e` in a register, or `None` for `()`.
+    pub fn expr(&mut self, e: &Expr) -> Option<Reg> {
+        let s = match e.ty {
+            Ty::Scalar(s) => Some(s),
+            _ => None,
+        };
+        match &e.kind {
+            ExprKind::Lit(l) => Some(self.literal(l, s?)),
+            ExprKind::Var(v) => {
+                let r = self.var(*v);
+                Some(self.copy(r))
+            }
+            ExprKind::Const(c) => Some(self.constant(c.ty, const_value(*c))),
+            ExprKind::Unary { op, arg } => {
+                let a = self.expr(arg)?;
+                Some(self.unary(*op, s?, a))
+            }
+            ExprKind::Binary { op: op @ (BinOp::And | BinOp::Or), lhs, rhs } => Some(self.logic(*op, lhs, rhs)),
+            ExprKind::Binary { op, lhs, rhs } => {
+                let (a, b) = (self.expr(lhs)?, self.expr(rhs)?);
+                Some(self.binary(*op, scalar(&lhs.ty), a, b, e.span))
+            }
+            ExprKind::Cast { arg, to } => {
+                let a = self.expr(arg)?;
+                Some(self.cast(a, scalar(&arg.ty), *to))
+            }
+            ExprKind::Math { func, args, .. } => {
+                let regs: Option<Vec<Reg>> = args.iter().map(|a| self.expr(a)).collect();
+                let types: Vec<Scalar> = args.iter().map(|a| scalar(&a.ty)).collect();
+                Some(self.math(*func, &regs?, &types, s?, e.span))
+            }
+            ExprKind::Index { array, index } => {
+                let (addr, elem) = self.address(*array, index);
+                Some(self.load(*array, addr, elem))
+            }
+            ExprKind::Len { array, dim } => {
+                let a = self.arrays.get(array).cloned()?;
+                let r = match dim {
+                    LenDim::All => a.len,
+                    LenDim::Axis(d) | LenDim::Shape(d) => *a.dims.get(usize::from(*d)).unwrap_or(&a.len),
+                };
+                Some(self.copy(r))
+            }
+            ExprKind::If { cond, then, els } => self.if_expr(cond, then, els.as_deref(), s),
+            ExprKind::Block(b) => self.block(b),
+            ExprKind::Match { scrutinee, arms } => self.match_expr(scrutinee, arms, s),
+            ExprKind::Try(_) => {
+                self.error(e.span, "`?` inside a prange loop is not supported by `cuda`");
+                None
+            }
+            ExprKind::Opaque(o) => {
+                let what = o.what.clone();
+                self.error(e.span, format_args!("`cuda` cannot compile {what} inside a prange loop"));
+                None
+            }
+        }
+    }
+
+    fn literal(&mut self, l: &Lit, s: Scalar) -> Reg {
+        let value = match l.value {
+            LitValue::Bool(b) => ConstValue::Int(i128::from(b)),
+            LitValue::Int(v) => ConstValue::Int(v as i128),
+            LitValue::Float(v) if s == Scalar::F32 => {
+                // Parse the text as f32: rounding the f64 value again could differ.
+                let text: String = l.text.chars().filter(|c| *c != '_').collect();
+                let text = text.trim_end_matches("f32");
+                ConstValue::Float(text.parse::<f32>().map_or(v, f64::from))
+            }
+            LitValue::Float(v) => ConstValue::Float(v),
+        };
+        self.constant(s, value)
+    }
+
+    fn unary(&mut self, op: UnOp, s: Scalar, a: Reg) -> Reg {
+        let r = self.sreg(s);
+        match (op, s) {
+            (UnOp::Neg, _) if s.is_float() => self.ins(format_args!("neg.{} {r}, {a}", arith(s))),
+            (UnOp::Neg, _) => {
+                self.ins(format_args!("neg.{} {r}, {a}", int_signed(s)));
+                self.normalize(r, s);
+            }
+            (UnOp::Not, Scalar::Bool) => self.ins(format_args!("not.pred {r}, {a}")),
+            (UnOp::Not, _) => {
+                self.ins(format_args!("not.{} {r}, {a}", bit_type(r.class)));
+                self.normalize(r, s);
+            }
+        }
+        r
+    }
+
+    /// `&&` and `||`, which evaluate their right side only when needed.
+    fn logic(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) -> Reg {
+        let r = self.reg(Class::Pred);
+        let done = self.fresh_label("logic");
+        if let Some(a) = self.expr(lhs) {
+            self.mov(r, a);
+        }
+        let skip = if op == BinOp::And { format!("@!{r}") } else { format!("@{r}") };
+        self.ins(format_args!("{skip} bra {done}"));
+        if let Some(b) = self.expr(rhs) {
+            self.mov(r, b);
+        }
+        self.label(&done);
+        r
+    }
+
+    /// `a op b` for operands of type `s` (the left operand's type; a shift's right operand may
+    /// differ).
+    pub fn binary(&mut self, op: BinOp, s: Scalar, a: Reg, b: Reg, span: Span) -> Reg {
+        if op.is_comparison() {
+            return self.compare(op, s, a, b);
+        }
+        if s == Scalar::Bool {
+            let r = self.reg(Class::Pred);
+            let ins = match op {
+                BinOp::BitAnd => "and",
+                BinOp::BitOr => "or",
+                _ => "xor",
+            };
+            self.ins(format_args!("{ins}.pred {r}, {a}, {b}"));
+            return r;
+        }
+        let r = self.sreg(s);
+        if s.is_float() {
+            let t = arith(s);
+            let rn = if self.fastmath { "" } else { ".rn" };
+            match op {
+                BinOp::Add => self.ins(format_args!("add{rn}.{t} {r}, {a}, {b}")),
+                BinOp::Sub => self.ins(format_args!("sub{rn}.{t} {r}, {a}, {b}")),
+                BinOp::Mul => self.ins(format_args!("mul{rn}.{t} {r}, {a}, {b}")),
+                BinOp::Div if self.fastmath && s == Scalar::F32 => self.ins(format_args!("div.full.f32 {r}, {a}, {b}")),
+                BinOp::Div => self.ins(format_args!("div.rn.{t} {r}, {a}, {b}")),
+                _ => self.error(
+                    span,
+                    format_args!(
+                        "`cuda` does not support `{}` on floats; for `%` write `a - (a / b).trunc() * b` \
+                         if its rounding is acceptable, or compute it outside the prange loop",
+                        op.symbol()
+                    ),
+                ),
+            }
+            return r;
+        }
+        let (t, bt) = (arith(s), bit_type(r.class));
+        match op {
+            BinOp::Add => self.ins(format_args!("add.{t} {r}, {a}, {b}")),
+            BinOp::Sub => self.ins(format_args!("sub.{t} {r}, {a}, {b}")),
+            BinOp::Mul => self.ins(format_args!("mul.lo.{t} {r}, {a}, {b}")),
+            BinOp::Div | BinOp::Rem => {
+                self.check_division(s, a, b);
+                let ins = if op == BinOp::Div { "div" } else { "rem" };
+                self.ins(format_args!("{ins}.{t} {r}, {a}, {b}"));
+            }
+            BinOp::BitAnd => self.ins(format_args!("and.{bt} {r}, {a}, {b}")),
+            BinOp::BitOr => self.ins(format_args!("or.{bt} {r}, {a}, {b}")),
+            BinOp::BitXor => self.ins(format_args!("xor.{bt} {r}, {a}, {b}")),
+            BinOp::Shl | BinOp::Shr => {
+                // Rust's release builds mask the shift amount to the type's width.
+                let amount = self.reg(Class::B32);
+                if b.class == Class::B64 {
+                    self.ins(format_args!("cvt.u32.u64 {amount}, {b}"));
+                } else {
+                    self.mov(amount, b);
+                }
+                self.ins(format_args!("and.b32 {amount}, {amount}, {}", bits(s) - 1));
+                let ins = if op == BinOp::Shl { format!("shl.{bt}") } else { format!("shr.{t}") };
+                self.ins(format_args!("{ins} {r}, {a}, {amount}"));
+            }
+            _ => unreachable_op(self, span, op),
+        }
+        self.normalize(r, s);
+        r
+    }
+
+    /// Division by zero, and `MIN / -1` for signed types, fail as Rust's would panic.
+    fn check_division(&mut self, s: Scalar, a: Reg, b: Reg) {
+        let t = bit_type(b.class);
+        let z = self.reg(Class::Pred);
+        self.ins(format_args!("setp.eq.{t} {z}, {b}, 0"));
+        if s.is_signed() {
+            let min: u64 = match s {
+                Scalar::I8 => (-128i32) as u32 as u64,
+                Scalar::I16 => (-32768i32) as u32 as u64,
+                Scalar::I32 => i32::MIN as u32 as u64,
+                _ => i64::MIN as u64,
+            };
+            let (m, n) = (self.reg(Class::Pred), self.reg(Class::Pred));
+            let minus_one = if b.class == Class::B64 { u64::MAX } else { u64::from(u32::MAX) };
+            self.ins(format_args!("setp.eq.{t} {m}, {a}, {min:#x}"));
+            self.ins(format_args!("setp.eq.{t} {n}, {b}, {minus_one:#x}"));
+            self.ins(format_args!("and.pred {m}, {m}, {n}"));
+            self.ins(format_args!("or.pred {z}, {z}, {m}"));
+        }
+        self.fail_if(z, FAIL_ARITH);
+    }
+
+    fn compare(&mut self, op: BinOp, s: Scalar, a: Reg, b: Reg) -> Reg {
+        let r = self.reg(Class::Pred);
+        if s == Scalar::Bool {
+            self.ins(format_args!("xor.pred {r}, {a}, {b}"));
+            if op == BinOp::Eq {
+                self.ins(format_args!("not.pred {r}, {r}"));
+            }
+            return r;
+        }
+        let cmp = match op {
+            BinOp::Eq => "eq",
+            // Rust's `!=` is true when either side is NaN: the unordered comparison.
+            BinOp::Ne if s.is_float() => "neu",
+            BinOp::Ne => "ne",
+            BinOp::Lt => "lt",
+            BinOp::Le => "le",
+            BinOp::Gt => "gt",
+            _ => "ge",
+        };
+        self.ins(format_args!("setp.{cmp}.{} {r}, {a}, {b}", arith(s)));
+        r
+    }
+
+    /// `a as to`, with Rust's semantics: float-to-integer saturates and sends NaN to 0,
+    /// integer-to-integer truncates or extends by the source's sign.
+    pub fn cast(&mut self, a: Reg, from: Scalar, to: Scalar) -> Reg {
+        let r = self.sreg(to);
+        match (from.is_float(), to.is_float()) {
+            _ if from == to => self.mov(r, a),
+            (true, true) => {
+                let rn = if to == Scalar::F32 { ".rn" } else { "" };
+                self.ins(format_args!("cvt{rn}.{}.{} {r}, {a}", arith(to), arith(from)));
+            }
+            (false, true) if from == Scalar::Bool => {
+                let t = self.reg(Class::B32);
+                self.ins(format_args!("selp.u32 {t}, 1, 0, {a}"));
+                self.ins(format_args!("cvt.rn.{}.u32 {r}, {t}", arith(to)));
+            }
+            (false, true) => self.ins(format_args!("cvt.rn.{}.{} {r}, {a}", arith(to), int_source(from, a))),
+            (true, false) => self.float_to_int(r, a, from, to),
+            (false, false) if from == Scalar::Bool => {
+                let t = if r.class == Class::B64 { "u64" } else { "u32" };
+                self.ins(format_args!("selp.{t} {r}, 1, 0, {a}"));
+            }
+            (false, false) => match (a.class, r.class) {
+                (Class::B64, Class::B64) => self.mov(r, a),
+                (Class::B64, _) => {
+                    self.ins(format_args!("cvt.u32.u64 {r}, {a}"));
+                    self.normalize(r, to);
+                }
+                (_, Class::B64) => {
+                    let t = if from.is_signed() { "s64.s32" } else { "u64.u32" };
+                    self.ins(format_args!("cvt.{t} {r}, {a}"));
+                }
+                _ => {
+                    self.mov(r, a);
+                    self.normalize(r, to);
+                }
+            },
+        }
+        r
+    }
+
+    fn float_to_int(&mut self, r: Reg, a: Reg, from: Scalar, to: Scalar) {
+        let f = arith(from);
+        // Narrow types are clamped here; 32- and 64-bit conversions saturate in `cvt` itself
+        // (PTX ISA, `cvt`: float-to-integer conversions clamp to the destination's range).
+        let src = match to {
+            Scalar::I8 | Scalar::I16 | Scalar::U8 | Scalar::U16 => {
+                let (lo, hi) = match to {
+                    Scalar::I8 => (-128.0, 127.0),
+                    Scalar::I16 => (-32768.0, 32767.0),
+                    Scalar::U8 => (0.0, 255.0),
+                    _ => (0.0, 65535.0),
+                };
+                let c = self.reg(a.class);
+                let imm = |v: f64| if from == Scalar::F32 { f32_imm(v as f32) } else { f64_imm(v) };
+                self.ins(format_args!("max.{f} {c}, {a}, {}", imm(lo)));
+                self.ins(format_args!("min.{f} {c}, {c}, {}", imm(hi)));
+                c
+            }
+            _ => a,
+        };
+        let dst = match to {
+            Scalar::I8 | Scalar::I16 | Scalar::I32 => "s32",
+            Scalar::U8 | Scalar::U16 | Scalar::U32 => "u32",
+            Scalar::I64 | Scalar::Isize => "s64",
+            _ => "u64",
+        };
+        self.ins(format_args!("cvt.rzi.{dst}.{f} {r}, {src}"));
+        let nan = self.reg(Class::Pred);
+        self.ins(format_args!("setp.nan.{f} {nan}, {a}, {a}"));
+        self.ins(format_args!("selp.{dst} {r}, 0, {r}, {nan}"));
+    }
+
+    /// The address of `array[index]`, after checking the index against the array's lengths.
+    fn address(&mut self, array: VarId, index: &[Expr]) -> (Reg, Scalar) {
+        let Some(a) = self.arrays.get(&array).cloned() else {
+            let span = index.first().map_or_else(Span::call_site, |e| e.span);
+            self.error(span, "internal: an array the GPU entry does not receive");
+            return (self.reg(Class::B64), Scalar::U8);
+        };
+        let mut linear: Option<Reg> = None;
+        for (axis, e) in index.iter().enumerate() {
+            let Some(i) = self.expr(e) else { continue };
+            let i = self.widen(i, scalar(&e.ty));
+            let dim = *a.dims.get(axis).unwrap_or(&a.len);
+            let out = self.reg(Class::Pred);
+            self.ins(format_args!("setp.ge.u64 {out}, {i}, {dim}"));
+            self.fail_if(out, FAIL_BOUNDS);
+            linear = Some(match linear {
+                None => i,
+                Some(prev) => {
+                    let l = self.reg(Class::B64);
+                    self.ins(format_args!("mad.lo.u64 {l}, {prev}, {dim}, {i}"));
+                    l
+                }
+            });
+        }
+        let addr = self.reg(Class::B64);
+        match linear {
+            Some(l) => self.ins(format_args!("mad.lo.u64 {addr}, {l}, {}, {}", size(a.elem), a.ptr)),
+            None => self.mov(addr, a.ptr),
+        }
+        (addr, a.elem)
+    }
+
+    fn load(&mut self, array: VarId, addr: Reg, elem: Scalar) -> Reg {
+        let nc = if self.arrays.get(&array).is_some_and(|a| a.read_only) { ".nc" } else { "" };
+        let r = self.sreg(elem);
+        if elem == Scalar::Bool {
+            let t = self.reg(Class::B32);
+            self.ins(format_args!("ld.global{nc}.u8 {t}, [{addr}]"));
+            self.ins(format_args!("setp.ne.b32 {r}, {t}, 0"));
+        } else {
+            self.ins(format_args!("ld.global{nc}.{} {r}, [{addr}]", mem(elem)));
+        }
+        r
+    }
+
+    fn store(&mut self, addr: Reg, elem: Scalar, v: Reg) {
+        if elem == Scalar::Bool {
+            let t = self.reg(Class::B32);
+            self.ins(format_args!("selp.u32 {t}, 1, 0, {v}"));
+            self.ins(format_args!("st.global.u8 [{addr}], {t}"));
+        } else {
+            self.ins(format_args!("st.global.{} [{addr}], {v}", mem(elem)));
+        }
+    }
+
+    fn if_expr(&mut self, cond: &Expr, then: &Block, els: Option<&Expr>, s: Option<Scalar>) -> Option<Reg> {
+        let c = self.expr(cond)?;
+        let result = s.map(|s| self.sreg(s));
+        let (else_l, end_l) = (self.fresh_label("else"), self.fresh_label("endif"));
+        self.ins(format_args!("@!{c} bra {else_l}"));
+        let v = self.block(then);
+        if let (Some(r), Some(v)) = (result, v) {
+            self.mov(r, v);
+        }
+        self.ins(format_args!("bra {end_l}"));
+        self.label(&else_l);
+        if let Some(e) = els {
+            let v = self.expr(e);
+            if let (Some(r), Some(v)) = (result, v) {
+                self.mov(r, v);
+            }
+        }
+        self.label(&end_l);
+        result
+    }
+
+    fn match_expr(&mut self, scrutinee: &Expr, arms: &[Arm], s: Option<Scalar>) -> Option<Reg> {
+        let x = self.expr(scrutinee)?;
+        let st = scalar(&scrutinee.ty);
+        let result = s.map(|s| self.sreg(s));
+        let end = self.fresh_label("endmatch");
+        for arm in arms {
+            let next = self.fresh_label("arm");
+            let hit = self.reg(Class::Pred);
+            let t = self.reg(Class::B32);
+            self.ins(format_args!("mov.b32 {t}, 0"));
+            self.ins(format_args!("setp.ne.b32 {hit}, {t}, 0"));
+            for p in &arm.pats {
+                let m = self.pattern(p, x, st);
+                self.ins(format_args!("or.pred {hit}, {hit}, {m}"));
+            }
+            self.ins(format_args!("@!{hit} bra {next}"));
+            if let Some(g) = &arm.guard
+                && let Some(g) = self.expr(g)
+            {
+                self.ins(format_args!("@!{g} bra {next}"));
+            }
+            let v = self.expr(&arm.body);
+            if let (Some(r), Some(v)) = (result, v) {
+                self.mov(r, v);
+            }
+            self.ins(format_args!("bra {end}"));
+            self.label(&next);
+        }
+        self.label(&end);
+        result
+    }
+
+    fn pattern(&mut self, p: &Pattern, x: Reg, s: Scalar) -> Reg {
+        let lit = |fx: &mut Fx<'_>, negative: bool, l: &Lit| {
+            let v = match l.value {
+                LitValue::Int(v) if negative => ConstValue::Int(-(v as i128)),
+                LitValue::Int(v) => ConstValue::Int(v as i128),
+                LitValue::Bool(b) => ConstValue::Int(i128::from(b)),
+                LitValue::Float(f) => ConstValue::Float(f),
+            };
+            fx.constant(s, v)
+        };
+        let r = self.reg(Class::Pred);
+        match p {
+            Pattern::Wild => {
+                let t = self.reg(Class::B32);
+                self.ins(format_args!("mov.b32 {t}, 1"));
+                self.ins(format_args!("setp.ne.b32 {r}, {t}, 0"));
+            }
+            Pattern::Bind(v) => {
+                let dst = self.var(*v);
+                self.mov(dst, x);
+                let t = self.reg(Class::B32);
+                self.ins(format_args!("mov.b32 {t}, 1"));
+                self.ins(format_args!("setp.ne.b32 {r}, {t}, 0"));
+            }
+            Pattern::Lit { negative, lit: l } => {
+                let c = lit(self, *negative, l);
+                return self.compare(BinOp::Eq, s, x, c);
+            }
+            Pattern::Range { lo, hi, inclusive } => {
+                let t = self.reg(Class::B32);
+                self.ins(format_args!("mov.b32 {t}, 1"));
+                self.ins(format_args!("setp.ne.b32 {r}, {t}, 0"));
+                if let Some((neg, l)) = lo {
+                    let c = lit(self, *neg, l);
+                    let m = self.compare(BinOp::Ge, s, x, c);
+                    self.ins(format_args!("and.pred {r}, {r}, {m}"));
+                }
+                if let Some((neg, l)) = hi {
+                    let c = lit(self, *neg, l);
+                    let m = self.compare(if *inclusive { BinOp::Le } else { BinOp::Lt }, s, x, c);
+                    self.ins(format_args!("and.pred {r}, {r}, {m}"));
+                }
+            }
+        }
+        r
+    }
+
+    /// Calls a device function of the math library: `call.uni (ret), name, (args)`.
+    pub fn call(&mut self, name: &'static str, args: &[(Reg, Scalar)], ret: Scalar) -> Reg {
+        self.calls.insert(name);
+        let r = self.sreg(ret);
+        let mut text = String::from("\t{\n");
+        let _ = writeln!(text, "\t.param .{} __kz_ret;", param_type(ret));
+        for (k, (a, s)) in args.iter().enumerate() {
+            let _ = writeln!(text, "\t.param .{} __kz_arg{k};", param_type(*s));
+            let _ = writeln!(text, "\tst.param.{} [__kz_arg{k}], {};", param_type(*s), a);
+        }
+        let names: Vec<String> = (0..args.len()).map(|k| format!("__kz_arg{k}")).collect();
+        let _ = writeln!(text, "\tcall (__kz_ret), {}, ({});", device_name(name), names.join(", "));
+        let _ = writeln!(text, "\tld.param.{} {r}, [__kz_ret];", param_type(ret));
+        text.push_str("\t}\n");
+        self.out.push_str(&text);
+        r
+    }
+
+    fn math(&mut self, f: MathFn, args: &[Reg], types: &[Scalar], s: Scalar, span: Span) -> Reg {
+        super::math::lower(self, f, args, types, s, span)
+    }
+}
+
+struct RangePlan {
+    count: Reg,
+    first: Reg,
+    delta: Reg,
+}
+
+#[cold]
+fn unreachable_op(fx: &mut Fx<'_>, span: Span, op: BinOp) {
+    fx.error(span, format_args!("internal: `{}` reached integer arithmetic", op.symbol()));
+}
+
+/// The PTX name of a math library device function.
+pub fn device_name(name: &str) -> String {
+    format!("__kz_libm_{name}")
+}
+
+/// The `.param` type of a scalar passed to or returned from a device function.
+pub const fn param_type(s: Scalar) -> &'static str {
+    match class(s) {
+        Class::F32 => "f32",
+        Class::F64 => "f64",
+        Class::B64 => "b64",
+        _ => "b32",
+    }
+}
+
+const fn mov_type(c: Class) -> &'static str {
+    match c {
+        Class::Pred => ".pred",
+        Class::B32 => ".b32",
+        Class::B64 => ".b64",
+        Class::F32 => ".f32",
+        Class::F64 => ".f64",
+    }
+}
+
+const fn bit_type(c: Class) -> &'static str {
+    match c {
+        Class::B64 => "b64",
+        _ => "b32",
+    }
+}
+
+const fn int_signed(s: Scalar) -> &'static str {
+    match class(s) {
+        Class::B64 => "s64",
+        _ => "s32",
+    }
+}
+
+/// The source type of an integer-to-float conversion.
+fn int_source(s: Scalar, r: Reg) -> &'static str {
+    match (r.class, s.is_signed()) {
+        (Class::B64, true) => "s64",
+        (Class::B64, false) => "u64",
+        (_, true) => "s32",
+        (_, false) => "u32",
+    }
+}
+
+/// The scalar type of a typed expression (`u8` stands in for the non-scalar types, which
+/// the front end never gives to the expressions asked about).
+pub fn scalar(t: &Ty) -> Scalar {
+    match t {
+        Ty::Scalar(s) => *s,
+        _ => Scalar::U8,
+    }
+}
+
+/// A constant's value before it meets its type.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ConstValue {
+    Int(i128),
+    Float(f64),
+}
+
+impl ConstValue {
+    fn as_f64(self) -> f64 {
+        match self {
+            ConstValue::Int(v) => v as f64,
+            ConstValue::Float(v) => v,
+        }
+    }
+
+    fn as_f32(self) -> f32 {
+        match self {
+            ConstValue::Int(v) => v as f32,
+            ConstValue::Float(v) => v as f32,
+        }
+    }
+
+    fn as_int_bits(self) -> u64 {
+        match self {
+            ConstValue::Int(v) => v as u64,
+            ConstValue::Float(v) => v as i64 as u64,
+        }
+    }
+}
+
+/// `0dXXXXXXXXXXXXXXXX`: an exact f64 immediate.
+pub fn f64_imm(v: f64) -> String {
+    format!("0d{:016X}", v.to_bits())
+}
+
+/// `0fXXXXXXXX`: an exact f32 immediate.
+pub fn f32_imm(v: f32) -> String {
+    format!("0f{:08X}", v.to_bits())
+}
+
+/// The value of a named constant (`f64::consts::PI`, `u8::MAX`).
+pub fn const_value(c: Const) -> ConstValue {
+    use std::f64::consts as d;
+    if c.ty.is_float() {
+        let f32_only = c.ty == Scalar::F32;
+        let v = match c.name {
+            "PI" => d::PI,
+            "TAU" => d::TAU,
+            "E" => d::E,
+            "SQRT_2" => d::SQRT_2,
+            "FRAC_1_SQRT_2" => d::FRAC_1_SQRT_2,
+            "LN_2" => d::LN_2,
+            "LN_10" => d::LN_10,
+            "LOG2_E" => d::LOG2_E,
+            "LOG10_E" => d::LOG10_E,
+            "LOG2_10" => d::LOG2_10,
+            "LOG10_2" => d::LOG10_2,
+            "FRAC_PI_2" => d::FRAC_PI_2,
+            "FRAC_PI_3" => d::FRAC_PI_3,
+            "FRAC_PI_4" => d::FRAC_PI_4,
+            "FRAC_PI_6" => d::FRAC_PI_6,
+            "FRAC_PI_8" => d::FRAC_PI_8,
+            "FRAC_1_PI" => d::FRAC_1_PI,
+            "FRAC_2_PI" => d::FRAC_2_PI,
+            "FRAC_2_SQRT_PI" => d::FRAC_2_SQRT_PI,
+            "INFINITY" => f64::INFINITY,
+            "NEG_INFINITY" => f64::NEG_INFINITY,
+            "NAN" => f64::NAN,
+            "MAX" if f32_only => f64::from(f32::MAX),
+            "MIN" if f32_only => f64::from(f32::MIN),
+            "EPSILON" if f32_only => f64::from(f32::EPSILON),
+            "MIN_POSITIVE" if f32_only => f64::from(f32::MIN_POSITIVE),
+            "MAX" => f64::MAX,
+            "MIN" => f64::MIN,
+            "EPSILON" => f64::EPSILON,
+            "MIN_POSITIVE" => f64::MIN_POSITIVE,
+            _ => f64::NAN,
+        };
+        // An f32 constant is the f64 value rounded once to f32.
+        return ConstValue::Float(v);
+    }
+    let bits = u32::try_from(size(c.ty) * 8).unwrap_or(64);
+    let (min, max): (i128, i128) = if c.ty.is_signed() {
+        (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+    } else {
+        (0, (1i128 << bits) - 1)
+    };
+    ConstValue::Int(if c.name == "MIN" { min } else { max })
+}

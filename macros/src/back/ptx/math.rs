@@ -1,0 +1,179 @@
+//! The math functions of the kernel language on the GPU.
+//!
+//! - One instruction where PTX has an exact one: `abs`, `sqrt` (`sqrt.rn`), `mul_add`
+//!   (`fma.rn`), `min`/`max` (which, like Rust's, return the other operand when one is NaN),
+//!   `floor`/`ceil`/`trunc` (`cvt.rmi`/`rpi`/`rzi`), `recip` (`rcp.rn`); `round`, `signum`
+//!   and `clamp` in a few exact instructions.
+//! - The transcendental functions call device functions of kernelize's math library
+//!   (`libm.rs`, lowered to PTX by the macro's own front end and this back end). `f32`
+//!   arguments go through the `f64` function and are rounded once, as on the CPU.
+//! - With `fastmath`, `f32` `sin cos tan exp exp2 ln log2 log10` use the GPU's approximate
+//!   instructions (`sin.approx`, `cos.approx`, `ex2.approx`, `lg2.approx`), as CUDA's
+//!   `--use_fast_math` does: `sin`/`cos` have an absolute error below 2^-20.9 on [-pi, pi]
+//!   and grow outside it; `ex2`/`lg2` are within 2 ulp, and `exp`/`ln` add the rounding of
+//!   the scaling by log2(e) or ln(2) (a relative error near |x| * 2^-24 for `exp`).
+
+use super::emit::{Class, Fx, Reg, arith, f32_imm, f64_imm};
+use crate::ir::{MathFn, Scalar};
+use proc_macro2::Span;
+
+pub fn lower(fx: &mut Fx<'_>, f: MathFn, a: &[Reg], types: &[Scalar], s: Scalar, span: Span) -> Reg {
+    let t = arith(s);
+    let x = a.first().copied().unwrap_or_else(|| fx.sreg(s));
+    let arg = |k: usize| a.get(k).copied().unwrap_or(x);
+    let r = fx.sreg(s);
+    match f {
+        MathFn::Abs if s.is_float() => fx.ins(format_args!("abs.{t} {r}, {x}")),
+        MathFn::Abs => {
+            fx.ins(format_args!("abs.{t} {r}, {x}"));
+            fx.normalize(r, s);
+        }
+        MathFn::Sqrt => fx.ins(format_args!("sqrt.rn.{t} {r}, {x}")),
+        MathFn::MulAdd => fx.ins(format_args!("fma.rn.{t} {r}, {x}, {}, {}", arg(1), arg(2))),
+        MathFn::Min => fx.ins(format_args!("min.{t} {r}, {x}, {}", arg(1))),
+        MathFn::Max => fx.ins(format_args!("max.{t} {r}, {x}, {}", arg(1))),
+        MathFn::Floor => fx.ins(format_args!("cvt.rmi.{t}.{t} {r}, {x}")),
+        MathFn::Ceil => fx.ins(format_args!("cvt.rpi.{t}.{t} {r}, {x}")),
+        MathFn::Trunc => fx.ins(format_args!("cvt.rzi.{t}.{t} {r}, {x}")),
+        MathFn::Recip => fx.ins(format_args!("rcp.rn.{t} {r}, {x}")),
+        MathFn::Round => round(fx, r, x, s),
+        MathFn::ToBits | MathFn::FromBits => fx.mov_bits(r, x),
+        MathFn::Signum => signum(fx, r, x, s),
+        MathFn::Clamp => {
+            // `if x < lo { lo } else if x > hi { hi } else { x }`: NaN stays NaN.
+            let (lo, hi) = (arg(1), arg(2));
+            let (p, q) = (fx.reg(Class::Pred), fx.reg(Class::Pred));
+            fx.ins(format_args!("setp.lt.{t} {p}, {x}, {lo}"));
+            fx.ins(format_args!("setp.gt.{t} {q}, {x}, {hi}"));
+            fx.ins(format_args!("selp.{t} {r}, {hi}, {x}, {q}"));
+            fx.ins(format_args!("selp.{t} {r}, {lo}, {r}, {p}"));
+        }
+        _ if fx.fastmath && s == Scalar::F32 && approx(fx, f, r, x) => {}
+        _ => return library(fx, f, a, types, s, span),
+    }
+    r
+}
+
+/// Rust's `round`: half away from zero. `x - trunc(x)` is exact, so the test is too.
+fn round(fx: &mut Fx<'_>, r: Reg, x: Reg, s: Scalar) {
+    let t = arith(s);
+    let (tr, d, one) = (fx.sreg(s), fx.sreg(s), fx.sreg(s));
+    let p = fx.reg(Class::Pred);
+    let (half, unit) = if s == Scalar::F32 { (f32_imm(0.5), f32_imm(1.0)) } else { (f64_imm(0.5), f64_imm(1.0)) };
+    fx.ins(format_args!("cvt.rzi.{t}.{t} {tr}, {x}"));
+    fx.ins(format_args!("sub.rn.{t} {d}, {x}, {tr}"));
+    fx.ins(format_args!("abs.{t} {d}, {d}"));
+    fx.ins(format_args!("setp.ge.{t} {p}, {d}, {half}"));
+    fx.ins(format_args!("mov.{t} {one}, {unit}"));
+    fx.ins(format_args!("copysign.{t} {one}, {x}, {one}"));
+    fx.ins(format_args!("add.rn.{t} {d}, {tr}, {one}"));
+    fx.ins(format_args!("selp.{t} {r}, {d}, {tr}, {p}"));
+}
+
+/// Rust's `signum`: `±1` by the sign bit for floats (NaN stays NaN); `-1`, `0`, `1` for integers.
+fn signum(fx: &mut Fx<'_>, r: Reg, x: Reg, s: Scalar) {
+    let t = arith(s);
+    if s.is_float() {
+        let unit = if s == Scalar::F32 { f32_imm(1.0) } else { f64_imm(1.0) };
+        let nan = fx.reg(Class::Pred);
+        fx.ins(format_args!("mov.{t} {r}, {unit}"));
+        fx.ins(format_args!("copysign.{t} {r}, {x}, {r}"));
+        fx.ins(format_args!("setp.nan.{t} {nan}, {x}, {x}"));
+        fx.ins(format_args!("selp.{t} {r}, {x}, {r}, {nan}"));
+        return;
+    }
+    let (pos, neg) = (fx.reg(Class::Pred), fx.reg(Class::Pred));
+    fx.ins(format_args!("setp.gt.{t} {pos}, {x}, 0"));
+    fx.ins(format_args!("setp.lt.{t} {neg}, {x}, 0"));
+    fx.ins(format_args!("selp.{t} {r}, 1, 0, {pos}"));
+    fx.ins(format_args!("selp.{t} {r}, -1, {r}, {neg}"));
+    fx.normalize(r, s);
+}
+
+/// The approximate `f32` instructions of `fastmath`; false when `f` has none.
+fn approx(fx: &mut Fx<'_>, f: MathFn, r: Reg, x: Reg) -> bool {
+    let scaled = |fx: &mut Fx<'_>, scale: f32, before: bool, ins: &str| {
+        let k = fx.reg(Class::F32);
+        if before {
+            fx.ins(format_args!("mul.f32 {k}, {x}, {}", f32_imm(scale)));
+            fx.ins(format_args!("{ins}.approx.f32 {r}, {k}"));
+        } else {
+            fx.ins(format_args!("{ins}.approx.f32 {k}, {x}"));
+            fx.ins(format_args!("mul.f32 {r}, {k}, {}", f32_imm(scale)));
+        }
+    };
+    match f {
+        MathFn::Sin => fx.ins(format_args!("sin.approx.f32 {r}, {x}")),
+        MathFn::Cos => fx.ins(format_args!("cos.approx.f32 {r}, {x}")),
+        MathFn::Tan => {
+            let (sn, cs) = (fx.reg(Class::F32), fx.reg(Class::F32));
+            fx.ins(format_args!("sin.approx.f32 {sn}, {x}"));
+            fx.ins(format_args!("cos.approx.f32 {cs}, {x}"));
+            fx.ins(format_args!("div.approx.f32 {r}, {sn}, {cs}"));
+        }
+        MathFn::Exp2 => fx.ins(format_args!("ex2.approx.f32 {r}, {x}")),
+        MathFn::Log2 => fx.ins(format_args!("lg2.approx.f32 {r}, {x}")),
+        MathFn::Exp => scaled(fx, std::f32::consts::LOG2_E, true, "ex2"),
+        MathFn::Ln => scaled(fx, std::f32::consts::LN_2, false, "lg2"),
+        MathFn::Log10 => scaled(fx, std::f32::consts::LOG10_2, false, "lg2"),
+        _ => return false,
+    }
+    true
+}
+
+/// A call of the math library's `f64` device function; `f32` arguments are widened and the
+/// result rounded once.
+fn library(fx: &mut Fx<'_>, f: MathFn, a: &[Reg], types: &[Scalar], s: Scalar, span: Span) -> Reg {
+    let Some(name) = library_name(f) else {
+        fx.error(span, format_args!("internal: `{}` has no GPU lowering", f.name()));
+        return fx.sreg(s);
+    };
+    let args: Vec<(Reg, Scalar)> = a
+        .iter()
+        .zip(types)
+        .map(|(&r, &t)| {
+            if t == Scalar::F32 {
+                let w = fx.reg(Class::F64);
+                fx.ins(format_args!("cvt.f64.f32 {w}, {r}"));
+                (w, Scalar::F64)
+            } else {
+                (r, t)
+            }
+        })
+        .collect();
+    let v = fx.call(name, &args, Scalar::F64);
+    if s == Scalar::F32 {
+        let r = fx.reg(Class::F32);
+        fx.ins(format_args!("cvt.rn.f32.f64 {r}, {v}"));
+        return r;
+    }
+    v
+}
+
+/// The name of a math function's device function in `libm.rs`, if it has one.
+pub fn library_name(f: MathFn) -> Option<&'static str> {
+    Some(match f {
+        MathFn::Cbrt => "cbrt",
+        MathFn::Exp => "exp",
+        MathFn::Exp2 => "exp2",
+        MathFn::ExpM1 => "exp_m1",
+        MathFn::Ln => "ln",
+        MathFn::Ln1p => "ln_1p",
+        MathFn::Log2 => "log2",
+        MathFn::Log10 => "log10",
+        MathFn::Sin => "sin",
+        MathFn::Cos => "cos",
+        MathFn::Tan => "tan",
+        MathFn::Tanh => "tanh",
+        MathFn::Sinh => "sinh",
+        MathFn::Cosh => "cosh",
+        MathFn::Asin => "asin",
+        MathFn::Acos => "acos",
+        MathFn::Atan => "atan",
+        MathFn::Atan2 => "atan2",
+        MathFn::Powi => "powi",
+        MathFn::Powf => "powf",
+        MathFn::Hypot => "hypot",
+        _ => return None,
+    })
+}

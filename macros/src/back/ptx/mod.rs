@@ -1,0 +1,555 @@
+//! The PTX back end: each prange loop becomes one `.entry` of a PTX module written as text
+//! while the crate compiles (`name::PTX`). The CUDA driver compiles the PTX for the GPU it
+//! finds, so no CUDA toolkit is needed to build.
+//!
+//! **Target.** `.version 6.0` and `.target sm_50`: PTX 6.0 (CUDA 9) is the oldest version
+//! with `shfl.sync`, and sm_50 (Maxwell) the oldest architecture CUDA 12 drivers still load,
+//! so the module runs on every GPU a current driver supports. Nothing newer is used: no
+//! `atom.add.f64` (sm_60), no `tanh.approx` (sm_75).
+//!
+//! **Execution.** One iteration per thread in a grid-stride loop, so any grid covers the loop:
+//! `for (idx = ctaid * ntid + tid; idx < n; idx += nctaid * ntid)`. A 2-D loop is flattened
+//! (`i = lo0 + idx / n1`, `j = lo1 + idx % n1`): consecutive threads take consecutive `j`,
+//! which for row-major arrays are consecutive addresses. The range test wraps the body; the
+//! reduction code after the loop, which holds the barriers, runs in every thread.
+//!
+//! **Checks.** Indices are checked against the array's lengths; integer division by zero or
+//! `MIN / -1` is caught. A failing thread writes an error code to a flag word and leaves its
+//! loop; the host reads the flag after the launch and returns a `kernelize::Error`.
+//!
+//! **Reductions.** Each thread accumulates its iterations from the identity; the warp combines
+//! by `shfl.sync.down` in a fixed tree; warp results meet in shared memory and warp 0 combines
+//! them the same way; thread 0 writes the block's partial. The host combines the partials in
+//! block order. For a given length and grid the order of every operation is fixed, so the
+//! result is the same on every run.
+//!
+//! **Parameters** of an entry, in order (see [`params`]): the flag's address; per dimension
+//! the start and the trip count (`u64`); per array its address and lengths (`u64`), arrays
+//! being contiguous and row-major on the device; captured scalars by value (`.f32`, `.f64`,
+//! `.u32` for integers up to 32 bits and `bool`, `.u64` otherwise); per reduction the address
+//! of its partials (one per block).
+
+mod emit;
+mod math;
+
+use crate::analyze::{LoopInfo, RedOp};
+use crate::diag::Diag;
+use crate::ir::{Kernel, PrangeLoop, Scalar, Ty, VarId};
+use emit::{ArrayRegs, Class, Fx, Reg, arith, class, mem, param_type, size};
+use proc_macro2::Span;
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// The PTX version and target written in every module.
+pub const VERSION: &str = "6.0";
+pub const TARGET: &str = "sm_50";
+
+/// Threads per block the reductions are written for at most (32 warps).
+const MAX_WARPS: u64 = 32;
+
+/// One parameter of a loop's entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// Address of the error flag.
+    Flag,
+    /// First index of dimension `d`.
+    Start(usize),
+    /// Trip count of dimension `d`.
+    Count(usize),
+    /// An array: its address, then `ndim` lengths.
+    Array { var: VarId, ndim: u8 },
+    /// A scalar captured from host code.
+    Scalar(VarId),
+    /// Address of the partials of reduction `k`.
+    Partials(usize),
+}
+
+/// The parameters of `l`'s entry, in order.
+pub fn params(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> Vec<Param> {
+    let mut p = vec![Param::Flag];
+    for d in 0..l.dims.len() {
+        p.extend([Param::Start(d), Param::Count(d)]);
+    }
+    for &var in info.reads.iter().chain(info.writes.iter().map(|w| &w.array)) {
+        if let Ty::Array(a) = k.var(var).ty {
+            p.push(Param::Array { var, ndim: a.ndim });
+        }
+    }
+    p.extend(info.captures.iter().map(|&v| Param::Scalar(v)));
+    p.extend((0..info.reductions.len()).map(Param::Partials));
+    p
+}
+
+/// The name of loop `slot`'s entry.
+pub fn entry_name(k: &Kernel, slot: usize) -> String {
+    format!("{}_loop{slot}", k.name.to_string().trim_start_matches("r#"))
+}
+
+/// Writes the module of `k`, or pushes an error for each construct the GPU cannot run.
+pub fn write(k: &Kernel, a: &crate::analyze::Analysis, fastmath: bool, diag: &mut Diag) -> Option<String> {
+    let mut entries = String::new();
+    let mut calls = BTreeSet::new();
+    let mut errors = Vec::new();
+    for (slot, (l, info)) in k.loops.iter().zip(&a.loops).enumerate() {
+        let mut fx = Fx::new(k, fastmath);
+        entry(&mut fx, l, info, &entry_name(k, slot));
+        calls.extend(fx.calls.iter().copied());
+        errors.append(&mut fx.errors);
+        entries.push_str(&fx.out);
+    }
+    let library = library(&calls, fastmath, &mut errors);
+    if !errors.is_empty() {
+        for (span, message) in errors {
+            diag.error(span, message);
+        }
+        return None;
+    }
+    let mut text = format!(
+        "// PTX written by kernelize's #[kernel(cuda)] for `{}`.\n.version {VERSION}\n.target {TARGET}\n.address_size 64\n\n",
+        k.name
+    );
+    text.push_str(&library);
+    text.push_str(&entries);
+    Some(text)
+}
+
+fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
+    let k = fx.k;
+    let params = params(k, l, info);
+    let mut decl = Vec::new();
+    let mut load = String::new();
+    let flag = fx.reg(Class::B64);
+    let code = fx.reg(Class::B32);
+    let mut starts = Vec::new();
+    let mut counts = Vec::new();
+    let mut partials = Vec::new();
+    for (n, p) in params.iter().enumerate() {
+        let pname = format!("{name}_param_{n}");
+        match *p {
+            Param::Flag => {
+                decl.push(format!(".param .u64 {pname}"));
+                let _ = writeln!(load, "\tld.param.u64 {flag}, [{pname}];\n\tcvta.to.global.u64 {flag}, {flag};");
+            }
+            Param::Start(_) | Param::Count(_) => {
+                decl.push(format!(".param .u64 {pname}"));
+                let r = fx.reg(Class::B64);
+                let _ = writeln!(load, "\tld.param.u64 {r}, [{pname}];");
+                if matches!(p, Param::Start(_)) { starts.push(r) } else { counts.push(r) }
+            }
+            Param::Array { var, ndim } => {
+                let (ptr, len) = (fx.reg(Class::B64), fx.reg(Class::B64));
+                decl.push(format!(".param .u64 {pname}_ptr"));
+                let _ = writeln!(load, "\tld.param.u64 {ptr}, [{pname}_ptr];\n\tcvta.to.global.u64 {ptr}, {ptr};");
+                let mut dims = Vec::new();
+                for d in 0..ndim {
+                    let r = fx.reg(Class::B64);
+                    decl.push(format!(".param .u64 {pname}_len{d}"));
+                    let _ = writeln!(load, "\tld.param.u64 {r}, [{pname}_len{d}];");
+                    dims.push(r);
+                }
+                match dims.as_slice() {
+                    [one] => {
+                        let _ = writeln!(load, "\tmov.b64 {len}, {one};");
+                    }
+                    [rows, cols] => {
+                        let _ = writeln!(load, "\tmul.lo.u64 {len}, {rows}, {cols};");
+                    }
+                    _ => {}
+                }
+                let elem = match k.var(var).ty {
+                    Ty::Array(a) => a.elem,
+                    _ => Scalar::U8,
+                };
+                let read_only = !info.writes.iter().any(|w| w.array == var);
+                fx.arrays.insert(var, ArrayRegs { ptr, dims, len, elem, read_only });
+            }
+            Param::Scalar(var) => {
+                let s = emit::scalar(&k.var(var).ty);
+                let r = fx.var(var);
+                let pt = scalar_param(s);
+                decl.push(format!(".param .{pt} {pname}"));
+                match s {
+                    Scalar::Bool => {
+                        let t = fx.reg(Class::B32);
+                        let _ = writeln!(load, "\tld.param.u32 {t}, [{pname}];\n\tsetp.ne.b32 {r}, {t}, 0;");
+                    }
+                    _ => {
+                        let _ = writeln!(load, "\tld.param.{pt} {r}, [{pname}];");
+                    }
+                }
+            }
+            Param::Partials(idx) => {
+                let r = fx.reg(Class::B64);
+                decl.push(format!(".param .u64 {pname}"));
+                let _ = writeln!(load, "\tld.param.u64 {r}, [{pname}];\n\tcvta.to.global.u64 {r}, {r};");
+                partials.push((idx, r));
+            }
+        }
+    }
+    fx.out.push_str(&load);
+    // Each reduction variable starts from its identity in every thread.
+    for r in &info.reductions {
+        let s = emit::scalar(&k.var(r.var).ty);
+        let reg = fx.var(r.var);
+        let id = identity(fx, r.op, s);
+        fx.mov(reg, id);
+    }
+    // The grid-stride loop.
+    let (tid, ntid, ctaid, nctaid) = (fx.reg(Class::B32), fx.reg(Class::B32), fx.reg(Class::B32), fx.reg(Class::B32));
+    for (r, sreg) in [(tid, "%tid.x"), (ntid, "%ntid.x"), (ctaid, "%ctaid.x"), (nctaid, "%nctaid.x")] {
+        fx.ins(format_args!("mov.u32 {r}, {sreg}"));
+    }
+    let (idx, stride, total) = (fx.reg(Class::B64), fx.reg(Class::B64), fx.reg(Class::B64));
+    let t = fx.reg(Class::B64);
+    fx.ins(format_args!("mul.wide.u32 {idx}, {ctaid}, {ntid}"));
+    fx.ins(format_args!("cvt.u64.u32 {t}, {tid}"));
+    fx.ins(format_args!("add.u64 {idx}, {idx}, {t}"));
+    fx.ins(format_args!("mul.wide.u32 {stride}, {nctaid}, {ntid}"));
+    match counts.as_slice() {
+        [n] => fx.mov(total, *n),
+        [n0, n1] => fx.ins(format_args!("mul.lo.u64 {total}, {n0}, {n1}")),
+        _ => {}
+    }
+    let (head, cont, fail, done) = (
+        fx.fresh_label("grid"),
+        fx.fresh_label("stride"),
+        fx.fresh_label("fail"),
+        fx.fresh_label("done"),
+    );
+    fx.prange_continue = cont.clone();
+    fx.fail = Some((fail.clone(), code));
+    fx.label(&head);
+    let p = fx.reg(Class::Pred);
+    fx.ins(format_args!("setp.ge.u64 {p}, {idx}, {total}"));
+    fx.ins(format_args!("@{p} bra {done}"));
+    let positions: Vec<Reg> = match counts.as_slice() {
+        [_] => vec![idx],
+        [_, n1] => {
+            let (q, r) = (fx.reg(Class::B64), fx.reg(Class::B64));
+            fx.ins(format_args!("div.u64 {q}, {idx}, {n1}"));
+            fx.ins(format_args!("rem.u64 {r}, {idx}, {n1}"));
+            vec![q, r]
+        }
+        _ => vec![],
+    };
+    for ((d, pos), start) in l.dims.iter().zip(positions).zip(&starts) {
+        let v = fx.reg(Class::B64);
+        fx.ins(format_args!("add.u64 {v}, {start}, {pos}"));
+        let dst = fx.var(d.var);
+        fx.narrow(dst, v, emit::scalar(&k.var(d.var).ty));
+    }
+    fx.block(&l.body);
+    fx.label(&cont);
+    fx.ins(format_args!("add.u64 {idx}, {idx}, {stride}"));
+    fx.ins(format_args!("bra {head}"));
+    fx.label(&fail);
+    fx.ins(format_args!("st.global.u32 [{flag}], {code}"));
+    fx.label(&done);
+    let mut shared = String::new();
+    for (n, red) in info.reductions.iter().enumerate() {
+        let s = emit::scalar(&k.var(red.var).ty);
+        let v = fx.var(red.var);
+        let smem = format!("{name}_red{n}");
+        let _ = writeln!(shared, "\t.shared .align 8 .b8 {smem}[{}];", MAX_WARPS * 8);
+        let out = partials.iter().find(|(i, _)| *i == n).map(|(_, r)| *r);
+        block_reduce(fx, red.op, s, v, &smem, (tid, ntid, ctaid), out);
+    }
+    fx.ins("ret");
+    let mut text = format!(".visible .entry {name}(\n");
+    text.push_str(&decl.iter().map(|d| format!("\t{d}")).collect::<Vec<_>>().join(",\n"));
+    text.push_str("\n)\n{\n");
+    text.push_str(&fx.declarations());
+    text.push_str(&shared);
+    text.push_str(&fx.out);
+    text.push_str("}\n\n");
+    fx.out = text;
+}
+
+/// The `.param` type of a captured scalar.
+fn scalar_param(s: Scalar) -> &'static str {
+    match class(s) {
+        Class::F32 => "f32",
+        Class::F64 => "f64",
+        Class::B64 => "u64",
+        _ => "u32",
+    }
+}
+
+/// A reduction's identity in a new register.
+fn identity(fx: &mut Fx<'_>, op: RedOp, s: Scalar) -> Reg {
+    use emit::ConstValue::{Float, Int};
+    let value = match (op, s.is_float()) {
+        (RedOp::Sum, true) => Float(-0.0),
+        (RedOp::Product, true) => Float(1.0),
+        (RedOp::Max, true) => Float(f64::NEG_INFINITY),
+        (RedOp::Min, true) => Float(f64::INFINITY),
+        (RedOp::Sum | RedOp::BitOr | RedOp::BitXor, _) => Int(0),
+        (RedOp::Product, _) => Int(1),
+        (RedOp::BitAnd, _) => Int(-1),
+        (RedOp::Max, _) => emit::const_value(crate::ir::Const { ty: s, name: "MIN", in_consts: false }),
+        (RedOp::Min, _) => emit::const_value(crate::ir::Const { ty: s, name: "MAX", in_consts: false }),
+    };
+    let value = match (s, op) {
+        (Scalar::Bool, RedOp::BitAnd) => Int(1),
+        _ => value,
+    };
+    fx.constant(s, value)
+}
+
+/// `a op b` for combining two partials of a reduction.
+fn combine(fx: &mut Fx<'_>, op: RedOp, s: Scalar, a: Reg, b: Reg) -> Reg {
+    if s == Scalar::Bool {
+        let r = fx.reg(Class::Pred);
+        let ins = match op {
+            RedOp::BitAnd | RedOp::Product | RedOp::Min => "and",
+            RedOp::BitXor => "xor",
+            _ => "or",
+        };
+        fx.ins(format_args!("{ins}.pred {r}, {a}, {b}"));
+        return r;
+    }
+    let t = arith(s);
+    let r = fx.sreg(s);
+    let bt = if r.class == Class::B64 { "b64" } else { "b32" };
+    match op {
+        RedOp::Sum if s.is_float() => fx.ins(format_args!("add.rn.{t} {r}, {a}, {b}")),
+        RedOp::Product if s.is_float() => fx.ins(format_args!("mul.rn.{t} {r}, {a}, {b}")),
+        RedOp::Sum => fx.ins(format_args!("add.{t} {r}, {a}, {b}")),
+        RedOp::Product => fx.ins(format_args!("mul.lo.{t} {r}, {a}, {b}")),
+        RedOp::Max => fx.ins(format_args!("max.{t} {r}, {a}, {b}")),
+        RedOp::Min => fx.ins(format_args!("min.{t} {r}, {a}, {b}")),
+        RedOp::BitOr => fx.ins(format_args!("or.{bt} {r}, {a}, {b}")),
+        RedOp::BitAnd => fx.ins(format_args!("and.{bt} {r}, {a}, {b}")),
+        RedOp::BitXor => fx.ins(format_args!("xor.{bt} {r}, {a}, {b}")),
+    }
+    fx.normalize(r, s);
+    r
+}
+
+/// `v` combined across the warp: after it, lane 0 holds the warp's result.
+fn warp_reduce(fx: &mut Fx<'_>, op: RedOp, s: Scalar, v: Reg) -> Reg {
+    let mut v = v;
+    for offset in [16, 8, 4, 2, 1] {
+        let other = shuffle_down(fx, v, offset);
+        v = combine(fx, op, s, v, other);
+    }
+    v
+}
+
+/// `shfl.sync.down` of a value of any class (64-bit values as two halves, predicates as 0/1).
+fn shuffle_down(fx: &mut Fx<'_>, v: Reg, offset: u32) -> Reg {
+    let shfl = |fx: &mut Fx<'_>, x: Reg| {
+        let y = fx.reg(Class::B32);
+        fx.ins(format_args!("shfl.sync.down.b32 {y}, {x}, {offset}, 31, -1"));
+        y
+    };
+    match v.class {
+        Class::B32 | Class::F32 => {
+            let (x, out) = (fx.reg(Class::B32), fx.reg(v.class));
+            fx.mov_bits(x, v);
+            let y = shfl(fx, x);
+            fx.mov_bits(out, y);
+            out
+        }
+        Class::B64 | Class::F64 => {
+            let (lo, hi, out) = (fx.reg(Class::B32), fx.reg(Class::B32), fx.reg(v.class));
+            fx.ins(format_args!("mov.b64 {{{lo}, {hi}}}, {v}"));
+            let (lo, hi) = (shfl(fx, lo), shfl(fx, hi));
+            fx.ins(format_args!("mov.b64 {out}, {{{lo}, {hi}}}"));
+            out
+        }
+        Class::Pred => {
+            let x = fx.reg(Class::B32);
+            fx.ins(format_args!("selp.u32 {x}, 1, 0, {v}"));
+            let y = shfl(fx, x);
+            let out = fx.reg(Class::Pred);
+            fx.ins(format_args!("setp.ne.b32 {out}, {y}, 0"));
+            out
+        }
+    }
+}
+
+/// The block's partial of one reduction, written by thread 0 to `partials[ctaid]`.
+fn block_reduce(
+    fx: &mut Fx<'_>,
+    op: RedOp,
+    s: Scalar,
+    v: Reg,
+    smem: &str,
+    (tid, ntid, ctaid): (Reg, Reg, Reg),
+    partials: Option<Reg>,
+) {
+    let Some(partials) = partials else { return };
+    let warp_total = warp_reduce(fx, op, s, v);
+    let (lane, warp, warps) = (fx.reg(Class::B32), fx.reg(Class::B32), fx.reg(Class::B32));
+    fx.ins(format_args!("and.b32 {lane}, {tid}, 31"));
+    fx.ins(format_args!("shr.u32 {warp}, {tid}, 5"));
+    fx.ins(format_args!("shr.u32 {warps}, {ntid}, 5"));
+    let (base, slot) = (fx.reg(Class::B64), fx.reg(Class::B64));
+    fx.ins(format_args!("mov.u64 {base}, {smem}"));
+    // Shared memory holds the partials as 8-byte slots (a `bool` as a `u32`).
+    let store_type = shared_type(s);
+    let (first, skip, next) = (fx.reg(Class::Pred), fx.fresh_label("nowrite"), fx.fresh_label("warp0"));
+    fx.ins(format_args!("setp.ne.u32 {first}, {lane}, 0"));
+    fx.ins(format_args!("@{first} bra {skip}"));
+    fx.ins(format_args!("mul.wide.u32 {slot}, {warp}, 8"));
+    fx.ins(format_args!("add.u64 {slot}, {slot}, {base}"));
+    let stored = to_shared(fx, warp_total, s);
+    fx.ins(format_args!("st.shared.{store_type} [{slot}], {stored}"));
+    fx.label(&skip);
+    fx.ins("bar.sync 0");
+    let not_first = fx.reg(Class::Pred);
+    fx.ins(format_args!("setp.ne.u32 {not_first}, {warp}, 0"));
+    fx.ins(format_args!("@{not_first} bra {next}"));
+    // Warp 0: lane k takes warp k's result, or the identity past the last warp.
+    let x = identity(fx, op, s);
+    let (absent, have) = (fx.reg(Class::Pred), fx.fresh_label("have"));
+    fx.ins(format_args!("setp.ge.u32 {absent}, {lane}, {warps}"));
+    fx.ins(format_args!("@{absent} bra {have}"));
+    let slot2 = fx.reg(Class::B64);
+    fx.ins(format_args!("mul.wide.u32 {slot2}, {lane}, 8"));
+    fx.ins(format_args!("add.u64 {slot2}, {slot2}, {base}"));
+    let loaded = fx.reg(shared_class(s));
+    fx.ins(format_args!("ld.shared.{store_type} {loaded}, [{slot2}]"));
+    from_shared(fx, x, loaded, s);
+    fx.label(&have);
+    let block_total = warp_reduce(fx, op, s, x);
+    let (not_zero, out) = (fx.reg(Class::Pred), fx.reg(Class::B64));
+    fx.ins(format_args!("setp.ne.u32 {not_zero}, {tid}, 0"));
+    fx.ins(format_args!("@{not_zero} bra {next}"));
+    fx.ins(format_args!("mul.wide.u32 {out}, {ctaid}, {}", size(s)));
+    fx.ins(format_args!("add.u64 {out}, {out}, {partials}"));
+    let stored = if s == Scalar::Bool {
+        let t = fx.reg(Class::B32);
+        fx.ins(format_args!("selp.u32 {t}, 1, 0, {block_total}"));
+        t
+    } else {
+        block_total
+    };
+    fx.ins(format_args!("st.global.{} [{out}], {stored}", mem(s)));
+    fx.label(&next);
+    fx.ins("bar.sync 0");
+}
+
+fn shared_class(s: Scalar) -> Class {
+    match class(s) {
+        Class::Pred => Class::B32,
+        c => c,
+    }
+}
+
+fn shared_type(s: Scalar) -> &'static str {
+    match class(s) {
+        Class::F32 => "f32",
+        Class::F64 => "f64",
+        Class::B64 => "b64",
+        _ => "b32",
+    }
+}
+
+fn to_shared(fx: &mut Fx<'_>, v: Reg, s: Scalar) -> Reg {
+    if s != Scalar::Bool {
+        return v;
+    }
+    let t = fx.reg(Class::B32);
+    fx.ins(format_args!("selp.u32 {t}, 1, 0, {v}"));
+    t
+}
+
+fn from_shared(fx: &mut Fx<'_>, dst: Reg, loaded: Reg, s: Scalar) {
+    if s == Scalar::Bool {
+        fx.ins(format_args!("setp.ne.b32 {dst}, {loaded}, 0"));
+    } else {
+        fx.mov(dst, loaded);
+    }
+}
+
+/// The source of the math library: scalar functions in the kernel language.
+const LIBM: &str = include_str!("libm.rs");
+
+/// The device functions `calls` needs (and those they call), with prototypes first.
+fn library(calls: &BTreeSet<&'static str>, fastmath: bool, errors: &mut Vec<(Span, String)>) -> String {
+    if calls.is_empty() {
+        return String::new();
+    }
+    let file = match syn::parse_file(LIBM) {
+        Ok(f) => f,
+        Err(e) => {
+            errors.push((Span::call_site(), format!("internal: kernelize's math library does not parse: {e}")));
+            return String::new();
+        }
+    };
+    let mut wanted: Vec<&'static str> = calls.iter().copied().collect();
+    let mut done: BTreeSet<&'static str> = BTreeSet::new();
+    let (mut protos, mut bodies) = (String::new(), String::new());
+    while let Some(name) = wanted.pop() {
+        if !done.insert(name) {
+            continue;
+        }
+        let Some(func) = file.items.iter().find_map(|i| match i {
+            syn::Item::Fn(f) if f.sig.ident == name => Some(f),
+            _ => None,
+        }) else {
+            errors.push((Span::call_site(), format!("internal: the math library has no `{name}`")));
+            continue;
+        };
+        let mut diag = Diag::new();
+        let Some(dev) = crate::front::lower_device(func, &mut diag) else {
+            errors.push((Span::call_site(), format!("internal: the math library's `{name}` does not lower")));
+            continue;
+        };
+        if let Err(e) = diag.check() {
+            errors.push((Span::call_site(), format!("internal: the math library's `{name}`: {e}")));
+            continue;
+        }
+        let (proto, body, more) = device_function(&dev, fastmath, errors);
+        protos.push_str(&proto);
+        protos.push_str(";\n");
+        bodies.push_str(&proto);
+        bodies.push_str(&body);
+        wanted.extend(more);
+    }
+    format!("{protos}\n{bodies}")
+}
+
+/// The prototype and body of one device function, and the functions it calls.
+fn device_function(
+    dev: &crate::front::DeviceFn,
+    fastmath: bool,
+    errors: &mut Vec<(Span, String)>,
+) -> (String, String, Vec<&'static str>) {
+    let k = Kernel {
+        name: proc_macro2::Ident::new(&dev.name, Span::call_site()),
+        vis: Default::default(),
+        attrs: Vec::new(),
+        generics: Default::default(),
+        params: Vec::new(),
+        output: Default::default(),
+        host: crate::ir::HostBody { tokens: Default::default() },
+        loops: Vec::new(),
+        vars: dev.vars.clone(),
+    };
+    // The library is IEEE code whatever the kernel's options: `fastmath` only picks the
+    // approximate f32 instructions at the call site.
+    let _ = fastmath;
+    let mut fx = Fx::new(&k, false);
+    let fname = emit::device_name(&dev.name);
+    let args: Vec<String> =
+        dev.params.iter().enumerate().map(|(n, (_, s))| format!(".param .{} {fname}_arg{n}", param_type(*s))).collect();
+    let proto = format!(".func (.param .{} {fname}_ret) {fname}({})", param_type(dev.ret), args.join(", "));
+    for (n, (v, s)) in dev.params.iter().enumerate() {
+        let r = fx.var(*v);
+        fx.ins(format_args!("ld.param.{} {r}, [{fname}_arg{n}]", param_type(*s)));
+    }
+    let result = fx.block(&dev.body);
+    if let Some(r) = result {
+        fx.ins(format_args!("st.param.{} [{fname}_ret], {r}", param_type(dev.ret)));
+    }
+    fx.ins("ret");
+    errors.append(&mut fx.errors);
+    let body = format!("\n{{\n{}{}}}\n\n", fx.declarations(), fx.out);
+    (proto, body, fx.calls.iter().copied().collect())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,351 @@
+//! The PTX back end: the text it writes, and `ptxas` assembling every module of the project.
+//!
+//! `ptxas` comes from the `nvidia-cuda-nvcc-cu12` wheel on PyPI (`.ci/run` installs it into
+//! `.tools/`); `KERNELIZE_PTXAS` names another one. Without it the assembling tests print why
+//! they did nothing, and fail instead when `CI` is set.
+
+use crate::diag::Diag;
+use quote::{ToTokens, quote};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The architectures every module is assembled for.
+const ARCHS: [&str; 3] = ["sm_70", "sm_80", "sm_90"];
+
+/// The PTX module of a kernel, or the error messages.
+pub fn module_of(func: &syn::ItemFn, fastmath: bool) -> Result<String, String> {
+    let mut diag = Diag::new();
+    let k = crate::front::lower(func, &mut diag).ok_or("the front end refused the function")?;
+    let a = crate::analyze::run(&k, &mut diag);
+    diag.check().map_err(|e| e.to_string())?;
+    let text = super::write(&k, &a, fastmath, &mut diag);
+    diag.check().map_err(|e| e.to_string())?;
+    text.ok_or_else(|| "no module and no error".to_owned())
+}
+
+fn module(item: proc_macro2::TokenStream, fastmath: bool) -> String {
+    let func: syn::ItemFn = syn::parse2(item).unwrap();
+    module_of(&func, fastmath).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `ptxas`, or why there is none.
+pub fn ptxas() -> Result<PathBuf, String> {
+    let path = std::env::var_os("KERNELIZE_PTXAS").map_or_else(|| workspace().join(".tools/ptxas"), PathBuf::from);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "no ptxas at {} (`bash .ci/run` installs it from the nvidia-cuda-nvcc-cu12 wheel; \
+             KERNELIZE_PTXAS names another)",
+            path.display()
+        ))
+    }
+}
+
+/// `Ok(None)` when the tests may skip for want of ptxas; `Err` when they must not (CI).
+fn ptxas_or_skip() -> Option<PathBuf> {
+    match ptxas() {
+        Ok(p) => Some(p),
+        Err(why) if std::env::var_os("CI").is_some() => panic!("CI needs ptxas: {why}"),
+        Err(why) => {
+            eprintln!("skipped: {why}");
+            None
+        }
+    }
+}
+
+/// Assembles `text` for `arch`; any output from ptxas (a warning) counts as failure.
+pub fn assemble(ptxas: &Path, text: &str, arch: &str, name: &str) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("kernelize-ptx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let (src, out) = (dir.join(format!("{name}.ptx")), dir.join(format!("{name}-{arch}.cubin")));
+    std::fs::write(&src, text).map_err(|e| e.to_string())?;
+    let run = Command::new(ptxas)
+        .arg(format!("-arch={arch}"))
+        .arg(&src)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", ptxas.display()))?;
+    let _ = std::fs::remove_file(&out);
+    let said = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    if run.status.success() && said.trim().is_empty() {
+        let _ = std::fs::remove_file(&src);
+        Ok(())
+    } else {
+        Err(format!("ptxas -arch={arch} on `{name}` ({}): {said}", src.display()))
+    }
+}
+
+const GO_FAST: &str = r#"
+    fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
+        let mut trace = 0.0;
+        for i in prange(0..a.len()) {
+            trace += a[i].tanh();
+        }
+        for i in prange(0..a.len()) {
+            out[i] = a[i] + trace;
+        }
+        trace
+    }
+"#;
+
+#[test]
+fn one_entry_per_loop_with_the_documented_parameters() {
+    let ptx = module(syn::parse_str::<syn::ItemFn>(GO_FAST).unwrap().to_token_stream(), false);
+    assert!(ptx.contains(&format!(".version {}\n.target {}\n.address_size 64", super::VERSION, super::TARGET)));
+    let entry0 = &ptx[ptx.find(".visible .entry go_fast_loop0(").expect(&ptx)..];
+    let params = &entry0[..entry0.find(')').unwrap()];
+    // flag, start, count, a (address, length), partials of `trace`
+    assert_eq!(params.matches(".param .u64").count(), 6, "{params}");
+    assert!(ptx.contains(".visible .entry go_fast_loop1("), "{ptx}");
+    assert!(ptx.contains("__kz_libm_tanh"), "tanh comes from the math library: {ptx}");
+    assert!(ptx.contains("shfl.sync.down.b32"), "the reduction combines in warp shuffles");
+    assert!(ptx.contains("bar.sync 0"));
+    assert!(ptx.contains("ld.global.nc.f64"), "read-only arrays go through the read-only cache");
+}
+
+#[test]
+fn without_fastmath_every_float_operation_is_rounded_alone() {
+    let src = quote! {
+        fn axpy(a: f64, x: &[f64], y: &mut [f64]) {
+            for i in prange(0..x.len()) {
+                y[i] = a * x[i] + y[i];
+            }
+        }
+    };
+    let ieee = module(src.clone(), false);
+    assert!(ieee.contains("mul.rn.f64") && ieee.contains("add.rn.f64"), "{ieee}");
+    let fast = module(src, true);
+    assert!(!fast.contains("mul.rn.f64") && fast.contains("mul.f64"), "fastmath lets ptxas contract: {fast}");
+}
+
+#[test]
+fn fastmath_f32_uses_the_approximate_instructions() {
+    let src = quote! {
+        fn waves(x: &[f32], out: &mut [f32]) {
+            for i in prange(0..x.len()) {
+                out[i] = x[i].sin() + x[i].exp() + x[i].ln();
+            }
+        }
+    };
+    let fast = module(src.clone(), true);
+    for ins in ["sin.approx.f32", "ex2.approx.f32", "lg2.approx.f32"] {
+        assert!(fast.contains(ins), "{ins}: {fast}");
+    }
+    let ieee = module(src, false);
+    assert!(!ieee.contains(".approx"), "{ieee}");
+    assert!(ieee.contains("cvt.f64.f32") && ieee.contains("cvt.rn.f32.f64"), "f32 through the f64 library: {ieee}");
+}
+
+#[test]
+fn a_2d_loop_is_flattened() {
+    let ptx = module(
+        quote! {
+            fn scale(a: ArrayView2<f64>, mut b: ArrayViewMut2<f64>) {
+                for i in prange(0..a.nrows()) {
+                    for j in prange(0..a.ncols()) {
+                        b[[i, j]] = 2.0 * a[[i, j]];
+                    }
+                }
+            }
+        },
+        false,
+    );
+    assert!(ptx.contains("div.u64") && ptx.contains("rem.u64"), "{ptx}");
+    assert_eq!(ptx.matches(".visible .entry").count(), 1);
+}
+
+#[test]
+fn float_remainder_is_refused_with_a_way_out() {
+    let func: syn::ItemFn = syn::parse_quote! {
+        fn wrap(x: &[f64], out: &mut [f64]) {
+            for i in prange(0..x.len()) {
+                out[i] = x[i] % 1.0;
+            }
+        }
+    };
+    let e = module_of(&func, false).unwrap_err();
+    assert!(e.contains("`cuda` does not support `%` on floats"), "{e}");
+}
+
+/// Kernels covering each construct and type the back end writes.
+fn coverage_kernels() -> Vec<(syn::ItemFn, bool)> {
+    let mut out = Vec::new();
+    let push = |out: &mut Vec<(syn::ItemFn, bool)>, f: syn::ItemFn| {
+        out.push((f.clone(), false));
+        out.push((f, true));
+    };
+    push(&mut out, syn::parse_str(GO_FAST).unwrap());
+    for t in ["f32", "f64"] {
+        let t = syn::Ident::new(t, proc_macro2::Span::call_site());
+        let calls = crate::ir::MathFn::ALL.iter().map(|f| {
+            let name = syn::Ident::new(f.name(), proc_macro2::Span::call_site());
+            match (f.arity(), *f) {
+                (_, crate::ir::MathFn::Powi) => quote!(s += x.powi(3);),
+                (_, crate::ir::MathFn::Clamp) => quote!(s += x.clamp(-1.0, 1.0);),
+                (1, _) => quote!(s += x.#name();),
+                (2, _) => quote!(s += x.#name(y);),
+                _ => quote!(s += x.#name(y, y);),
+            }
+        });
+        push(
+            &mut out,
+            syn::parse_quote! {
+                fn every_math_fn(a: &[#t], b: &[#t]) -> #t {
+                    let mut s: #t = 0.0;
+                    for i in prange(0..a.len()) {
+                        let x = a[i];
+                        let y = b[i];
+                        #(#calls)*
+                    }
+                    s
+                }
+            },
+        );
+    }
+    for t in ["i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize"] {
+        let t = syn::Ident::new(t, proc_macro2::Span::call_site());
+        push(
+            &mut out,
+            syn::parse_quote! {
+                fn ints(a: &[#t], b: &[#t], out: &mut [#t], k: #t) -> (#t, #t, #t, #t) {
+                    let mut s: #t = 0;
+                    let mut lo: #t = #t::MAX;
+                    let mut hi: #t = #t::MIN;
+                    let mut bits: #t = 0;
+                    for i in prange(0..a.len()) {
+                        let x = a[i] / (b[i] | 1) + a[i] % (b[i] | 1) - (a[i] << 3) + (b[i] >> 1);
+                        out[i] = x.max(k).min(#t::MAX - 1) ^ (x & k);
+                        s += x;
+                        lo = lo.min(x);
+                        hi = hi.max(x);
+                        bits |= x;
+                    }
+                    (s, lo, hi, bits)
+                }
+            },
+        );
+    }
+    push(
+        &mut out,
+        syn::parse_quote! {
+            fn control(a: &[f64], flags: &[bool], out: &mut [f64], n: usize) -> (bool, f64) {
+                let mut any = false;
+                let mut p = 1.0;
+                for i in prange(0..a.len()) {
+                    let mut x = a[i];
+                    let mut k = 0;
+                    while x > 1.0 && k < 50 {
+                        x = x / 2.0;
+                        k += 1;
+                    }
+                    for j in (0..n).rev().step_by(3) {
+                        if j % 2 == 0 { continue; }
+                        x += j as f64;
+                        if x > 1e6 { break; }
+                    }
+                    for j in (1..=n).step_by(2).rev() {
+                        x -= (j as f64).sqrt();
+                    }
+                    let c = match k {
+                        0 => 1.0,
+                        1..=3 => 2.0,
+                        n if n > 40 => 3.0,
+                        _ => 4.0,
+                    };
+                    out[i] = if flags[i] && c > 1.0 || x < 0.0 { x * c } else { -x };
+                    any |= flags[i];
+                    p *= 1.0 + x.abs().min(1e-3);
+                    let z = (x as i32) as u8 as f32 as f64 + (k as f64) + (flags[i] as u32 as f64);
+                    out[i] += z;
+                }
+                (any, p)
+            }
+        },
+    );
+    out
+}
+
+#[test]
+fn ptxas_assembles_every_construct_and_type() {
+    let Some(ptxas) = ptxas_or_skip() else { return };
+    let mut failures = Vec::new();
+    for (n, (func, fastmath)) in coverage_kernels().into_iter().enumerate() {
+        let name = format!("{}_{n}", func.sig.ident);
+        match module_of(&func, fastmath) {
+            Ok(text) => {
+                for arch in ARCHS {
+                    failures.extend(assemble(&ptxas, &text, arch, &name).err());
+                }
+            }
+            Err(e) => failures.push(format!("{name}: {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every `#[kernel(..cuda..)]` function in the project's examples, tests and benches.
+fn project_kernels() -> Vec<(String, syn::ItemFn, bool)> {
+    let root = workspace();
+    let mut found = Vec::new();
+    for dir in ["examples", "tests", "tests/ui/pass", "benches"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "rs")) {
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let Ok(file) = syn::parse_file(&text) else { continue };
+            let mut v = KernelFinder { found: Vec::new() };
+            syn::visit::Visit::visit_file(&mut v, &file);
+            for (f, fastmath) in v.found {
+                found.push((format!("{}:{}", path.display(), f.sig.ident), f, fastmath));
+            }
+        }
+    }
+    found
+}
+
+struct KernelFinder {
+    found: Vec<(syn::ItemFn, bool)>,
+}
+
+impl<'a> syn::visit::Visit<'a> for KernelFinder {
+    fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
+        for attr in &f.attrs {
+            let path = attr.path().segments.last().map(|s| s.ident.to_string());
+            let args = attr.meta.require_list().map(|l| l.tokens.to_string()).unwrap_or_default();
+            let options: Vec<&str> = args.split(',').map(str::trim).collect();
+            if path.as_deref() == Some("kernel") && options.contains(&"cuda") {
+                let mut plain = f.clone();
+                plain.attrs.clear();
+                self.found.push((plain, options.contains(&"fastmath")));
+            }
+        }
+        syn::visit::visit_item_fn(self, f);
+    }
+}
+
+#[test]
+fn ptxas_assembles_every_module_of_the_project() {
+    let kernels = project_kernels();
+    assert!(kernels.len() >= 3, "expected the project's cuda kernels, found {}", kernels.len());
+    let Some(ptxas) = ptxas_or_skip() else { return };
+    let mut failures = Vec::new();
+    for (n, (name, func, fastmath)) in kernels.iter().enumerate() {
+        match module_of(func, *fastmath) {
+            Ok(text) => {
+                for arch in ARCHS {
+                    failures.extend(assemble(&ptxas, &text, arch, &format!("{}_{n}", func.sig.ident)).err());
+                }
+            }
+            Err(e) => failures.push(format!("{name}: {e}")),
+        }
+    }
+    eprintln!("ptxas: {} modules assembled for {}", kernels.len(), ARCHS.join(", "));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
