@@ -33,7 +33,46 @@
 #[doc(inline)]
 pub use kernelize_macros::kernel;
 #[doc(inline)]
-pub use kernelize_runtime::{Machine, SimdLevel, Target, UnknownTarget, forced_target, machine, prange};
+pub use kernelize_runtime::{
+    CUDA_MIN_ELEMENTS, Error, ErrorKind, Machine, SimdLevel, Target, UnknownTarget, forced_target, machine, prange,
+};
+
+/// The GPU: device choice, device-resident arrays, availability.
+///
+/// With the `cuda` feature, `#[kernel(cuda)]` functions run their prange loops on an NVIDIA GPU
+/// through `name::cuda(..)` (host arrays copied in and out at each call) and
+/// `name::cuda_device(..)` (arrays already on the device, nothing copied). The CUDA driver is
+/// loaded when first needed; where there is none, every call returns an [`Error`]:
+///
+/// ```
+/// use kernelize::{kernel, prange};
+///
+/// #[kernel(cuda)]
+/// fn double(a: &[f32], out: &mut [f32]) {
+///     for i in prange(0..a.len()) {
+///         out[i] = 2.0 * a[i];
+///     }
+/// }
+///
+/// let a = vec![1.0f32; 1000];
+/// let mut out = vec![0.0; 1000];
+/// match double::cuda(&a, &mut out) {
+///     Ok(()) => assert_eq!(out[999], 2.0),
+///     Err(e) => println!("no GPU: {e}"), // e.g. the `cuda` feature is off, or no driver
+/// }
+///
+/// // Device-resident arrays: upload once, run many times, download once.
+/// if let Ok(dev) = kernelize::cuda::device() {
+///     let a = dev.upload(&a).unwrap();
+///     let mut out = dev.zeros::<f32>(1000).unwrap();
+///     double::cuda_device(&a, &mut out).unwrap();
+///     assert_eq!(out.to_vec().unwrap()[0], 2.0);
+/// }
+/// ```
+pub mod cuda {
+    #[doc(inline)]
+    pub use kernelize_runtime::cuda::*;
+}
 
 pub use ndarray;
 

@@ -202,12 +202,15 @@ fn golden() {
                 pretty(expand::kernel(quote!(parallel), func.to_token_stream())),
             ),
         ];
-        // The SIMD expansion is long (a body per instruction set): two kernels show it.
+        // The SIMD expansion is long (a body per instruction set): two kernels show it, and
+        // their PTX modules.
         if stem == "go_fast" || stem == "mandelbrot" {
             outputs.push((
                 golden_dir().join(format!("{stem}.fastmath.rs")),
                 pretty(expand::kernel(quote!(fastmath), func.to_token_stream())),
             ));
+            let ptx = crate::back::ptx::tests::module_of(&func, false).unwrap_or_else(|e| e);
+            outputs.push((golden_dir().join(format!("{stem}.ptx")), ptx));
         }
         for (path, actual) in outputs {
             if bless {

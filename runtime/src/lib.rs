@@ -8,6 +8,8 @@
 #![deny(unsafe_code)]
 
 mod cpu;
+pub mod cuda;
+mod error;
 pub mod math;
 pub mod parallel;
 mod prange;
@@ -18,5 +20,6 @@ mod target;
 pub mod __private;
 
 pub use cpu::{Machine, SimdLevel, machine};
+pub use error::{Error, ErrorKind};
 pub use prange::prange;
-pub use target::{Target, UnknownTarget, forced_target};
+pub use target::{CUDA_MIN_ELEMENTS, Target, UnknownTarget, forced_target};

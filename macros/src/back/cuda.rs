@@ -31,10 +31,8 @@ pub enum Arrays {
 /// The body of `name::cuda` (or `name::cuda_device`), or an error message when host code
 /// cannot be wrapped (a `?` at the function's level).
 pub fn write(k: &Kernel, a: &Analysis, arrays: Arrays) -> Result<TokenStream, (Span, String)> {
-    let host = k.host.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
-        (Some(l), Some(info)) => launch(k, l, info, slot, arrays),
-        _ => TokenStream::new(),
-    });
+    // `slot!{k}`: a statement macro in braces needs no `;`, so the host code parses as a block.
+    let host = brace_slots(k.host.tokens.clone());
     let mut block: syn::Block = syn::parse2(quote!({ #host })).map_err(|e| (e.span(), e.to_string()))?;
     let mut wrap = WrapReturns { error: None };
     wrap.visit_block_mut(&mut block);
@@ -42,7 +40,32 @@ pub fn write(k: &Kernel, a: &Analysis, arrays: Arrays) -> Result<TokenStream, (S
         return Err(e);
     }
     let stmts = &block.stmts;
-    Ok(quote!({ ::core::result::Result::Ok({ #(#stmts)* }) }))
+    let wrapped = crate::ir::HostBody { tokens: quote!(#(#stmts)*) };
+    let body = wrapped.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
+        (Some(l), Some(info)) => launch(k, l, info, slot, arrays),
+        _ => TokenStream::new(),
+    });
+    Ok(quote!({ ::core::result::Result::Ok({ #body }) }))
+}
+
+fn brace_slots(tokens: TokenStream) -> TokenStream {
+    use proc_macro2::{Delimiter, Group, TokenTree};
+    let mut out: Vec<TokenTree> = Vec::new();
+    for t in tokens {
+        let t = match t {
+            TokenTree::Group(g) => {
+                let after_slot = matches!(out.as_slice(), [.., TokenTree::Ident(i), TokenTree::Punct(p)]
+                    if i == crate::ir::SLOT && p.as_char() == '!');
+                let delimiter = if after_slot { Delimiter::Brace } else { g.delimiter() };
+                let mut inner = Group::new(delimiter, brace_slots(g.stream()));
+                inner.set_span(g.span());
+                TokenTree::Group(inner)
+            }
+            other => other,
+        };
+        out.push(t);
+    }
+    out.into_iter().collect()
 }
 
 /// `return e` → `return Ok(e)` at the function's own level (not in closures or items).
@@ -84,7 +107,13 @@ fn rt(name: &str) -> TokenStream {
 }
 
 /// One array's device copy (or the device array itself) and its arguments.
-fn array_args(k: &Kernel, var: VarId, written: bool, arrays: Arrays, m: &Ident) -> (TokenStream, TokenStream, TokenStream) {
+fn array_args(
+    k: &Kernel,
+    var: VarId,
+    written: bool,
+    arrays: Arrays,
+    m: &Ident,
+) -> (TokenStream, TokenStream, TokenStream) {
     let Ty::Array(ty) = k.var(var).ty else { return Default::default() };
     let name = var_ident(k, var, k.var(var).span);
     let plain = k.var(var).name.trim_start_matches("r#").to_owned();
@@ -97,9 +126,9 @@ fn array_args(k: &Kernel, var: VarId, written: bool, arrays: Arrays, m: &Ident) 
         }
         Arrays::Host => {
             let upload = match (ty.ndim, ty.repr) {
-                (1, Repr::Slice | Repr::Vec) => quote!(#m.device().upload(&#name[..])?),
-                (1, _) => quote!(#m.device().upload(&#name.iter().copied().collect::<::std::vec::Vec<_>>())?),
-                _ => quote!(#m.device().upload_matrix(#name.view())?),
+                (1, Repr::Slice | Repr::Vec) => quote!(#m.upload(&#name[..])?),
+                (1, _) => quote!(#m.upload(&#name.iter().copied().collect::<::std::vec::Vec<_>>())?),
+                _ => quote!(#m.upload_matrix(#name.view())?),
             };
             let back = match (written, ty.ndim, ty.repr) {
                 (false, _, _) => TokenStream::new(),
@@ -132,7 +161,8 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
     let mut dims = Vec::new();
     let mut total = quote!(1u64);
     for (d, dim) in l.dims.iter().enumerate() {
-        let (lo, hi, n) = (helper(&format!("__kz_lo{d}")), helper(&format!("__kz_hi{d}")), helper(&format!("__kz_n{d}")));
+        let (lo, hi, n) =
+            (helper(&format!("__kz_lo{d}")), helper(&format!("__kz_hi{d}")), helper(&format!("__kz_n{d}")));
         let (start, end, marker) = (w.expr(&dim.start, 0), w.expr(&dim.end, 0), &dim.marker);
         let range = helper("__kz_range");
         pre.extend(quote! {
@@ -189,7 +219,7 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
             let t = Ident::new(s.name(), Span::call_site());
             (quote!(#t), quote!(#x))
         };
-        partials.extend(quote!(let #p = #m.device().zeros::<#elem>(#grid.blocks as usize)?;));
+        partials.extend(quote!(let #p = #m.zeros::<#elem>(#grid.blocks as usize)?;));
         args.extend(quote!(#arg::Ptr(#p.device_ptr()),));
         let step = combine_step(r.op, &name, &value);
         combine.extend(quote!(for #x in #p.to_vec()? { #step }));
@@ -219,8 +249,7 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
 /// Why `name::cuda_device` cannot be written for `k`, if it cannot: its host code must use the
 /// array parameters only through their lengths, and its loops only arrays that are parameters.
 pub fn device_variant_blocker(k: &Kernel, a: &Analysis) -> Option<String> {
-    let arrays: Vec<VarId> =
-        k.params.iter().map(|p| p.var).filter(|&v| matches!(k.var(v).ty, Ty::Array(_))).collect();
+    let arrays: Vec<VarId> = k.params.iter().map(|p| p.var).filter(|&v| matches!(k.var(v).ty, Ty::Array(_))).collect();
     for info in &a.loops {
         for v in info.reads.iter().chain(info.writes.iter().map(|w| &w.array)) {
             if !arrays.contains(v) {

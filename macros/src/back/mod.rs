@@ -2,10 +2,10 @@
 
 pub mod cuda;
 mod prelude;
+pub mod ptx;
 pub mod rayon;
 pub mod rust;
 pub mod serial;
-pub mod ptx;
 pub mod simd;
 
 #[cfg(test)]

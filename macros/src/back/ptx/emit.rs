@@ -11,8 +11,8 @@
 //! them into FMA: the GPU then computes what `serial` computes, operation for operation.
 
 use crate::ir::{
-    Arm, BinOp, Block, Const, Expr, ExprKind, Jump, JumpTarget, Kernel, LenDim, Lit, LitValue, Loop, LoopKind,
-    MathFn, Pattern, Place, RangeAdapter, Scalar, Stmt, StmtKind, Ty, UnOp, VarId,
+    Arm, BinOp, Block, Const, Expr, ExprKind, Jump, JumpTarget, Kernel, LenDim, Lit, LitValue, Loop, LoopKind, MathFn,
+    Pattern, Place, RangeAdapter, Scalar, Stmt, StmtKind, Ty, UnOp, VarId,
 };
 use proc_macro2::Span;
 use std::collections::{BTreeSet, HashMap};
@@ -1147,10 +1147,7 @@ pub fn const_value(c: Const) -> ConstValue {
         return ConstValue::Float(v);
     }
     let bits = u32::try_from(size(c.ty) * 8).unwrap_or(64);
-    let (min, max): (i128, i128) = if c.ty.is_signed() {
-        (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
-    } else {
-        (0, (1i128 << bits) - 1)
-    };
+    let (min, max): (i128, i128) =
+        if c.ty.is_signed() { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
     ConstValue::Int(if c.name == "MIN" { min } else { max })
 }

@@ -210,12 +210,8 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
         [n0, n1] => fx.ins(format_args!("mul.lo.u64 {total}, {n0}, {n1}")),
         _ => {}
     }
-    let (head, cont, fail, done) = (
-        fx.fresh_label("grid"),
-        fx.fresh_label("stride"),
-        fx.fresh_label("fail"),
-        fx.fresh_label("done"),
-    );
+    let (head, cont, fail, done) =
+        (fx.fresh_label("grid"), fx.fresh_label("stride"), fx.fresh_label("fail"), fx.fresh_label("done"));
     fx.prange_continue = cont.clone();
     fx.fail = Some((fail.clone(), code));
     fx.label(&head);
@@ -552,4 +548,4 @@ fn device_function(
 }
 
 #[cfg(test)]
-mod tests;
+pub mod tests;

@@ -1,0 +1,331 @@
+//! The `cuda` variant against `serial`, on a GPU when one is present.
+//!
+//! Without a usable GPU each GPU test prints `skipped: <reason>` and passes, unless
+//! `KERNELIZE_REQUIRE_GPU=1`, which makes it fail: runs meant to use a GPU cannot pass by
+//! skipping. What needs no GPU is tested everywhere: the error a `cuda` call returns where
+//! there is none, and that dispatch then stays on the CPU.
+//!
+//! Tolerances: element-wise kernels without `fastmath` compute with the same operations in the
+//! same order (`.rn` arithmetic, no contraction), so they match bit for bit, except where a
+//! math function is called: the GPU runs kernelize's math library (within 4 ulp of the exact
+//! result, `kernelize::math`'s table) where `serial` runs the platform's libm (within 1 ulp), so
+//! those results agree within 5 ulp. Reductions are re-associated (per thread, warp, block), so
+//! sums are checked against the bound `n * eps * sum(|x|)` of `common::assert_sum_close_f64`.
+//! `fastmath` f32 `sin`/`cos` use `sin.approx`/`cos.approx`: absolute error below 2^-20.9 on
+//! [-pi, pi] (PTX ISA), checked with 2^-20.
+
+mod common;
+
+use common::{Rng, assert_all_eq, assert_sum_close_f64};
+use kernelize::ndarray::{Array2, ArrayView2, ArrayViewMut2};
+use kernelize::{kernel, prange};
+
+#[kernel(parallel, fastmath, cuda)]
+pub fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
+    let mut trace = 0.0;
+    for i in prange(0..a.len()) {
+        trace += a[i].tanh();
+    }
+    for i in prange(0..a.len()) {
+        out[i] = a[i] + trace;
+    }
+    trace
+}
+
+#[kernel(parallel, cuda)]
+pub fn axpy(alpha: f32, x: &[f32], y: &mut [f32]) {
+    for i in prange(0..x.len()) {
+        y[i] = alpha * x[i] + y[i];
+    }
+}
+
+#[kernel(cuda)]
+pub fn stats(a: &[f64]) -> (f64, f64, f64, f64) {
+    let mut sum = 0.0;
+    let mut prod = 1.0;
+    let mut hi = f64::NEG_INFINITY;
+    let mut lo = f64::INFINITY;
+    for i in prange(0..a.len()) {
+        sum += a[i];
+        prod *= 1.0 + a[i] * 1e-3;
+        hi = hi.max(a[i]);
+        lo = lo.min(a[i]);
+    }
+    (sum, prod, hi, lo)
+}
+
+#[kernel(cuda)]
+pub fn int_stats(a: &[i64], b: &[u32], flags: &[bool]) -> (i64, u32, u32, bool, bool) {
+    let mut sum = 0i64;
+    let mut or = 0u32;
+    let mut xor = 0u32;
+    let mut any = false;
+    let mut all = true;
+    for i in prange(0..a.len()) {
+        sum += a[i] / 3 - a[i] % 7;
+        or |= b[i] >> 3;
+        xor ^= b[i];
+        any |= flags[i];
+        all &= flags[i];
+    }
+    (sum, or, xor, any, all)
+}
+
+#[kernel(parallel, cuda)]
+pub fn heat_step(u: ArrayView2<f64>, mut next: ArrayViewMut2<f64>, alpha: f64) {
+    for i in prange(1..u.nrows() - 1) {
+        for j in prange(1..u.ncols() - 1) {
+            next[[i, j]] =
+                u[[i, j]] + alpha * (u[[i - 1, j]] + u[[i + 1, j]] + u[[i, j - 1]] + u[[i, j + 1]] - 4.0 * u[[i, j]]);
+        }
+    }
+}
+
+#[kernel(parallel, cuda)]
+pub fn mandelbrot(re: &[f64], im: &[f64], iters: &mut [u32], limit: u32) {
+    for p in prange(0..re.len()) {
+        let (cr, ci) = (re[p], im[p]);
+        let mut zr = 0.0;
+        let mut zi = 0.0;
+        let mut k = 0;
+        while k < limit {
+            let t = zr * zr - zi * zi + cr;
+            zi = 2.0 * zr * zi + ci;
+            zr = t;
+            if zr * zr + zi * zi > 4.0 {
+                break;
+            }
+            k += 1;
+        }
+        iters[p] = k;
+    }
+}
+
+#[kernel(fastmath, cuda)]
+pub fn waves(x: &[f32], out: &mut [f32]) {
+    for i in prange(0..x.len()) {
+        out[i] = x[i].sin() * x[i].cos();
+    }
+}
+
+#[kernel(cuda)]
+pub fn math_f64(x: &[f64], y: &[f64], out: &mut Array2<f64>) {
+    for i in prange(0..x.len()) {
+        let (a, b) = (x[i], y[i]);
+        out[[i, 0]] = a.exp();
+        out[[i, 1]] = b.ln();
+        out[[i, 2]] = a.sin();
+        out[[i, 3]] = a.cos();
+        out[[i, 4]] = a.tanh();
+        out[[i, 5]] = a.atan2(b);
+        out[[i, 6]] = b.powf(a);
+        out[[i, 7]] = b.sqrt();
+        out[[i, 8]] = a.exp_m1();
+        out[[i, 9]] = b.ln_1p();
+        out[[i, 10]] = a.cbrt();
+        out[[i, 11]] = a.hypot(b);
+        out[[i, 12]] = a.round();
+        out[[i, 13]] = a.floor();
+    }
+}
+
+const SIZES: [usize; 7] = [0, 1, 31, 33, 257, 1000, 100_003];
+
+/// Whether the GPU tests run; prints why not, or panics where a GPU is required.
+fn gpu() -> bool {
+    if kernelize::cuda::is_available() {
+        return true;
+    }
+    let why = kernelize::cuda::device().err().map_or_else(|| "no GPU".to_owned(), |e| e.to_string());
+    assert!(
+        std::env::var("KERNELIZE_REQUIRE_GPU").as_deref() != Ok("1"),
+        "KERNELIZE_REQUIRE_GPU=1 but the GPU cannot be used: {why}"
+    );
+    eprintln!("skipped: {why}");
+    false
+}
+
+fn within_ulps(what: &str, got: f64, want: f64, ulps: f64) {
+    if got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()) {
+        return;
+    }
+    let ulp = (want.abs() * f64::EPSILON).max(f64::MIN_POSITIVE);
+    assert!((got - want).abs() <= ulps * ulp, "{what}: got {got:e}, want {want:e} (more than {ulps} ulp apart)");
+}
+
+#[test]
+fn without_a_gpu_cuda_returns_an_error_and_dispatch_stays_on_the_cpu() {
+    if kernelize::cuda::is_available() {
+        eprintln!("skipped: a GPU is present");
+        return;
+    }
+    let a = vec![0.5; 8];
+    let mut out = vec![0.0; 8];
+    let e = go_fast::cuda(&a, &mut out).unwrap_err();
+    assert_eq!(e.kernel(), Some("go_fast"), "{e}");
+    let want = if cfg!(feature = "cuda") { kernelize::ErrorKind::NoDriver } else { kernelize::ErrorKind::CudaDisabled };
+    assert_eq!(e.kind(), want, "{e}");
+    assert!(e.to_string().contains("go_fast"), "{e}");
+    assert_eq!(out, vec![0.0; 8], "nothing was written");
+    // Large enough for the GPU, but there is none: the best CPU variant runs.
+    let a = vec![0.25; kernelize::CUDA_MIN_ELEMENTS];
+    let mut out = vec![0.0; a.len()];
+    let trace = go_fast(&a, &mut out);
+    assert!(trace > 0.0 && out[0] > 0.25);
+}
+
+#[test]
+fn go_fast_matches_serial() {
+    if !gpu() {
+        return;
+    }
+    for n in SIZES {
+        let mut rng = Rng::for_case("go_fast", n);
+        let a = rng.vec_f64(n, -3.0, 3.0);
+        let (mut want, mut got) = (vec![0.0; n], vec![0.0; n]);
+        let t_want = go_fast::serial(&a, &mut want);
+        let t_got = go_fast::cuda(&a, &mut got).unwrap();
+        let abs: f64 = a.iter().map(|x| x.tanh().abs()).sum();
+        // tanh itself within 5 ulp each: 5 * eps * |tanh x| per term, bounded by the sum bound.
+        assert_sum_close_f64(&format!("trace n={n}"), t_got, t_want, n.max(5), abs);
+        for (g, (w, x)) in got.iter().zip(want.iter().zip(&a)) {
+            assert_eq!(g.to_bits(), (x + t_got).to_bits(), "out = a + trace, with the GPU's trace");
+            let _ = w;
+        }
+    }
+}
+
+#[test]
+fn axpy_matches_serial_bit_for_bit() {
+    if !gpu() {
+        return;
+    }
+    for n in SIZES {
+        let mut rng = Rng::for_case("axpy", n);
+        let x = rng.vec_f32(n, -1.0, 1.0);
+        let y0 = rng.vec_f32(n, -1.0, 1.0);
+        let (mut want, mut got) = (y0.clone(), y0);
+        axpy::serial(1.5, &x, &mut want);
+        axpy::cuda(1.5, &x, &mut got).unwrap();
+        let (w, g): (Vec<u32>, Vec<u32>) =
+            (want.iter().map(|v| v.to_bits()).collect(), got.iter().map(|v| v.to_bits()).collect());
+        assert_all_eq(&format!("axpy n={n}"), &g, &w);
+    }
+}
+
+#[test]
+fn reductions_match_serial() {
+    if !gpu() {
+        return;
+    }
+    for n in SIZES {
+        let mut rng = Rng::for_case("stats", n);
+        let a = rng.vec_f64(n, -100.0, 100.0);
+        let want = stats::serial(&a);
+        let got = stats::cuda(&a).unwrap();
+        let abs: f64 = a.iter().map(|x| x.abs()).sum();
+        assert_sum_close_f64(&format!("sum n={n}"), got.0, want.0, n, abs);
+        within_ulps(&format!("product n={n}"), got.1, want.1, 2.0 * n as f64 + 1.0);
+        assert_eq!((got.2, got.3), (want.2, want.3), "max and min are exact");
+        assert_eq!(stats::cuda(&a).unwrap().0.to_bits(), got.0.to_bits(), "the same on every run");
+        let ints = rng.vec_i64(n, -1_000_000, 1_000_000);
+        let words: Vec<u32> = (0..n).map(|_| rng.next_u64() as u32).collect();
+        let flags: Vec<bool> = (0..n).map(|_| rng.below(3) > 0).collect();
+        assert_eq!(int_stats::cuda(&ints, &words, &flags).unwrap(), int_stats::serial(&ints, &words, &flags));
+    }
+}
+
+#[test]
+fn heat_step_matches_serial_on_views() {
+    if !gpu() {
+        return;
+    }
+    for (rows, cols) in [(2, 2), (3, 40), (65, 33), (300, 257)] {
+        let mut rng = Rng::for_case("heat", rows * 1000 + cols);
+        let u = rng.array2(cols, rows, 0.0, 1.0);
+        let u = u.t(); // a transposed, strided view
+        let (mut want, mut got) = (Array2::<f64>::zeros((rows, cols)), Array2::<f64>::zeros((rows, cols)));
+        heat_step::serial(u, want.view_mut(), 0.2);
+        heat_step::cuda(u, got.view_mut(), 0.2).unwrap();
+        let (w, g): (Vec<u64>, Vec<u64>) =
+            (want.iter().map(|v| v.to_bits()).collect(), got.iter().map(|v| v.to_bits()).collect());
+        assert_all_eq(&format!("heat {rows}x{cols}"), &g, &w);
+    }
+}
+
+#[test]
+fn device_arrays_stay_on_the_gpu() {
+    if !gpu() {
+        return;
+    }
+    let dev = kernelize::cuda::device().unwrap();
+    let mut rng = Rng::for_case("resident", 0);
+    let grid = rng.array2(70, 90, 0.0, 1.0);
+    let (mut u, mut v) = (dev.upload_matrix(grid.view()).unwrap(), dev.upload_matrix(grid.view()).unwrap());
+    let (mut hu, mut hv) = (grid.clone(), grid.clone());
+    for _ in 0..10 {
+        heat_step::cuda_device(&u, &mut v, 0.2).unwrap();
+        std::mem::swap(&mut u, &mut v);
+        heat_step::serial(hu.view(), hv.view_mut(), 0.2);
+        std::mem::swap(&mut hu, &mut hv);
+    }
+    let got = u.to_array().unwrap();
+    let (w, g): (Vec<u64>, Vec<u64>) =
+        (hu.iter().map(|v| v.to_bits()).collect(), got.iter().map(|v| v.to_bits()).collect());
+    assert_all_eq("10 resident steps", &g, &w);
+}
+
+#[test]
+fn mandelbrot_matches_serial_exactly() {
+    if !gpu() {
+        return;
+    }
+    for n in SIZES {
+        let mut rng = Rng::for_case("mandelbrot", n);
+        let re = rng.vec_f64(n, -2.0, 0.6);
+        let im = rng.vec_f64(n, -1.2, 1.2);
+        let (mut want, mut got) = (vec![0u32; n], vec![0u32; n]);
+        mandelbrot::serial(&re, &im, &mut want, 200);
+        mandelbrot::cuda(&re, &im, &mut got, 200).unwrap();
+        assert_all_eq(&format!("mandelbrot n={n}"), &got, &want);
+    }
+}
+
+#[test]
+fn approximate_f32_sin_cos_within_the_documented_error() {
+    if !gpu() {
+        return;
+    }
+    let mut rng = Rng::for_case("waves", 0);
+    let x = rng.vec_f32(10_007, -std::f32::consts::PI, std::f32::consts::PI);
+    let (mut want, mut got) = (vec![0.0; x.len()], vec![0.0; x.len()]);
+    waves::serial(&x, &mut want);
+    waves::cuda(&x, &mut got).unwrap();
+    for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+        // |sin cos| <= 1, each factor off by < 2^-20: the product by < 2^-19.
+        assert!((g - w).abs() <= 2f32.powi(-19), "x = {}: got {g}, want {w}", x[k]);
+    }
+}
+
+#[test]
+fn math_library_on_the_gpu_within_5_ulp_of_std() {
+    if !gpu() {
+        return;
+    }
+    let n = 20_011;
+    let mut rng = Rng::for_case("math", n);
+    let mut x = rng.vec_f64(n, -20.0, 20.0);
+    let y = rng.vec_f64(n, 0.0, 30.0);
+    rng.sprinkle_specials(&mut x, 97);
+    let (mut want, mut got) = (Array2::<f64>::zeros((n, 14)), Array2::<f64>::zeros((n, 14)));
+    math_f64::serial(&x, &y, &mut want);
+    math_f64::cuda(&x, &y, &mut got).unwrap();
+    for ((i, f), g) in got.indexed_iter() {
+        within_ulps(&format!("function {f} at x = {:e}, y = {:e}", x[i], y[i]), *g, want[[i, f]], 5.0);
+    }
+}
+
+#[allow(dead_code)]
+fn views_compile(a: ArrayView2<f64>, b: ArrayViewMut2<f64>) {
+    let _ = heat_step::cuda(a, b, 0.1);
+}
