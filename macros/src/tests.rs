@@ -61,6 +61,10 @@ struct Tally {
     /// Prange loops of accepted kernels the SIMD back end vectorizes, and why the others not.
     vectorized: usize,
     not_vectorized: Vec<String>,
+    /// PTX modules written for accepted kernels with no code outside the kernel language, and
+    /// the messages of those the PTX back end refused.
+    ptx: Vec<(String, String)>,
+    ptx_refused: Vec<String>,
     functions: usize,
     accepted: usize,
     refused: usize,
@@ -90,6 +94,13 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
                 match f {
                     Ok(_) => tally.vectorized += 1,
                     Err(reason) => tally.not_vectorized.push(reason),
+                }
+            }
+            if analysis.loops.iter().all(|l| l.opaque.is_empty()) && !kernel.loops.is_empty() {
+                let mut diag = Diag::new();
+                match crate::back::ptx::write(&kernel, &analysis, false, &mut diag) {
+                    Some(text) => tally.ptx.push((format!("{name}\n{}", ir::display::kernel_text(&kernel)), text)),
+                    None => tally.ptx_refused.extend(diag.check().err().map(|e| format!("{name}: {e}"))),
                 }
             }
             let out = expand::kernel(quote!(parallel), func.to_token_stream());
@@ -140,6 +151,8 @@ fn corpus_never_panics() {
                             tally.errors += t.errors;
                             tally.vectorized += t.vectorized;
                             tally.not_vectorized.extend(t.not_vectorized);
+                            tally.ptx.extend(t.ptx);
+                            tally.ptx_refused.extend(t.ptx_refused);
                             if let Err(msg) = r {
                                 failures.push(format!("{}: {msg}", path.display()));
                             }
@@ -167,6 +180,29 @@ fn corpus_never_panics() {
         tally.not_vectorized.len(),
         reasons.join("; ")
     );
+    eprintln!(
+        "cuda: {} modules written, {} refused: {:?}",
+        tally.ptx.len(),
+        tally.ptx_refused.len(),
+        tally.ptx_refused
+    );
+    let internal: Vec<&String> = tally.ptx_refused.iter().filter(|m| m.contains("internal")).collect();
+    assert!(internal.is_empty(), "the PTX back end failed on accepted kernels: {internal:?}");
+    // Every module the back end writes must assemble.
+    if let Ok(ptxas) = crate::back::ptx::tests::ptxas() {
+        let failures: Vec<String> = tally
+            .ptx
+            .iter()
+            .enumerate()
+            .filter_map(|(n, (name, text))| {
+                let short = name.lines().next().unwrap_or_default();
+                crate::back::ptx::tests::assemble(&ptxas, text, "sm_70", &format!("corpus_{short}_{n}"))
+                    .err()
+                    .map(|e| format!("{name}\n{}", &e[..e.len().min(300)]))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{} corpus modules fail ptxas:\n{}", failures.len(), failures.join("\n"));
+    }
 }
 
 fn golden_dir() -> PathBuf {

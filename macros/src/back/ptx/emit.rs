@@ -531,10 +531,27 @@ impl<'k> Fx<'k> {
     pub fn expr(&mut self, e: &Expr) -> Option<Reg> {
         let s = match e.ty {
             Ty::Scalar(s) => Some(s),
+            Ty::Unknown => {
+                self.error(
+                    e.span,
+                    "`cuda` needs the type of this value, which kernelize does not know (it comes from a \
+                     pattern or from code outside the kernel language); give it one where it is declared, \
+                     e.g. `let n: usize = ...;`",
+                );
+                return None;
+            }
             _ => None,
         };
         match &e.kind {
             ExprKind::Lit(l) => Some(self.literal(l, s?)),
+            ExprKind::Var(v) if s.is_none() => {
+                let name = self.k.var(*v).name.clone();
+                self.error(
+                    e.span,
+                    format_args!("`cuda` cannot use the array `{name}` as a value; index it: `{name}[i]`"),
+                );
+                None
+            }
             ExprKind::Var(v) => {
                 let r = self.var(*v);
                 Some(self.copy(r))
@@ -822,7 +839,15 @@ impl<'k> Fx<'k> {
     fn address(&mut self, array: VarId, index: &[Expr]) -> (Reg, Scalar) {
         let Some(a) = self.arrays.get(&array).cloned() else {
             let span = index.first().map_or_else(Span::call_site, |e| e.span);
-            self.error(span, "internal: an array the GPU entry does not receive");
+            let name = self.k.var(array).name.clone();
+            self.error(
+                span,
+                format_args!(
+                    "`cuda` copies `{name}` to the GPU and needs its type, which kernelize does not know (it is \
+                     made by code outside the kernel language); declare it with its type, e.g. \
+                     `let mut {name}: Array1<f64> = ...;`"
+                ),
+            );
             return (self.reg(Class::B64), Scalar::U8);
         };
         let mut linear: Option<Reg> = None;

@@ -164,6 +164,9 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
                 fx.arrays.insert(var, ArrayRegs { ptr, dims, len, elem, read_only });
             }
             Param::Scalar(var) => {
+                if !known_type(fx, var, "passes it to the GPU by value") {
+                    continue;
+                }
                 let s = emit::scalar(&k.var(var).ty);
                 let r = fx.var(var);
                 let pt = scalar_param(s);
@@ -188,7 +191,8 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
     }
     fx.out.push_str(&load);
     // Each reduction variable starts from its identity in every thread.
-    for r in &info.reductions {
+    let typed = info.reductions.iter().all(|r| known_type(fx, r.var, "reduces it on the GPU"));
+    for r in info.reductions.iter().filter(|_| typed) {
         let s = emit::scalar(&k.var(r.var).ty);
         let reg = fx.var(r.var);
         let id = identity(fx, r.op, s);
@@ -259,6 +263,24 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
     text.push_str(&fx.out);
     text.push_str("}\n\n");
     fx.out = text;
+}
+
+/// Whether kernelize knows the scalar type of host variable `var`; if not, an error saying
+/// how to give it one.
+fn known_type(fx: &mut Fx<'_>, var: VarId, why: &str) -> bool {
+    let v = fx.k.var(var);
+    if matches!(v.ty, Ty::Scalar(_)) {
+        return true;
+    }
+    let (span, name) = (v.span, v.name.clone());
+    fx.error(
+        span,
+        format_args!(
+            "`cuda` {why} and needs the type of `{name}`, which kernelize does not know (it is declared by a \
+             pattern or by code outside the kernel language); declare it with its type, e.g. `let {name}: f64 = ...;`"
+        ),
+    );
+    false
 }
 
 /// The `.param` type of a captured scalar.
