@@ -82,6 +82,27 @@ impl<T: Elem> DeviceVec<T> {
         self.device.inner().write(&mut self.buffer, src)
     }
 
+    /// Overwrites the array with `src`, another array on the same device, without a trip
+    /// through the host (a device-to-device copy).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::ShapeMismatch`] when the lengths differ or the arrays are on different
+    /// devices, or when the driver fails.
+    pub fn copy_from_device(&mut self, src: &DeviceVec<T>) -> Result<(), Error> {
+        same_len(self.len, src.len, "copy_from_device")?;
+        if src.device.ordinal() != self.device.ordinal() {
+            let message = format!(
+                "copy_from_device: the source is on device {} and the destination on device {}; \
+                 copy through the host (`to_vec`, then `copy_from`)",
+                src.device.ordinal(),
+                self.device.ordinal()
+            );
+            return Err(Error::new(ErrorKind::ShapeMismatch, message));
+        }
+        self.device.inner().copy::<T>(&src.buffer, &mut self.buffer)
+    }
+
     /// The array's device address, 0 when it is empty; for generated code, which passes it
     /// to a kernel.
     #[doc(hidden)]

@@ -153,6 +153,12 @@ impl DeviceInner {
         T::memcpy_dtoh(&self.stream, src, dst).map_err(|e| from_driver(e, &what(), Stage::Memory))
     }
 
+    /// Copies device buffer `src` into `dst` on the GPU; the caller checked that the lengths agree.
+    pub(crate) fn copy<T: Repr>(&self, src: &Buffer<T>, dst: &mut Buffer<T>) -> Result<(), Error> {
+        let (Some(src), Some(dst)) = (src, dst) else { return Ok(()) };
+        self.stream.memcpy_dtod(src, dst).map_err(|e| from_driver(e, "copying between GPU arrays", Stage::Memory))
+    }
+
     /// The module of this PTX text, loaded (JIT-compiled for this GPU) on first use.
     pub(crate) fn module(&self, ptx: &'static str) -> Result<Arc<ModuleInner>, Error> {
         let key = (ptx.as_ptr() as usize, ptx.len());
