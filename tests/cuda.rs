@@ -1,4 +1,5 @@
-//! The `cuda` variant against `serial`, on a GPU when one is present.
+//! The `cuda` variant against `serial`, on a GPU when one is present, or on the PTX simulator
+//! (`KERNELIZE_TARGET=cuda_sim cargo test --features cuda_sim --test cuda`, as CI does).
 //!
 //! Without a usable GPU each GPU test prints `skipped: <reason>` and passes, unless
 //! `KERNELIZE_REQUIRE_GPU=1`, which makes it fail: runs meant to use a GPU cannot pass by
@@ -126,6 +127,31 @@ pub fn math_f64(x: &[f64], y: &[f64], out: &mut Array2<f64>) {
         out[[i, 11]] = a.hypot(b);
         out[[i, 12]] = a.round();
         out[[i, 13]] = a.floor();
+    }
+}
+
+#[kernel(parallel, fastmath, cuda)]
+pub fn norm(a: &[f32], out: &mut [f32]) -> f32 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    let mut s = 0.0f32;
+    for i in prange(0..a.len()) {
+        s += a[i] * a[i];
+    }
+    let r = s.sqrt();
+    for i in prange(0..a.len()) {
+        out[i] = a[i] / r;
+    }
+    r
+}
+
+#[kernel(cuda)]
+pub fn transpose_add(a: ArrayView2<f64>, out: &mut Array2<f64>, k: f64) {
+    for i in prange(0..a.nrows()) {
+        for j in prange(0..a.ncols()) {
+            out[[j, i]] = a[[i, j]] + k;
+        }
     }
 }
 
@@ -323,6 +349,34 @@ fn math_library_on_the_gpu_within_5_ulp_of_std() {
     for ((i, f), g) in got.indexed_iter() {
         within_ulps(&format!("function {f} at x = {:e}, y = {:e}", x[i], y[i]), *g, want[[i, f]], 5.0);
     }
+}
+
+#[test]
+fn norm_and_transpose_match_serial() {
+    if !gpu() {
+        return;
+    }
+    for n in SIZES {
+        let mut rng = Rng::for_case("norm", n);
+        let a = rng.vec_f32(n, -1.0, 1.0);
+        let (mut want, mut got) = (vec![0.0f32; n], vec![0.0f32; n]);
+        let r_want = norm::serial(&a, &mut want);
+        // fastmath: the sum of squares re-associated (f32, n terms), and `/` as `div.full.f32`
+        // (2 ulp): within n * eps * sum + 2 ulp of the quotient.
+        let r_got = norm::cuda(&a, &mut got).unwrap();
+        let bound = (n as f32 + 2.0) * f32::EPSILON * r_want * r_want;
+        assert!((r_got * r_got - r_want * r_want).abs() <= bound.max(f32::MIN_POSITIVE), "norm n={n}: {r_got} vs {r_want}");
+        for (g, x) in got.iter().zip(&a) {
+            let exact = x / r_got;
+            assert!((g - exact).abs() <= 2.0 * f32::EPSILON * exact.abs(), "{g} vs {exact}");
+        }
+    }
+    let mut rng = Rng::for_case("transpose", 0);
+    let a = rng.array2(37, 70, -1.0, 1.0);
+    let (mut want, mut got) = (Array2::<f64>::zeros((70, 37)), Array2::<f64>::zeros((70, 37)));
+    transpose_add::serial(a.view(), &mut want, 0.5);
+    transpose_add::cuda(a.view(), &mut got, 0.5).unwrap();
+    assert_eq!(want, got);
 }
 
 #[allow(dead_code)]

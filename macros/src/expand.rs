@@ -210,8 +210,9 @@ fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
         let (t, f) = (Ident::new(v.target, Span::call_site()), Ident::new(v.fn_name, name.span()));
         match v.fn_name {
             "serial" => quote!(_ => #name::#f(#(#args),*),),
+            // `cuda_sim` runs the same variant: the runtime's device is then the simulator.
             "cuda" => quote! {
-                #target::#t => match #name::#f(#(#args),*) {
+                #target::#t | #target::CudaSim => match #name::#f(#(#args),*) {
                     ::core::result::Result::Ok(__kz_r) => __kz_r,
                     ::core::result::Result::Err(__kz_e) => ::kernelize::__private::gpu_failed(__kz_e),
                 },
@@ -227,7 +228,7 @@ fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
         });
         return quote! {
             #[allow(clippy::match_single_binding)]
-            match #target::choose_sized(&[#(#target::#available),*], 0usize #(#sizes)*) {
+            match #target::choose_sized(&[#(#target::#available,)* #target::CudaSim], 0usize #(#sizes)*) {
                 #(#arms)*
             }
         };

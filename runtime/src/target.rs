@@ -93,7 +93,9 @@ pub const CUDA_MIN_ELEMENTS: usize = 1 << 20;
 impl Target {
     /// [`Target::choose`] for a kernel with a `cuda` variant, given the number of elements in
     /// its array arguments: the GPU when a device is present and `elements` is at least
-    /// [`CUDA_MIN_ELEMENTS`], else the best CPU variant. `KERNELIZE_TARGET=cuda` forces the GPU.
+    /// [`CUDA_MIN_ELEMENTS`], else the best CPU variant. `KERNELIZE_TARGET=cuda` forces the GPU;
+    /// `KERNELIZE_TARGET=cuda_sim` runs the `cuda` variant on the PTX simulator (feature
+    /// `cuda_sim`), for kernels that pass [`Target::CudaSim`] in `available`.
     ///
     /// # Panics
     ///
@@ -107,6 +109,16 @@ impl Target {
                 Ok(_) => Target::Cuda,
                 Err(e) => panic!("KERNELIZE_TARGET=cuda, but the GPU cannot be used: {e}"),
             },
+            Ok(Some(Target::CudaSim)) if available.contains(&Target::CudaSim) => {
+                if cfg!(feature = "cuda_sim") {
+                    Target::CudaSim
+                } else {
+                    panic!(
+                        "KERNELIZE_TARGET=cuda_sim, but this build of kernelize has no simulator; enable the \
+                         `cuda_sim` feature: `kernelize = {{ version = \"0.1\", features = [\"cuda_sim\"] }}`"
+                    )
+                }
+            }
             Ok(Some(forced)) if available.contains(&forced) => forced,
             Ok(_) if gpu && elements >= CUDA_MIN_ELEMENTS && crate::cuda::is_available() => Target::Cuda,
             Ok(_) => best_cpu(available),

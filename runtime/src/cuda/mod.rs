@@ -35,15 +35,15 @@ mod grid;
 #[doc(hidden)]
 pub mod hidden;
 
+mod backend;
 #[cfg(not(feature = "cuda"))]
 mod disabled;
 #[cfg(feature = "cuda")]
 mod driver;
+#[cfg(feature = "cuda_sim")]
+mod simulated;
 
-#[cfg(not(feature = "cuda"))]
-use disabled as imp;
-#[cfg(feature = "cuda")]
-use driver as imp;
+use backend as imp;
 
 pub use array::{DeviceMatrix, DeviceVec};
 pub use device::Device;

@@ -349,3 +349,18 @@ fn ptxas_assembles_every_module_of_the_project() {
     eprintln!("ptxas: {} modules assembled for {}", kernels.len(), ARCHS.join(", "));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `KERNELIZE_PTX_DUMP=DIR cargo test -p kernelize-macros dump_modules` writes every module the
+/// tests above assemble into `DIR` (for looking at, or feeding to `cuda_sim`); a no-op otherwise.
+#[test]
+fn dump_modules() {
+    let Some(dir) = std::env::var_os("KERNELIZE_PTX_DUMP").map(PathBuf::from) else { return };
+    std::fs::create_dir_all(&dir).unwrap();
+    let coverage = coverage_kernels().into_iter().map(|(f, fm)| (String::new(), f, fm));
+    for (n, (_, func, fastmath)) in coverage.chain(project_kernels()).enumerate() {
+        if let Ok(text) = module_of(&func, fastmath) {
+            let fm = if fastmath { "_fastmath" } else { "" };
+            std::fs::write(dir.join(format!("{n:03}_{}{fm}.ptx", func.sig.ident)), text).unwrap();
+        }
+    }
+}

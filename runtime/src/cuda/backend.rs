@@ -1,0 +1,163 @@
+//! Which machine runs the kernels, chosen once per process: the CUDA driver (feature `cuda`;
+//! without it, none), or, with the feature `cuda_sim` and `KERNELIZE_TARGET=cuda_sim`, the PTX
+//! simulator, where device arrays live in host memory.
+//!
+//! Every type here is an enum over the two, so [`Device`](super::Device) and the arrays stay
+//! one type whichever runs.
+
+#[cfg(not(feature = "cuda"))]
+use super::disabled as gpu;
+#[cfg(feature = "cuda")]
+use super::driver as gpu;
+#[cfg(feature = "cuda_sim")]
+use super::simulated as sim;
+
+use super::grid::Grid;
+use super::hidden::Arg;
+use crate::error::{Error, ErrorKind};
+use std::sync::Arc;
+
+pub use gpu::Repr;
+
+/// Whether kernels run on the simulator: `cuda_sim` built in and forced by `KERNELIZE_TARGET`.
+pub(crate) fn simulating() -> bool {
+    cfg!(feature = "cuda_sim") && matches!(crate::forced_target(), Ok(Some(crate::Target::CudaSim)))
+}
+
+pub(crate) enum DeviceInner {
+    Gpu(Arc<gpu::DeviceInner>),
+    #[cfg(feature = "cuda_sim")]
+    Sim(Arc<sim::DeviceInner>),
+}
+
+pub(crate) enum Buffer<T: Repr> {
+    Gpu(gpu::Buffer<T>),
+    #[cfg(feature = "cuda_sim")]
+    Sim(sim::Buffer),
+}
+
+pub(crate) enum ModuleInner {
+    Gpu(Arc<gpu::ModuleInner>),
+    #[cfg(feature = "cuda_sim")]
+    Sim(Arc<sim::ModuleInner>),
+}
+
+pub(crate) fn device_count() -> Result<usize, Error> {
+    if simulating() {
+        return Ok(1);
+    }
+    gpu::device_count()
+}
+
+pub(crate) fn open(ordinal: usize) -> Result<Arc<DeviceInner>, Error> {
+    #[cfg(feature = "cuda_sim")]
+    if simulating() {
+        return Ok(Arc::new(DeviceInner::Sim(sim::open())));
+    }
+    gpu::open(ordinal).map(|d| Arc::new(DeviceInner::Gpu(d)))
+}
+
+pub(crate) fn buffer_ptr<T: Repr + super::elem::Bytes>(buffer: &Buffer<T>) -> u64 {
+    match buffer {
+        Buffer::Gpu(b) => gpu::buffer_ptr::<T>(b),
+        #[cfg(feature = "cuda_sim")]
+        Buffer::Sim(b) => b.addr(),
+    }
+}
+
+/// A buffer of the other back end than the device's: cannot happen, as the back end is chosen
+/// once per process.
+#[cold]
+#[allow(dead_code, reason = "reachable only with both back ends built in")]
+fn mixed() -> Error {
+    Error::new(ErrorKind::Driver, "an array of the simulator met a GPU (or the reverse); please report it")
+}
+
+/// Forwards a method to the back end of `self`, wrapping buffers as needed.
+macro_rules! each {
+    ($self:expr, $d:ident => $gpu:expr, $sim:expr) => {
+        match $self {
+            DeviceInner::Gpu($d) => $gpu,
+            #[cfg(feature = "cuda_sim")]
+            DeviceInner::Sim($d) => $sim,
+        }
+    };
+}
+
+impl DeviceInner {
+    pub(crate) fn ordinal(&self) -> usize {
+        each!(self, d => d.ordinal(), d.ordinal())
+    }
+
+    pub(crate) fn name(&self) -> &str {
+        each!(self, d => d.name(), d.name())
+    }
+
+    pub(crate) fn synchronize(&self) -> Result<(), Error> {
+        each!(self, d => d.synchronize(), d.synchronize())
+    }
+
+    pub(crate) fn zeros<T: Repr + super::elem::Bytes>(&self, len: usize) -> Result<Buffer<T>, Error> {
+        each!(self, d => d.zeros::<T>(len).map(Buffer::Gpu), d.zeros::<T>(len).map(Buffer::Sim))
+    }
+
+    pub(crate) fn upload<T: Repr + super::elem::Bytes>(&self, src: &[T]) -> Result<Buffer<T>, Error> {
+        each!(self, d => d.upload(src).map(Buffer::Gpu), d.upload(src).map(Buffer::Sim))
+    }
+
+    pub(crate) fn write<T: Repr + super::elem::Bytes>(&self, dst: &mut Buffer<T>, src: &[T]) -> Result<(), Error> {
+        match (self, dst) {
+            (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.write(b, src),
+            #[cfg(feature = "cuda_sim")]
+            (DeviceInner::Sim(d), Buffer::Sim(b)) => d.write(b, src),
+            #[cfg(feature = "cuda_sim")]
+            _ => Err(mixed()),
+        }
+    }
+
+    pub(crate) fn read<T: Repr + super::elem::Bytes>(&self, src: &Buffer<T>, dst: &mut [T]) -> Result<(), Error> {
+        match (self, src) {
+            (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.read(b, dst),
+            #[cfg(feature = "cuda_sim")]
+            (DeviceInner::Sim(d), Buffer::Sim(b)) => d.read(b, dst),
+            #[cfg(feature = "cuda_sim")]
+            _ => Err(mixed()),
+        }
+    }
+
+    pub(crate) fn copy<T: Repr + super::elem::Bytes>(&self, src: &Buffer<T>, dst: &mut Buffer<T>) -> Result<(), Error> {
+        match (self, src, dst) {
+            (DeviceInner::Gpu(d), Buffer::Gpu(s), Buffer::Gpu(t)) => d.copy::<T>(s, t),
+            #[cfg(feature = "cuda_sim")]
+            (DeviceInner::Sim(d), Buffer::Sim(s), Buffer::Sim(t)) => d.copy(s, t),
+            #[cfg(feature = "cuda_sim")]
+            _ => Err(mixed()),
+        }
+    }
+
+    pub(crate) fn module(&self, ptx: &'static str) -> Result<Arc<ModuleInner>, Error> {
+        each!(
+            self,
+            d => d.module(ptx).map(|m| Arc::new(ModuleInner::Gpu(m))),
+            d.module(ptx).map(|m| Arc::new(ModuleInner::Sim(m)))
+        )
+    }
+}
+
+impl ModuleInner {
+    pub(crate) fn grid(&self, name: &str, iterations: u64) -> Result<Grid, Error> {
+        match self {
+            ModuleInner::Gpu(m) => m.grid(name, iterations),
+            #[cfg(feature = "cuda_sim")]
+            ModuleInner::Sim(m) => m.grid(name, iterations),
+        }
+    }
+
+    pub(crate) fn launch(&self, name: &str, grid: Grid, args: &[Arg]) -> Result<(), Error> {
+        match self {
+            ModuleInner::Gpu(m) => m.launch(name, grid, args),
+            #[cfg(feature = "cuda_sim")]
+            ModuleInner::Sim(m) => m.launch(name, grid, args),
+        }
+    }
+}

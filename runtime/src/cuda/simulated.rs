@@ -1,0 +1,167 @@
+//! The back end of `KERNELIZE_TARGET=cuda_sim`: one simulated device whose memory is host
+//! memory, running the kernels' PTX in [`crate::sim`]. Device arrays are allocations in the
+//! simulator's global memory, freed when dropped.
+
+use super::elem::Bytes;
+use super::grid::{self, Grid};
+use super::hidden::Arg;
+use crate::error::{Error, ErrorKind};
+use crate::sim::{Memory, Program};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+/// The simulated device's name.
+const NAME: &str = "cuda_sim (kernelize's PTX simulator, on the CPU)";
+
+/// The launch configuration's view of the simulated GPU: few blocks keep the simulated work
+/// (threads that find no iteration, reductions) small; grid-stride loops cover any length.
+const SM_COUNT: u32 = 4;
+const BLOCKS_PER_SM: u32 = 2;
+
+pub(crate) struct DeviceInner {
+    memory: Mutex<Memory>,
+    modules: Mutex<HashMap<(usize, usize), Arc<ModuleInner>>>,
+}
+
+/// The one simulated device of the process.
+pub(crate) fn open() -> Arc<DeviceInner> {
+    device().clone()
+}
+
+fn device() -> &'static Arc<DeviceInner> {
+    static DEVICE: OnceLock<Arc<DeviceInner>> = OnceLock::new();
+    DEVICE.get_or_init(|| Arc::new(DeviceInner { memory: Mutex::new(Memory::new()), modules: Mutex::default() }))
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// An allocation in the simulator's memory (none for an empty array), freed on drop.
+pub(crate) struct Buffer {
+    addr: u64,
+    bytes: usize,
+}
+
+impl Buffer {
+    pub(crate) fn addr(&self) -> u64 {
+        self.addr
+    }
+}
+
+impl Drop for Buffer {
+    fn drop(&mut self) {
+        if self.addr != 0 {
+            lock(&device().memory).free(self.addr);
+        }
+    }
+}
+
+fn sim_error(e: &crate::sim::SimError) -> Error {
+    Error::new(ErrorKind::Launch, e.to_string())
+}
+
+fn to_bytes<T: Bytes + Copy>(src: &[T]) -> Vec<u8> {
+    let mut out = vec![0u8; src.len() * T::SIZE];
+    for (chunk, &x) in out.chunks_exact_mut(T::SIZE).zip(src) {
+        x.put(chunk);
+    }
+    out
+}
+
+impl DeviceInner {
+    pub(crate) fn ordinal(&self) -> usize {
+        0
+    }
+
+    pub(crate) fn name(&self) -> &str {
+        NAME
+    }
+
+    pub(crate) fn synchronize(&self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    pub(crate) fn zeros<T: Bytes>(&self, len: usize) -> Result<Buffer, Error> {
+        let bytes = len.checked_mul(T::SIZE).ok_or_else(|| Error::new(ErrorKind::OutOfMemory, "array too large"))?;
+        let addr = if bytes == 0 { 0 } else { lock(&self.memory).alloc(bytes) };
+        Ok(Buffer { addr, bytes })
+    }
+
+    pub(crate) fn upload<T: Bytes + Copy>(&self, src: &[T]) -> Result<Buffer, Error> {
+        let mut b = self.zeros::<T>(src.len())?;
+        self.write(&mut b, src)?;
+        Ok(b)
+    }
+
+    pub(crate) fn write<T: Bytes + Copy>(&self, dst: &mut Buffer, src: &[T]) -> Result<(), Error> {
+        if dst.bytes == 0 {
+            return Ok(());
+        }
+        lock(&self.memory).write(dst.addr, &to_bytes(src)).map_err(|e| sim_error(&e))
+    }
+
+    pub(crate) fn read<T: Bytes>(&self, src: &Buffer, dst: &mut [T]) -> Result<(), Error> {
+        if src.bytes == 0 {
+            return Ok(());
+        }
+        let mut bytes = vec![0u8; src.bytes];
+        lock(&self.memory).read(src.addr, &mut bytes).map_err(|e| sim_error(&e))?;
+        for (d, chunk) in dst.iter_mut().zip(bytes.chunks_exact(T::SIZE)) {
+            *d = T::get(chunk);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn copy(&self, src: &Buffer, dst: &mut Buffer) -> Result<(), Error> {
+        if src.bytes == 0 {
+            return Ok(());
+        }
+        let mut memory = lock(&self.memory);
+        let mut bytes = vec![0u8; src.bytes];
+        memory.read(src.addr, &mut bytes).map_err(|e| sim_error(&e))?;
+        memory.write(dst.addr, &bytes).map_err(|e| sim_error(&e))
+    }
+
+    /// The module of this PTX text, parsed once.
+    pub(crate) fn module(&self, ptx: &'static str) -> Result<Arc<ModuleInner>, Error> {
+        let key = (ptx.as_ptr() as usize, ptx.len());
+        let mut modules = lock(&self.modules);
+        if let Some(m) = modules.get(&key) {
+            return Ok(m.clone());
+        }
+        let program = Program::parse(ptx).map_err(|e| Error::new(ErrorKind::ModuleLoad, e.to_string()))?;
+        let m = Arc::new(ModuleInner { program });
+        modules.insert(key, m.clone());
+        Ok(m)
+    }
+}
+
+pub(crate) struct ModuleInner {
+    program: Program,
+}
+
+impl ModuleInner {
+    pub(crate) fn grid(&self, name: &str, iterations: u64) -> Result<Grid, Error> {
+        if !self.program.has_entry(name) {
+            return Err(Error::new(ErrorKind::ModuleLoad, format!("the PTX has no entry point `{name}`")));
+        }
+        Ok(grid::plan_grid(iterations, grid::BLOCK_THREADS, SM_COUNT, BLOCKS_PER_SM))
+    }
+
+    pub(crate) fn launch(&self, name: &str, grid: Grid, args: &[Arg]) -> Result<(), Error> {
+        let params: Vec<u64> = args
+            .iter()
+            .map(|a| match *a {
+                Arg::Ptr(v) | Arg::U64(v) => v,
+                Arg::I64(v) => v as u64,
+                Arg::U32(v) => u64::from(v),
+                Arg::I32(v) => u64::from(v as u32),
+                Arg::F32(v) => u64::from(v.to_bits()),
+                Arg::F64(v) => v.to_bits(),
+            })
+            .collect();
+        let mut memory = lock(&device().memory);
+        self.program.launch(&mut memory, name, grid.blocks, grid.threads, &params).map(|_| ()).map_err(|e| sim_error(&e))
+    }
+}
