@@ -365,7 +365,10 @@ fn norm_and_transpose_match_serial() {
         // (2 ulp): within n * eps * sum + 2 ulp of the quotient.
         let r_got = norm::cuda(&a, &mut got).unwrap();
         let bound = (n as f32 + 2.0) * f32::EPSILON * r_want * r_want;
-        assert!((r_got * r_got - r_want * r_want).abs() <= bound.max(f32::MIN_POSITIVE), "norm n={n}: {r_got} vs {r_want}");
+        assert!(
+            (r_got * r_got - r_want * r_want).abs() <= bound.max(f32::MIN_POSITIVE),
+            "norm n={n}: {r_got} vs {r_want}"
+        );
         for (g, x) in got.iter().zip(&a) {
             let exact = x / r_got;
             assert!((g - exact).abs() <= 2.0 * f32::EPSILON * exact.abs(), "{g} vs {exact}");

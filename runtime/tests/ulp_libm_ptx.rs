@@ -14,13 +14,15 @@
 //! be within the function's budget. The max ulp error over the random inputs is printed as a
 //! table row (`cargo test --release -- --nocapture`), with std's own error for comparison.
 //!
-//! The reference harness (`big_f64` .. `ulp_error_f64`) is adapted from
-//! `runtime/tests/ulp/mod.rs`.
+//! The reference harness (`big_f64` .. `ulp_error_f64`) is `runtime/tests/ulp/mod.rs`'s.
 
 #[path = "../../macros/src/back/ptx/libm.rs"]
 mod libm;
 
-use astro_float::{BigFloat, Consts, RoundingMode, Sign};
+mod ulp;
+
+use astro_float::{BigFloat, Consts, RoundingMode};
+use ulp::{big_f64, exact_f64, round_to_f64, ulp_error_f64};
 
 /// Random inputs per function: 100,000 (10,000 in a debug build), or `LIBM_N` if set.
 fn n_random() -> usize {
@@ -56,111 +58,8 @@ impl Reference {
     }
 }
 
-/// `x` as a BigFloat of precision `p` (at least 64), exactly.
-fn big_f64(x: f64, p: usize) -> BigFloat {
-    let p = p.max(64);
-    if x == 0.0 || !x.is_finite() {
-        return BigFloat::from_f64(x, p);
-    }
-    let bits = x.to_bits();
-    let field = ((bits >> 52) & 0x7ff) as i32;
-    let frac = bits & ((1 << 52) - 1);
-    let m = if field == 0 { frac } else { frac | 1 << 52 };
-    let mut b = BigFloat::from_u64(m, p);
-    let e = b.exponent().expect("a finite non-zero value has an exponent");
-    b.set_exponent(e + field.max(1) - 1075);
-    if x < 0.0 { b.neg() } else { b }
-}
-
-/// A finite non-zero BigFloat as (negative, top 64 significant bits, sticky, k) with
-/// `2^k <= |x| < 2^(k+1)`; `None` for zero, infinities and NaN.
-fn decompose(x: &BigFloat) -> Option<(bool, u64, bool, i64)> {
-    let (words, _, sign, e, _) = x.as_raw_parts()?;
-    let hi = words.iter().rposition(|&w| w != 0)?;
-    let lz = words[hi].leading_zeros();
-    let next = if hi > 0 { words[hi - 1] } else { 0 };
-    let top = if lz == 0 { words[hi] } else { (words[hi] << lz) | (next >> (64 - lz)) };
-    let below_next = if lz == 0 { next != 0 } else { next << lz != 0 };
-    let sticky = below_next || words[..hi.saturating_sub(1)].iter().any(|&w| w != 0);
-    let k = e as i64 - 1 - 64 * (words.len() - 1 - hi) as i64 - lz as i64;
-    Some((sign == Sign::Neg, top, sticky, k))
-}
-
-/// `top / 2^s` rounded to nearest even, `sticky` saying whether bits below `top` are set.
-fn shift_round(top: u64, sticky: bool, s: i64) -> u64 {
-    if s > 64 {
-        return 0;
-    }
-    let v = top as u128;
-    let ip = v >> s;
-    let rem = v - (ip << s);
-    let half = 1u128 << (s - 1);
-    let up = rem > half || (rem == half && (sticky || ip & 1 == 1));
-    (ip + up as u128) as u64
-}
-
-const INF_BITS: u64 = 0x7ff0_0000_0000_0000;
-
-/// `x` correctly rounded to `f64` (to nearest, ties to even; overflow to infinity).
-fn round_to_f64(x: &BigFloat) -> f64 {
-    if x.is_nan() {
-        return f64::NAN;
-    }
-    if x.is_inf() {
-        return if x.is_inf_neg() { f64::NEG_INFINITY } else { f64::INFINITY };
-    }
-    let Some((neg, top, sticky, k)) = decompose(x) else {
-        return if x.is_negative() { -0.0 } else { 0.0 };
-    };
-    let sign = (neg as u64) << 63;
-    if k > 1024 {
-        return f64::from_bits(INF_BITS | sign);
-    }
-    let kk = k.max(-1022);
-    let q = kk - 52;
-    let m = shift_round(top, sticky, 63 - (k - q));
-    let bits = m + (((kk + 1022) as u64) << 52);
-    f64::from_bits(bits.min(INF_BITS) | sign)
-}
-
-/// `exact` as an `f64` when it is one exactly (zero included), else None.
-fn exact_f64(exact: &BigFloat) -> Option<f64> {
-    let r = round_to_f64(exact);
-    (r.is_finite() && big_f64(r, 64).cmp(exact) == Some(0)).then_some(r)
-}
-
-/// `|got - exact|` in units of the last place of the exact value's binade (`2^-1074` in the
-/// subnormal range); 0 when `got` is the correctly rounded value, infinity when exactly one of
-/// them is NaN or `got` is infinite and the correctly rounded value is not.
-fn ulp_error_f64(got: f64, exact: &BigFloat) -> f64 {
-    let rounded = round_to_f64(exact);
-    if got.to_bits() == rounded.to_bits() || (got == 0.0 && rounded == 0.0) || (got.is_nan() && rounded.is_nan()) {
-        return 0.0;
-    }
-    if got.is_nan() || exact.is_nan() {
-        return f64::INFINITY;
-    }
-    if got.is_infinite() || exact.is_inf() {
-        return if got.is_infinite() && exact.is_inf() && (got > 0.0) == exact.is_inf_pos() {
-            0.0
-        } else {
-            f64::INFINITY
-        };
-    }
-    let k = decompose(exact).map_or(-1022, |(_, _, _, k)| k.max(-1022));
-    let q = k - 52;
-    let mut diff = big_f64(got, 64).sub(exact, 2 * PREC, RM).abs();
-    if diff.is_zero() {
-        return 0.0;
-    }
-    let Some(e) = diff.exponent() else { return 0.0 };
-    let scaled = e as i64 - q;
-    if scaled > 1100 {
-        return f64::INFINITY;
-    }
-    diff.set_exponent(scaled.max(-1100) as i32);
-    round_to_f64(&diff)
-}
+// `big_f64`, `round_to_f64`, `exact_f64` and `ulp_error_f64` come from the SIMD library's
+// harness, `tests/ulp/mod.rs`.
 
 /// Same value: bitwise equal, or both NaN.
 fn same(a: f64, b: f64) -> bool {

@@ -162,6 +162,9 @@ impl ModuleInner {
             })
             .collect();
         let mut memory = lock(&device().memory);
-        self.program.launch(&mut memory, name, grid.blocks, grid.threads, &params).map(|_| ()).map_err(|e| sim_error(&e))
+        self.program
+            .launch(&mut memory, name, grid.blocks, grid.threads, &params)
+            .map(|_| ())
+            .map_err(|e| sim_error(&e))
     }
 }

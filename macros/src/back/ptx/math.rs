@@ -150,30 +150,31 @@ fn library(fx: &mut Fx<'_>, f: MathFn, a: &[Reg], types: &[Scalar], s: Scalar, s
     v
 }
 
-/// The name of a math function's device function in `libm.rs`, if it has one.
+/// The name of a math function's device function in `libm.rs` (the std name), if it has one.
 pub fn library_name(f: MathFn) -> Option<&'static str> {
-    Some(match f {
-        MathFn::Cbrt => "cbrt",
-        MathFn::Exp => "exp",
-        MathFn::Exp2 => "exp2",
-        MathFn::ExpM1 => "exp_m1",
-        MathFn::Ln => "ln",
-        MathFn::Ln1p => "ln_1p",
-        MathFn::Log2 => "log2",
-        MathFn::Log10 => "log10",
-        MathFn::Sin => "sin",
-        MathFn::Cos => "cos",
-        MathFn::Tan => "tan",
-        MathFn::Tanh => "tanh",
-        MathFn::Sinh => "sinh",
-        MathFn::Cosh => "cosh",
-        MathFn::Asin => "asin",
-        MathFn::Acos => "acos",
-        MathFn::Atan => "atan",
-        MathFn::Atan2 => "atan2",
-        MathFn::Powi => "powi",
-        MathFn::Powf => "powf",
-        MathFn::Hypot => "hypot",
-        _ => return None,
-    })
+    use MathFn::*;
+    let in_library = matches!(
+        f,
+        Cbrt | Exp
+            | Exp2
+            | ExpM1
+            | Ln
+            | Ln1p
+            | Log2
+            | Log10
+            | Sin
+            | Cos
+            | Tan
+            | Tanh
+            | Sinh
+            | Cosh
+            | Asin
+            | Acos
+            | Atan
+            | Atan2
+            | Powi
+            | Powf
+            | Hypot
+    );
+    in_library.then(|| f.name())
 }
