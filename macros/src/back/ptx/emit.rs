@@ -742,12 +742,19 @@ impl<'k> Fx<'k> {
 
     fn compare(&mut self, op: BinOp, s: Scalar, a: Reg, b: Reg) -> Reg {
         let r = self.reg(Class::Pred);
-        if s == Scalar::Bool {
+        if s == Scalar::Bool && matches!(op, BinOp::Eq | BinOp::Ne) {
             self.ins(format_args!("xor.pred {r}, {a}, {b}"));
             if op == BinOp::Eq {
                 self.ins(format_args!("not.pred {r}, {r}"));
             }
             return r;
+        }
+        if s == Scalar::Bool {
+            // `false < true`, as in Rust: compare as 0 and 1.
+            let (x, y) = (self.reg(Class::B32), self.reg(Class::B32));
+            self.ins(format_args!("selp.u32 {x}, 1, 0, {a}"));
+            self.ins(format_args!("selp.u32 {y}, 1, 0, {b}"));
+            return self.compare(op, Scalar::U32, x, y);
         }
         let cmp = match op {
             BinOp::Eq => "eq",

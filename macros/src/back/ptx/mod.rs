@@ -10,7 +10,8 @@
 //! **Execution.** One iteration per thread in a grid-stride loop, so any grid covers the loop:
 //! `for (idx = ctaid * ntid + tid; idx < n; idx += nctaid * ntid)`. A 2-D loop is flattened
 //! (`i = lo0 + idx / n1`, `j = lo1 + idx % n1`): consecutive threads take consecutive `j`,
-//! which for row-major arrays are consecutive addresses. The range test wraps the body; the
+//! which for row-major arrays are consecutive addresses. The division happens once per thread;
+//! each grid stride then advances `(i, j)` by the stride's rows and columns with a carry. The range test wraps the body; the
 //! reduction code after the loop, which holds the barriers, runs in every thread.
 //!
 //! **Checks.** Indices are checked against the array's lengths; integer division by zero or
@@ -218,21 +219,33 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
         (fx.fresh_label("grid"), fx.fresh_label("stride"), fx.fresh_label("fail"), fx.fresh_label("done"));
     fx.prange_continue = cont.clone();
     fx.fail = Some((fail.clone(), code));
+    // A 2-D position is divided out once per thread (and once for the stride); each step
+    // then adds the stride's rows and columns with a carry, with no division in the loop.
+    let positions: Vec<Reg> = match counts.as_slice() {
+        [_] => vec![idx],
+        [_, n1] => {
+            let (q, r, qs, rs) = (fx.reg(Class::B64), fx.reg(Class::B64), fx.reg(Class::B64), fx.reg(Class::B64));
+            let (empty, skip) = (fx.reg(Class::Pred), fx.fresh_label("cols"));
+            fx.ins(format_args!("mov.u64 {q}, 0"));
+            fx.ins(format_args!("mov.u64 {r}, 0"));
+            fx.ins(format_args!("mov.u64 {qs}, 0"));
+            fx.ins(format_args!("mov.u64 {rs}, 0"));
+            fx.ins(format_args!("setp.eq.u64 {empty}, {n1}, 0"));
+            fx.ins(format_args!("@{empty} bra {skip}"));
+            fx.ins(format_args!("div.u64 {q}, {idx}, {n1}"));
+            fx.ins(format_args!("rem.u64 {r}, {idx}, {n1}"));
+            fx.ins(format_args!("div.u64 {qs}, {stride}, {n1}"));
+            fx.ins(format_args!("rem.u64 {rs}, {stride}, {n1}"));
+            fx.label(&skip);
+            vec![q, r, qs, rs, *n1]
+        }
+        _ => vec![],
+    };
     fx.label(&head);
     let p = fx.reg(Class::Pred);
     fx.ins(format_args!("setp.ge.u64 {p}, {idx}, {total}"));
     fx.ins(format_args!("@{p} bra {done}"));
-    let positions: Vec<Reg> = match counts.as_slice() {
-        [_] => vec![idx],
-        [_, n1] => {
-            let (q, r) = (fx.reg(Class::B64), fx.reg(Class::B64));
-            fx.ins(format_args!("div.u64 {q}, {idx}, {n1}"));
-            fx.ins(format_args!("rem.u64 {r}, {idx}, {n1}"));
-            vec![q, r]
-        }
-        _ => vec![],
-    };
-    for ((d, pos), start) in l.dims.iter().zip(positions).zip(&starts) {
+    for ((d, pos), start) in l.dims.iter().zip(&positions).zip(&starts) {
         let v = fx.reg(Class::B64);
         fx.ins(format_args!("add.u64 {v}, {start}, {pos}"));
         let dst = fx.var(d.var);
@@ -241,6 +254,14 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
     fx.block(&l.body);
     fx.label(&cont);
     fx.ins(format_args!("add.u64 {idx}, {idx}, {stride}"));
+    if let [q, r, qs, rs, n1] = positions[..] {
+        let carry = fx.reg(Class::Pred);
+        fx.ins(format_args!("add.u64 {q}, {q}, {qs}"));
+        fx.ins(format_args!("add.u64 {r}, {r}, {rs}"));
+        fx.ins(format_args!("setp.ge.u64 {carry}, {r}, {n1}"));
+        fx.ins(format_args!("@{carry} sub.u64 {r}, {r}, {n1}"));
+        fx.ins(format_args!("@{carry} add.u64 {q}, {q}, 1"));
+    }
     fx.ins(format_args!("bra {head}"));
     fx.label(&fail);
     fx.ins(format_args!("st.global.u32 [{flag}], {code}"));

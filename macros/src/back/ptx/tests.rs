@@ -157,6 +157,8 @@ fn a_2d_loop_is_flattened() {
         false,
     );
     assert!(ptx.contains("div.u64") && ptx.contains("rem.u64"), "{ptx}");
+    let grid_loop = &ptx[ptx.find("$L_grid").unwrap()..];
+    assert!(!grid_loop[..grid_loop.find("$L_stride").unwrap()].contains("div.u64"), "no division per iteration");
     assert_eq!(ptx.matches(".visible .entry").count(), 1);
 }
 
