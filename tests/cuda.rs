@@ -200,6 +200,36 @@ fn without_a_gpu_cuda_returns_an_error_and_dispatch_stays_on_the_cpu() {
     assert!(trace > 0.0 && out[0] > 0.25);
 }
 
+/// Runs only as a child of `forced_cuda_without_a_gpu_panics_with_the_reason`.
+#[test]
+fn child_dispatches_go_fast() {
+    if std::env::var_os("KERNELIZE_CUDA_CHILD").is_none() {
+        return;
+    }
+    let a = vec![0.5; 16];
+    let mut out = vec![0.0; 16];
+    let trace = go_fast(&a, &mut out);
+    println!("dispatch returned {trace}");
+}
+
+#[test]
+fn forced_cuda_without_a_gpu_panics_with_the_reason() {
+    if kernelize::cuda::is_available() {
+        eprintln!("skipped: a GPU (or the simulator) is present");
+        return;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "child_dispatches_go_fast", "--nocapture", "--test-threads=1"])
+        .env("KERNELIZE_CUDA_CHILD", "1")
+        .env("KERNELIZE_TARGET", "cuda")
+        .output()
+        .unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!out.status.success(), "a forced `cuda` without a GPU must not fall back: {said}");
+    assert!(said.contains("KERNELIZE_TARGET=cuda, but the GPU cannot be used"), "{said}");
+    assert!(!said.contains("dispatch returned"), "{said}");
+}
+
 #[test]
 fn go_fast_matches_serial() {
     if !gpu() {
