@@ -57,7 +57,7 @@ pub(crate) fn open(ordinal: usize) -> Result<Arc<DeviceInner>, Error> {
     gpu::open(ordinal).map(|d| Arc::new(DeviceInner::Gpu(d)))
 }
 
-pub(crate) fn buffer_ptr<T: Repr + super::elem::Bytes>(buffer: &Buffer<T>) -> u64 {
+pub(crate) fn buffer_ptr<T: Repr + super::elem::Bytes + Copy>(buffer: &Buffer<T>) -> u64 {
     match buffer {
         Buffer::Gpu(b) => gpu::buffer_ptr::<T>(b),
         #[cfg(feature = "cuda_sim")]
@@ -97,15 +97,15 @@ impl DeviceInner {
         each!(self, d => d.synchronize(), d.synchronize())
     }
 
-    pub(crate) fn zeros<T: Repr + super::elem::Bytes>(&self, len: usize) -> Result<Buffer<T>, Error> {
+    pub(crate) fn zeros<T: Repr + super::elem::Bytes + Copy>(&self, len: usize) -> Result<Buffer<T>, Error> {
         each!(self, d => d.zeros::<T>(len).map(Buffer::Gpu), d.zeros::<T>(len).map(Buffer::Sim))
     }
 
-    pub(crate) fn upload<T: Repr + super::elem::Bytes>(&self, src: &[T]) -> Result<Buffer<T>, Error> {
+    pub(crate) fn upload<T: Repr + super::elem::Bytes + Copy>(&self, src: &[T]) -> Result<Buffer<T>, Error> {
         each!(self, d => d.upload(src).map(Buffer::Gpu), d.upload(src).map(Buffer::Sim))
     }
 
-    pub(crate) fn write<T: Repr + super::elem::Bytes>(&self, dst: &mut Buffer<T>, src: &[T]) -> Result<(), Error> {
+    pub(crate) fn write<T: Repr + super::elem::Bytes + Copy>(&self, dst: &mut Buffer<T>, src: &[T]) -> Result<(), Error> {
         match (self, dst) {
             (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.write(b, src),
             #[cfg(feature = "cuda_sim")]
@@ -115,7 +115,7 @@ impl DeviceInner {
         }
     }
 
-    pub(crate) fn read<T: Repr + super::elem::Bytes>(&self, src: &Buffer<T>, dst: &mut [T]) -> Result<(), Error> {
+    pub(crate) fn read<T: Repr + super::elem::Bytes + Copy>(&self, src: &Buffer<T>, dst: &mut [T]) -> Result<(), Error> {
         match (self, src) {
             (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.read(b, dst),
             #[cfg(feature = "cuda_sim")]
@@ -125,7 +125,7 @@ impl DeviceInner {
         }
     }
 
-    pub(crate) fn copy<T: Repr + super::elem::Bytes>(&self, src: &Buffer<T>, dst: &mut Buffer<T>) -> Result<(), Error> {
+    pub(crate) fn copy<T: Repr + super::elem::Bytes + Copy>(&self, src: &Buffer<T>, dst: &mut Buffer<T>) -> Result<(), Error> {
         match (self, src, dst) {
             (DeviceInner::Gpu(d), Buffer::Gpu(s), Buffer::Gpu(t)) => d.copy::<T>(s, t),
             #[cfg(feature = "cuda_sim")]
