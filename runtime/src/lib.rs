@@ -13,6 +13,8 @@ mod error;
 pub mod math;
 pub mod parallel;
 mod prange;
+#[cfg(feature = "cuda_sim")]
+pub mod sim;
 pub mod simd;
 mod target;
 

@@ -105,7 +105,11 @@ impl DeviceInner {
         each!(self, d => d.upload(src).map(Buffer::Gpu), d.upload(src).map(Buffer::Sim))
     }
 
-    pub(crate) fn write<T: Repr + super::elem::Bytes + Copy>(&self, dst: &mut Buffer<T>, src: &[T]) -> Result<(), Error> {
+    pub(crate) fn write<T: Repr + super::elem::Bytes + Copy>(
+        &self,
+        dst: &mut Buffer<T>,
+        src: &[T],
+    ) -> Result<(), Error> {
         match (self, dst) {
             (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.write(b, src),
             #[cfg(feature = "cuda_sim")]
@@ -115,7 +119,11 @@ impl DeviceInner {
         }
     }
 
-    pub(crate) fn read<T: Repr + super::elem::Bytes + Copy>(&self, src: &Buffer<T>, dst: &mut [T]) -> Result<(), Error> {
+    pub(crate) fn read<T: Repr + super::elem::Bytes + Copy>(
+        &self,
+        src: &Buffer<T>,
+        dst: &mut [T],
+    ) -> Result<(), Error> {
         match (self, src) {
             (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.read(b, dst),
             #[cfg(feature = "cuda_sim")]
@@ -125,7 +133,11 @@ impl DeviceInner {
         }
     }
 
-    pub(crate) fn copy<T: Repr + super::elem::Bytes + Copy>(&self, src: &Buffer<T>, dst: &mut Buffer<T>) -> Result<(), Error> {
+    pub(crate) fn copy<T: Repr + super::elem::Bytes + Copy>(
+        &self,
+        src: &Buffer<T>,
+        dst: &mut Buffer<T>,
+    ) -> Result<(), Error> {
         match (self, src, dst) {
             (DeviceInner::Gpu(d), Buffer::Gpu(s), Buffer::Gpu(t)) => d.copy::<T>(s, t),
             #[cfg(feature = "cuda_sim")]
