@@ -155,6 +155,21 @@ pub fn transpose_add(a: ArrayView2<f64>, out: &mut Array2<f64>, k: f64) {
     }
 }
 
+/// Reads one element past the end of `a` in its last iteration.
+#[kernel(cuda)]
+pub fn shifted(a: &[f64], out: &mut [f64]) {
+    for i in prange(0..out.len()) {
+        out[i] = a[i + 1];
+    }
+}
+
+#[kernel(cuda)]
+pub fn ratio(a: &[i32], b: &[i32], out: &mut [i32]) {
+    for i in prange(0..a.len()) {
+        out[i] = a[i] / b[i];
+    }
+}
+
 const SIZES: [usize; 7] = [0, 1, 31, 33, 257, 1000, 100_003];
 
 /// Whether the GPU tests run; prints why not, or panics where a GPU is required.
@@ -410,6 +425,27 @@ fn norm_and_transpose_match_serial() {
     transpose_add::serial(a.view(), &mut want, 0.5);
     transpose_add::cuda(a.view(), &mut got, 0.5).unwrap();
     assert_eq!(want, got);
+}
+
+#[test]
+fn a_failed_check_on_the_gpu_is_an_error_naming_the_kernel_and_the_loop() {
+    if !gpu() {
+        return;
+    }
+    let a = vec![1.0; 1000];
+    let mut out = vec![0.0; 1000];
+    let e = shifted::cuda(&a, &mut out).unwrap_err();
+    assert_eq!(e.kind(), kernelize::ErrorKind::IndexOutOfBounds, "{e}");
+    assert_eq!(e.kernel(), Some("shifted"), "{e}");
+    assert!(e.to_string().contains("the prange loop at line"), "{e}");
+    assert!(shifted::cuda(&a, &mut out[..999]).is_ok(), "in bounds it runs");
+    let (a, mut b) = (vec![7; 100], vec![1; 100]);
+    b[37] = 0;
+    let mut out = vec![0; 100];
+    let e = ratio::cuda(&a, &b, &mut out).unwrap_err();
+    assert_eq!(e.kind(), kernelize::ErrorKind::Arithmetic, "{e}");
+    let (a, b) = (vec![i32::MIN; 100], vec![-1; 100]);
+    assert_eq!(ratio::cuda(&a, &b, &mut out).unwrap_err().kind(), kernelize::ErrorKind::Arithmetic);
 }
 
 #[allow(dead_code)]
