@@ -18,99 +18,60 @@ pub(super) fn test(mask: u8, ord: Option<Ordering>) -> u64 {
     u64::from(mask >> bit & 1)
 }
 
-/// PTX's `min.f32`: a NaN operand gives the other operand (two give the canonical NaN), and
-/// `-0.0` is less than `+0.0`.
-#[inline]
-pub(super) fn min_f32(a: f32, b: f32) -> f32 {
-    match (a.is_nan(), b.is_nan()) {
-        (true, true) => f32::from_bits(NAN_F32),
-        (true, false) => b,
-        (false, true) => a,
-        _ if a == b => {
-            if a.is_sign_negative() {
-                a
-            } else {
-                b
+/// PTX's `min` and `max` for one float type: a NaN operand gives the other operand (two give
+/// the canonical NaN), and `-0.0` is less than `+0.0`.
+macro_rules! min_max {
+    ($min:ident, $max:ident, $t:ty, $nan:expr) => {
+        #[inline]
+        pub(super) fn $min(a: $t, b: $t) -> $t {
+            match (a.is_nan(), b.is_nan()) {
+                (true, true) => <$t>::from_bits($nan),
+                (true, false) => b,
+                (false, true) => a,
+                _ if a == b => {
+                    if a.is_sign_negative() {
+                        a
+                    } else {
+                        b
+                    }
+                }
+                _ => {
+                    if a < b {
+                        a
+                    } else {
+                        b
+                    }
+                }
             }
         }
-        _ => {
-            if a < b {
-                a
-            } else {
-                b
+
+        #[inline]
+        pub(super) fn $max(a: $t, b: $t) -> $t {
+            match (a.is_nan(), b.is_nan()) {
+                (true, true) => <$t>::from_bits($nan),
+                (true, false) => b,
+                (false, true) => a,
+                _ if a == b => {
+                    if a.is_sign_negative() {
+                        b
+                    } else {
+                        a
+                    }
+                }
+                _ => {
+                    if a > b {
+                        a
+                    } else {
+                        b
+                    }
+                }
             }
         }
-    }
+    };
 }
 
-#[inline]
-pub(super) fn max_f32(a: f32, b: f32) -> f32 {
-    match (a.is_nan(), b.is_nan()) {
-        (true, true) => f32::from_bits(NAN_F32),
-        (true, false) => b,
-        (false, true) => a,
-        _ if a == b => {
-            if a.is_sign_negative() {
-                b
-            } else {
-                a
-            }
-        }
-        _ => {
-            if a > b {
-                a
-            } else {
-                b
-            }
-        }
-    }
-}
-
-#[inline]
-pub(super) fn min_f64(a: f64, b: f64) -> f64 {
-    match (a.is_nan(), b.is_nan()) {
-        (true, true) => f64::from_bits(NAN_F64),
-        (true, false) => b,
-        (false, true) => a,
-        _ if a == b => {
-            if a.is_sign_negative() {
-                a
-            } else {
-                b
-            }
-        }
-        _ => {
-            if a < b {
-                a
-            } else {
-                b
-            }
-        }
-    }
-}
-
-#[inline]
-pub(super) fn max_f64(a: f64, b: f64) -> f64 {
-    match (a.is_nan(), b.is_nan()) {
-        (true, true) => f64::from_bits(NAN_F64),
-        (true, false) => b,
-        (false, true) => a,
-        _ if a == b => {
-            if a.is_sign_negative() {
-                b
-            } else {
-                a
-            }
-        }
-        _ => {
-            if a > b {
-                a
-            } else {
-                b
-            }
-        }
-    }
-}
+min_max!(min_f32, max_f32, f32, NAN_F32);
+min_max!(min_f64, max_f64, f64, NAN_F64);
 
 /// `cvt.rXi.<int>.<float>`: rounds `x` as `round` says, then saturates to `kind`'s range;
 /// NaN gives 0. The result is extended to 64 bits by `kind`'s sign.
