@@ -1,52 +1,63 @@
 //! The kernelize side of the Numba comparison (`bash benches/peers/run.sh`; see its header).
 //!
-//! Runs every kernel of `benches/kernels/mod.rs` in each variant on the inputs Python computes
-//! bit-identically, times each (median of `PEERS_REPEATS` calls after `PEERS_WARMUP` warm-up
-//! calls, `Instant` around the call only), measures the STREAM triad on one and on all threads,
-//! and writes the times and the result checksums to `$PEERS_OUT/kernelize.json` (Mandelbrot's
-//! counts also raw, to count mismatching points). Without `PEERS_CASES` in the environment
+//! Serves the driver, `numba_kernels.py`, which starts it with `PEERS_SERVE=1` and asks for one
+//! kernel, size and variant at a time (right after or before Numba's same row, so that both
+//! sides of a row are measured within seconds of each other on this shared machine). Each
+//! request runs a kernel of `benches/kernels/mod.rs` on the inputs Python computes
+//! bit-identically, times it (median of `PEERS_REPEATS` calls after `PEERS_WARMUP` warm-up
+//! calls, `Instant` around the call only) and answers one line of JSON with the times and the
+//! checksums of the results (Mandelbrot's counts also go to a file, to be compared point by
+//! point). It also measures the STREAM triad on one and on all threads. Without `PEERS_SERVE`
 //! (a plain `cargo bench`) it says how to run the comparison and exits.
 
 #[path = "../kernels/mod.rs"]
 mod kernels;
 
+use kernelize::ndarray::{Array2, ArrayView2, ArrayViewMut2};
 use kernels::{dot, go_fast, inputs, jacobi, mandelbrot, matrix, matvec, nbody, saxpy, softplus_sum};
 use std::fmt::Write as _;
 use std::hint::black_box;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// The variants compared, by the names both sides write.
+/// The variants compared, by the names both sides use.
 const VARIANTS: [&str; 4] = ["serial", "parallel", "fastmath", "parallel_fastmath"];
 
 fn main() {
-    let Ok(cases) = std::env::var("PEERS_CASES") else {
+    if std::env::var_os("PEERS_SERVE").is_none() {
         println!("peers: skipped; the Numba comparison runs with `bash benches/peers/run.sh`");
         return;
-    };
+    }
     let cfg = Config::from_env();
+    let mut out = std::io::stdout().lock();
+    for line in std::io::stdin().lines() {
+        let line = line.expect("a request on stdin");
+        let reply = serve(&cfg, &line);
+        writeln!(out, "{reply}").and_then(|()| out.flush()).expect("the reply written to stdout");
+    }
+}
+
+/// Answers one request of the driver (numba_kernels.py) with one line of JSON:
+/// `meta`, `triad`, or `case KERNEL SIZE VARIANT`.
+fn serve(cfg: &Config, request: &str) -> String {
     let mut json = Json::default();
-    json.open_object();
-    json.field_str("side", "kernelize");
-    write_meta(&mut json);
-    let triad = measure_triad(&cfg);
-    json.key("triad");
-    triad.write(&mut json);
-    json.key("cases");
-    json.open_array();
-    for case in cases.split_whitespace() {
-        let (kernel, size) = case.split_once(':').unwrap_or_else(|| panic!("PEERS_CASES entry `{case}` is not kernel:size"));
-        let size: usize = size.parse().unwrap_or_else(|_| panic!("PEERS_CASES entry `{case}`: size is not a number"));
-        for variant in VARIANTS {
-            let result = run_case(&cfg, kernel, size, variant);
-            eprintln!("ours  {kernel:>12} {size:>9} {variant:<18} {:>12.1} µs", result.median * 1e6);
+    match request.split_whitespace().collect::<Vec<_>>()[..] {
+        ["meta"] => write_meta(&mut json),
+        ["triad"] => measure_triad(cfg).write(&mut json),
+        ["case", kernel, size, variant] => {
+            let size = size.parse().unwrap_or_else(|_| panic!("request `{request}`: size is not a number"));
+            let variant = VARIANTS
+                .into_iter()
+                .find(|v| *v == variant)
+                .unwrap_or_else(|| panic!("request `{request}`: unknown variant; expected one of {VARIANTS:?}"));
+            let result = run_case(cfg, kernel, size, variant);
+            eprintln!("kernelize {kernel:>12} {size:>9} {variant:<18} {:>12.1} µs", result.median * 1e6);
             result.write(&mut json);
         }
+        _ => panic!("unknown request `{request}`; expected `meta`, `triad` or `case KERNEL SIZE VARIANT`"),
     }
-    json.close_array();
-    json.close_object();
-    let path = cfg.out.join("kernelize.json");
-    std::fs::write(&path, json.text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    json.text
 }
 
 /// The run's parameters, from the environment that `run.sh` sets.
@@ -77,7 +88,6 @@ fn env_number<T: std::str::FromStr>(name: &str) -> T {
 
 fn write_meta(json: &mut Json) {
     let m = kernelize::machine();
-    json.key("meta");
     json.open_object();
     json.field_str("cpu", &m.cpu);
     json.field_num("cores", m.cores as f64);
@@ -122,18 +132,18 @@ fn run_case(cfg: &Config, kernel: &str, size: usize, variant: &'static str) -> C
     for _ in 0..cfg.warmup {
         bench.call();
     }
-    let mut times: Vec<f64> = (0..cfg.repeats)
+    let times: Vec<f64> = (0..cfg.repeats)
         .map(|_| {
             let t = Instant::now();
             bench.call();
             t.elapsed().as_secs_f64()
         })
         .collect();
-    let median = median(&mut times);
+    let median = median(&times);
     CaseResult { kernel: kernel.to_owned(), size, variant, median, times, checks }
 }
 
-fn median(times: &mut [f64]) -> f64 {
+fn median(times: &[f64]) -> f64 {
     let mut sorted = times.to_vec();
     sorted.sort_by(f64::total_cmp);
     sorted[sorted.len() / 2]
@@ -330,14 +340,14 @@ impl Bench for Mandelbrot {
 }
 
 struct Jacobi {
-    f: fn(kernelize::ndarray::ArrayView2<f64>, kernelize::ndarray::ArrayViewMut2<f64>),
-    u: kernelize::ndarray::Array2<f64>,
-    out: kernelize::ndarray::Array2<f64>,
+    f: fn(ArrayView2<f64>, ArrayViewMut2<f64>),
+    u: Array2<f64>,
+    out: Array2<f64>,
 }
 
 impl Jacobi {
     fn new(n: usize, variant: &str) -> Jacobi {
-        Jacobi { f: variant!(jacobi, variant), u: matrix(n, n, 9, 0.0, 1.0), out: kernelize::ndarray::Array2::zeros((n, n)) }
+        Jacobi { f: variant!(jacobi, variant), u: matrix(n, n, 9, 0.0, 1.0), out: Array2::zeros((n, n)) }
     }
 }
 
@@ -403,15 +413,20 @@ impl Bench for Nbody {
 }
 
 struct Matvec {
-    f: fn(kernelize::ndarray::ArrayView2<f64>, &[f64], &mut [f64]),
-    a: kernelize::ndarray::Array2<f64>,
+    f: fn(ArrayView2<f64>, &[f64], &mut [f64]),
+    a: Array2<f64>,
     x: Vec<f64>,
     y: Vec<f64>,
 }
 
 impl Matvec {
     fn new(n: usize, variant: &str) -> Matvec {
-        Matvec { f: variant!(matvec, variant), a: matrix(n, n, 14, -1.0, 1.0), x: inputs(n, 15, 0.0, 1.0), y: vec![0.0; n] }
+        Matvec {
+            f: variant!(matvec, variant),
+            a: matrix(n, n, 14, -1.0, 1.0),
+            x: inputs(n, 15, 0.0, 1.0),
+            y: vec![0.0; n],
+        }
     }
 }
 
@@ -455,7 +470,7 @@ fn measure_triad(cfg: &Config) -> Triad {
     let parallel = pool.install(|| time_repeats(cfg, || triad_parallel(&mut a, &b, &c, s)));
     let triad = Triad { n, threads, serial, parallel };
     eprintln!(
-        "ours  triad {n} f64: 1 thread {:.1} GB/s, {threads} threads {:.1} GB/s",
+        "kernelize triad {n} f64: 1 thread {:.1} GB/s, {threads} threads {:.1} GB/s",
         triad.gbs(&triad.serial),
         triad.gbs(&triad.parallel)
     );
@@ -493,7 +508,7 @@ fn triad_parallel(a: &mut [f64], b: &[f64], c: &[f64], s: f64) {
 impl Triad {
     /// STREAM's count: 24 bytes per element (two reads, one write; no write-allocate).
     fn gbs(&self, times: &[f64]) -> f64 {
-        24.0 * self.n as f64 / median(&mut times.to_vec()) / 1e9
+        24.0 * self.n as f64 / median(times) / 1e9
     }
     fn write(&self, json: &mut Json) {
         json.open_object();
@@ -528,7 +543,7 @@ impl Json {
         self.need_comma = false;
     }
     fn close_object(&mut self) {
-        self.text.push_str("}\n");
+        self.text.push('}');
         self.need_comma = true;
     }
     fn open_array(&mut self) {

@@ -8,16 +8,22 @@ where Rust has `prange`, the same reductions. Each is compiled four ways, matche
     @njit(fastmath=True)               <->  name::fastmath
     @njit(parallel=True, fastmath=True) <-> name::parallel_fastmath
 
-Run as a script, it times each on the inputs Rust computes bit-identically (median of
-PEERS_REPEATS calls after PEERS_WARMUP warm-up calls, time.perf_counter around the call only),
-times the first call of each variant separately (compilation included), and writes times and
-checksums to $PEERS_OUT/numba.json (Mandelbrot's counts also raw).
+Run as a script (by run.sh), it drives the whole measurement: it starts the kernelize side
+($PEERS_KERNELIZE, benches/peers/kernelize.rs) as a child process and, for each kernel and size,
+times Numba's four variants here and asks the child for its four, back to back, in
+PEERS_ROUNDS rounds that alternate which side goes first. Numba's side: the inputs Rust computes
+bit-identically, the first call of each variant timed on its own (compilation included), then
+PEERS_WARMUP untimed calls and the median of PEERS_REPEATS calls, time.perf_counter around the
+call only. Each round's results go to $PEERS_OUT/numba-N.json and kernelize-N.json (Mandelbrot's
+counts also raw), for report.py.
 """
 
 import json
 import math
 import os
 import platform
+import shlex
+import subprocess
 import sys
 import time
 
@@ -159,19 +165,15 @@ def samples(n):
 
 
 class Bench:
-    def __init__(self, f, args, **input_checks):
-        self.f = f
+    def __init__(self, args, **input_checks):
         self.args = args
         self.input_checks = {"in." + k: v for k, v in input_checks.items()}
 
-    def call(self):
-        return self.f(*self.args)
-
 
 class GoFast(Bench):
-    def __init__(self, f, n, cfg):
+    def __init__(self, n, cfg):
         a = inputs(n, 1, 0.0, 3.0)
-        super().__init__(f, (a, np.zeros(n)), a_sum=seq_sum(a))
+        super().__init__((a, np.zeros(n)), a_sum=seq_sum(a))
 
     def checks(self, trace):
         a, out = self.args
@@ -181,10 +183,10 @@ class GoFast(Bench):
 
 
 class Saxpy(Bench):
-    def __init__(self, f, n, cfg):
+    def __init__(self, n, cfg):
         x = inputs(n, 2, -1.0, 1.0).astype(np.float32)
         y = inputs(n, 3, -1.0, 1.0).astype(np.float32)
-        super().__init__(f, (np.float32(0.5), x, y), x_sum=seq_sum(x), y_sum=seq_sum(y))
+        super().__init__((np.float32(0.5), x, y), x_sum=seq_sum(x), y_sum=seq_sum(y))
 
     def checks(self, _):
         _, x, y = self.args
@@ -193,28 +195,28 @@ class Saxpy(Bench):
 
 
 class Dot(Bench):
-    def __init__(self, f, n, cfg):
+    def __init__(self, n, cfg):
         x, y = inputs(n, 4, 0.0, 1.0), inputs(n, 5, 0.0, 1.0)
-        super().__init__(f, (x, y), x_sum=seq_sum(x), y_sum=seq_sum(y))
+        super().__init__((x, y), x_sum=seq_sum(x), y_sum=seq_sum(y))
 
     def checks(self, s):
         return {"dot": s}
 
 
 class Softplus(Bench):
-    def __init__(self, f, n, cfg):
+    def __init__(self, n, cfg):
         x = inputs(n, 6, -10.0, 10.0)
-        super().__init__(f, (x,), x_sum=seq_sum(x))
+        super().__init__((x,), x_sum=seq_sum(x))
 
     def checks(self, s):
         return {"sum": s}
 
 
 class Mandelbrot(Bench):
-    def __init__(self, f, n, cfg):
+    def __init__(self, n, cfg):
         cr, ci = inputs(n, 7, -2.0, 0.6), inputs(n, 8, -1.2, 1.2)
         out = np.zeros(n, dtype=np.uint32)
-        super().__init__(f, (cr, ci, out, np.uint32(cfg["mandel_iters"])), cr_sum=seq_sum(cr),
+        super().__init__((cr, ci, out, np.uint32(cfg["mandel_iters"])), cr_sum=seq_sum(cr),
                          ci_sum=seq_sum(ci))
         self.dump = os.path.join(cfg["out"], f"mandelbrot-{n}-numba-{cfg['variant']}.u32")
 
@@ -225,9 +227,9 @@ class Mandelbrot(Bench):
 
 
 class Jacobi(Bench):
-    def __init__(self, f, n, cfg):
+    def __init__(self, n, cfg):
         u = matrix(n, n, 9, 0.0, 1.0)
-        super().__init__(f, (u, np.zeros((n, n))), u_sum=seq_sum(u))
+        super().__init__((u, np.zeros((n, n))), u_sum=seq_sum(u))
 
     def checks(self, _):
         u, out = self.args
@@ -237,10 +239,10 @@ class Jacobi(Bench):
 
 
 class Nbody(Bench):
-    def __init__(self, f, n, cfg):
+    def __init__(self, n, cfg):
         x, y, z = inputs(n, 10, -1.0, 1.0), inputs(n, 11, -1.0, 1.0), inputs(n, 12, -1.0, 1.0)
         m = inputs(n, 13, 0.5, 1.5)
-        super().__init__(f, (x, y, z, m, np.zeros(n), np.zeros(n), np.zeros(n)), x_sum=seq_sum(x),
+        super().__init__((x, y, z, m, np.zeros(n), np.zeros(n), np.zeros(n)), x_sum=seq_sum(x),
                          m_sum=seq_sum(m))
 
     def checks(self, _):
@@ -251,9 +253,9 @@ class Nbody(Bench):
 
 
 class Matvec(Bench):
-    def __init__(self, f, n, cfg):
+    def __init__(self, n, cfg):
         a = matrix(n, n, 14, -1.0, 1.0)
-        super().__init__(f, (a, inputs(n, 15, 0.0, 1.0), np.zeros(n)), a_sum=seq_sum(a))
+        super().__init__((a, inputs(n, 15, 0.0, 1.0), np.zeros(n)), a_sum=seq_sum(a))
 
     def checks(self, _):
         y = self.args[2]
@@ -275,45 +277,98 @@ def env(name):
     return value
 
 
+def time_calls(f, args, warmup, repeats):
+    """Seconds per call of `f(*args)`, after `warmup` untimed calls; the clock around the call only."""
+    for _ in range(warmup):
+        f(*args)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        f(*args)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+class Numba:
+    """This side: one dispatcher per kernel and variant, each compiled on its first call."""
+
+    def __init__(self, cfg):
+        self.cfg = cfg
+        self.dispatchers = {(k, v): njit(**opts)(f) for k, f in KERNELS.items() for v, opts in VARIANTS.items()}
+        self.first_calls = []
+        seq_sum(np.zeros(1)), seq_abs_sum(np.zeros(1))
+
+    def case(self, kernel, size, variant):
+        disp = self.dispatchers[(kernel, variant)]
+        bench = BENCHES[kernel](size, dict(self.cfg, variant=variant))
+        before = len(disp.signatures)
+        t0 = time.perf_counter()
+        ret = disp(*bench.args)
+        first = time.perf_counter() - t0
+        if len(disp.signatures) > before:
+            self.first_calls.append({"kernel": kernel, "variant": variant, "size": size, "first_call_s": first})
+        checks = dict(bench.input_checks, **bench.checks(ret))
+        times = time_calls(disp, bench.args, self.cfg["warmup"], self.cfg["repeats"])
+        median = sorted(times)[len(times) // 2]
+        print(f"numba     {kernel:>12} {size:>9} {variant:<18} {median * 1e6:12.1f} µs"
+              + (f"   (first call {first:.2f} s)" if len(disp.signatures) > before else ""), file=sys.stderr)
+        return {"kernel": kernel, "size": size, "variant": variant, "median_s": median, "times_s": times,
+                "checks": {k: float(v) for k, v in checks.items()}}
+
+    def meta(self):
+        return {"numba": numba.__version__, "numpy": np.__version__, "python": platform.python_version(),
+                "threads": numba.config.NUMBA_NUM_THREADS, "threading_layer": numba.threading_layer()}
+
+
+class Kernelize:
+    """The other side: benches/peers/kernelize.rs in a child process, one request at a time."""
+
+    def __init__(self, command):
+        self.child = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                      text=True, env=dict(os.environ, PEERS_SERVE="1"))
+
+    def ask(self, request):
+        self.child.stdin.write(request + "\n")
+        self.child.stdin.flush()
+        reply = self.child.stdout.readline()
+        if not reply:
+            sys.exit(f"the kernelize side stopped while answering `{request}` (status {self.child.wait()})")
+        return json.loads(reply)
+
+    def close(self):
+        self.child.stdin.close()
+        self.child.wait()
+
+
 def main():
     cfg = {"repeats": int(env("PEERS_REPEATS")), "warmup": int(env("PEERS_WARMUP")),
            "mandel_iters": int(env("PEERS_MANDEL_ITERS")), "out": env("PEERS_OUT")}
     cases = [(k, int(n)) for k, n in (c.split(":") for c in env("PEERS_CASES").split())]
-    # One dispatcher per kernel and variant; each compiles on its first call.
-    dispatchers = {(k, v): njit(**opts)(f) for k, f in KERNELS.items() for v, opts in VARIANTS.items()}
-    seq_sum(np.zeros(1)), seq_abs_sum(np.zeros(1))
-    results, first_calls = [], []
-    for kernel, size in cases:
-        for variant in VARIANTS:
-            disp = dispatchers[(kernel, variant)]
-            bench = BENCHES[kernel](disp, size, dict(cfg, variant=variant))
-            compiled_before = len(disp.signatures)
-            t0 = time.perf_counter()
-            ret = bench.call()
-            first = time.perf_counter() - t0
-            checks = dict(bench.input_checks, **bench.checks(ret))
-            for _ in range(cfg["warmup"]):
-                bench.call()
-            times = []
-            for _ in range(cfg["repeats"]):
-                t0 = time.perf_counter()
-                bench.call()
-                times.append(time.perf_counter() - t0)
-            median = sorted(times)[len(times) // 2]
-            if len(disp.signatures) > compiled_before:
-                # The first call compiled: its time, less one warm call, is the compilation.
-                first_calls.append({"kernel": kernel, "variant": variant, "size": size,
-                                    "first_call_s": first, "compile_s": max(first - median, 0.0)})
-            print(f"numba {kernel:>12} {size:>9} {variant:<18} {median * 1e6:12.1f} µs"
-                  + (f"   (first call {first:.2f} s)" if len(disp.signatures) > compiled_before else ""),
-                  file=sys.stderr)
-            results.append({"kernel": kernel, "size": size, "variant": variant, "median_s": median,
-                            "times_s": times, "checks": {k: float(v) for k, v in checks.items()}})
-    meta = {"numba": numba.__version__, "numpy": np.__version__, "python": platform.python_version(),
-            "threads": numba.config.NUMBA_NUM_THREADS, "threading_layer": numba.threading_layer()}
-    doc = {"side": "numba", "meta": meta, "cases": results, "first_calls": first_calls}
-    with open(os.path.join(cfg["out"], "numba.json"), "w") as f:
-        json.dump(doc, f, indent=1)
+    rounds = int(env("PEERS_ROUNDS"))
+    ours, theirs = Kernelize(env("PEERS_KERNELIZE")), Numba(cfg)
+    meta = ours.ask("meta")
+    docs = [({"side": "kernelize", "meta": meta, "cases": []}, {"side": "numba", "cases": []}) for _ in range(rounds)]
+    # Round r measures every row; a row (one kernel and size, its four variants) runs on both sides
+    # back to back, Numba first in odd rounds and kernelize first in even ones, so that the two
+    # sides of a row are seconds apart whatever the shared machine does from minute to minute.
+    for r, (mine, other) in enumerate(docs):
+        print(f"== round {r + 1} of {rounds}", file=sys.stderr)
+        mine["triad"] = ours.ask("triad")
+        for kernel, size in cases:
+            sides = [("numba", theirs), ("kernelize", ours)]
+            for name, _ in sides if r % 2 == 0 else sides[::-1]:
+                for variant in VARIANTS:
+                    if name == "numba":
+                        other["cases"].append(theirs.case(kernel, size, variant))
+                    else:
+                        mine["cases"].append(ours.ask(f"case {kernel} {size} {variant}"))
+    ours.close()
+    for r, (mine, other) in enumerate(docs, 1):
+        other["meta"] = theirs.meta()
+        other["first_calls"] = theirs.first_calls
+        for side, doc in (("kernelize", mine), ("numba", other)):
+            with open(os.path.join(cfg["out"], f"{side}-{r}.json"), "w") as f:
+                json.dump(doc, f)
 
 
 if __name__ == "__main__":
