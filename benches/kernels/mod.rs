@@ -115,11 +115,15 @@ pub fn matvec(a: ArrayView2<f64>, x: &[f64], y: &mut [f64]) {
     }
 }
 
-/// Input `k` of a stream: a value in [0, 1) made from `k` by integer hashing and one exact
-/// division, so Python computes the same bits: `((k * 2654435761 + seed) mod 2^32) / 2^32`.
+/// Input `k` of stream `seed`: a value in [0, 1) from SplitMix64's finalizer applied to
+/// `k + seed * 2^32` (so streams of different seeds are unrelated), keeping the top 53 bits:
+/// integer arithmetic modulo 2^64 and one exact division, which Python computes bit for bit.
 pub fn unit(k: usize, seed: u64) -> f64 {
-    let h = ((k as u64).wrapping_mul(2_654_435_761).wrapping_add(seed)) & 0xffff_ffff;
-    h as f64 / 4_294_967_296.0
+    let mut z = (k as u64).wrapping_add(seed << 32).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    (z >> 11) as f64 / 9_007_199_254_740_992.0
 }
 
 /// `n` inputs in `[lo, hi)`: `lo + (hi - lo) * unit(k, seed)`.

@@ -126,9 +126,14 @@ VARIANTS = {
 
 
 def unit(n, seed):
-    k = np.arange(n, dtype=np.uint64)
-    h = (k * np.uint64(2654435761) + np.uint64(seed)) & np.uint64(0xFFFFFFFF)
-    return h.astype(np.float64) / 4294967296.0
+    """`unit` of benches/kernels/mod.rs: SplitMix64's finalizer of `k + seed * 2^32`, top 53
+    bits over 2^53 (uint64 arithmetic wraps modulo 2^64, as Rust's wrapping operations)."""
+    z = np.arange(n, dtype=np.uint64) + np.uint64((seed << 32) & 0xFFFFFFFFFFFFFFFF)
+    z = z + np.uint64(0x9E3779B97F4A7C15)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    z = z ^ (z >> np.uint64(31))
+    return (z >> np.uint64(11)).astype(np.float64) / 9007199254740992.0
 
 
 def inputs(n, seed, lo, hi):
