@@ -12,7 +12,7 @@ use quote::{ToTokens, quote};
 use std::path::{Path, PathBuf};
 
 /// What the phases make of one function: the expansion, or every error.
-fn run_phases(args: TokenStream, func: &syn::ItemFn) -> Result<(ir::Kernel, analyze::Analysis), syn::Error> {
+pub(crate) fn run_phases(args: TokenStream, func: &syn::ItemFn) -> Result<(ir::Kernel, analyze::Analysis), syn::Error> {
     let mut diag = Diag::new();
     options::parse(args, &mut diag);
     let kernel = front::lower(func, &mut diag);

@@ -35,8 +35,8 @@ mod math;
 
 use crate::analyze::{LoopInfo, RedOp};
 use crate::diag::Diag;
-use crate::ir::{Kernel, PrangeLoop, Scalar, Ty, VarId};
-use emit::{ArrayRegs, Class, Fx, Reg, arith, class, mem, param_type, size};
+use crate::ir::{BinOp, Kernel, MathFn, PrangeLoop, Scalar, Ty, VarId};
+use emit::{ArrayRegs, Class, Fx, Reg, class, mem, param_type, size};
 use proc_macro2::Span;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -170,12 +170,12 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
                 }
                 let s = emit::scalar(&k.var(var).ty);
                 let r = fx.var(var);
-                let pt = scalar_param(s);
+                let pt = param_type(s);
                 decl.push(format!(".param .{pt} {pname}"));
                 match s {
                     Scalar::Bool => {
                         let t = fx.reg(Class::B32);
-                        let _ = writeln!(load, "\tld.param.u32 {t}, [{pname}];\n\tsetp.ne.b32 {r}, {t}, 0;");
+                        let _ = writeln!(load, "\tld.param.b32 {t}, [{pname}];\n\tsetp.ne.b32 {r}, {t}, 0;");
                     }
                     _ => {
                         let _ = writeln!(load, "\tld.param.{pt} {r}, [{pname}];");
@@ -304,16 +304,6 @@ fn known_type(fx: &mut Fx<'_>, var: VarId, why: &str) -> bool {
     false
 }
 
-/// The `.param` type of a captured scalar.
-fn scalar_param(s: Scalar) -> &'static str {
-    match class(s) {
-        Class::F32 => "f32",
-        Class::F64 => "f64",
-        Class::B64 => "u64",
-        _ => "u32",
-    }
-}
-
 /// A reduction's identity in a new register.
 fn identity(fx: &mut Fx<'_>, op: RedOp, s: Scalar) -> Reg {
     use emit::ConstValue::{Float, Int};
@@ -335,34 +325,22 @@ fn identity(fx: &mut Fx<'_>, op: RedOp, s: Scalar) -> Reg {
     fx.constant(s, value)
 }
 
-/// `a op b` for combining two partials of a reduction.
+/// `a op b` for combining two partials of a reduction: the body's own operators (`max`/`min`
+/// from the math lowering, whose NaN rule is Rust's).
 fn combine(fx: &mut Fx<'_>, op: RedOp, s: Scalar, a: Reg, b: Reg) -> Reg {
-    if s == Scalar::Bool {
-        let r = fx.reg(Class::Pred);
-        let ins = match op {
-            RedOp::BitAnd | RedOp::Product | RedOp::Min => "and",
-            RedOp::BitXor => "xor",
-            _ => "or",
-        };
-        fx.ins(format_args!("{ins}.pred {r}, {a}, {b}"));
-        return r;
-    }
-    let t = arith(s);
-    let r = fx.sreg(s);
-    let bt = if r.class == Class::B64 { "b64" } else { "b32" };
-    match op {
-        RedOp::Sum if s.is_float() => fx.ins(format_args!("add.rn.{t} {r}, {a}, {b}")),
-        RedOp::Product if s.is_float() => fx.ins(format_args!("mul.rn.{t} {r}, {a}, {b}")),
-        RedOp::Sum => fx.ins(format_args!("add.{t} {r}, {a}, {b}")),
-        RedOp::Product => fx.ins(format_args!("mul.lo.{t} {r}, {a}, {b}")),
-        RedOp::Max => fx.ins(format_args!("max.{t} {r}, {a}, {b}")),
-        RedOp::Min => fx.ins(format_args!("min.{t} {r}, {a}, {b}")),
-        RedOp::BitOr => fx.ins(format_args!("or.{bt} {r}, {a}, {b}")),
-        RedOp::BitAnd => fx.ins(format_args!("and.{bt} {r}, {a}, {b}")),
-        RedOp::BitXor => fx.ins(format_args!("xor.{bt} {r}, {a}, {b}")),
-    }
-    fx.normalize(r, s);
-    r
+    let span = Span::call_site();
+    let binop = match op {
+        RedOp::Max | RedOp::Min => {
+            let f = if op == RedOp::Max { MathFn::Max } else { MathFn::Min };
+            return math::lower(fx, f, &[a, b], &[s, s], s, span);
+        }
+        RedOp::Sum => BinOp::Add,
+        RedOp::Product => BinOp::Mul,
+        RedOp::BitOr => BinOp::BitOr,
+        RedOp::BitAnd => BinOp::BitAnd,
+        RedOp::BitXor => BinOp::BitXor,
+    };
+    fx.binary(binop, s, a, b, span)
 }
 
 /// `v` combined across the warp: after it, lane 0 holds the warp's result.
@@ -427,7 +405,7 @@ fn block_reduce(
     let (base, slot) = (fx.reg(Class::B64), fx.reg(Class::B64));
     fx.ins(format_args!("mov.u64 {base}, {smem}"));
     // Shared memory holds the partials as 8-byte slots (a `bool` as a `u32`).
-    let store_type = shared_type(s);
+    let store_type = param_type(s);
     let (first, skip, next) = (fx.reg(Class::Pred), fx.fresh_label("nowrite"), fx.fresh_label("warp0"));
     fx.ins(format_args!("setp.ne.u32 {first}, {lane}, 0"));
     fx.ins(format_args!("@{first} bra {skip}"));
@@ -474,15 +452,6 @@ fn shared_class(s: Scalar) -> Class {
     match class(s) {
         Class::Pred => Class::B32,
         c => c,
-    }
-}
-
-fn shared_type(s: Scalar) -> &'static str {
-    match class(s) {
-        Class::F32 => "f32",
-        Class::F64 => "f64",
-        Class::B64 => "b64",
-        _ => "b32",
     }
 }
 

@@ -14,10 +14,8 @@ const ARCHS: [&str; 3] = ["sm_70", "sm_80", "sm_90"];
 
 /// The PTX module of a kernel, or the error messages.
 pub fn module_of(func: &syn::ItemFn, fastmath: bool) -> Result<String, String> {
+    let (k, a) = crate::tests::run_phases(proc_macro2::TokenStream::new(), func).map_err(|e| e.to_string())?;
     let mut diag = Diag::new();
-    let k = crate::front::lower(func, &mut diag).ok_or("the front end refused the function")?;
-    let a = crate::analyze::run(&k, &mut diag);
-    diag.check().map_err(|e| e.to_string())?;
     let text = super::write(&k, &a, fastmath, &mut diag);
     diag.check().map_err(|e| e.to_string())?;
     text.ok_or_else(|| "no module and no error".to_owned())
