@@ -18,7 +18,7 @@
 mod common;
 
 use common::{Rng, assert_all_eq, assert_sum_close_f64};
-use kernelize::ndarray::{Array2, ArrayView2, ArrayViewMut2};
+use kernelize::ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2, s};
 use kernelize::{kernel, prange};
 
 #[kernel(parallel, fastmath, cuda)]
@@ -144,6 +144,13 @@ pub fn norm(a: &[f32], out: &mut [f32]) -> f32 {
         out[i] = a[i] / r;
     }
     r
+}
+
+#[kernel(cuda)]
+pub fn scale_view(a: ArrayView1<f64>, mut out: ArrayViewMut1<f64>, k: f64) {
+    for i in prange(0..a.len()) {
+        out[i] = k * a[i];
+    }
 }
 
 #[kernel(cuda)]
@@ -425,6 +432,17 @@ fn norm_and_transpose_match_serial() {
     transpose_add::serial(a.view(), &mut want, 0.5);
     transpose_add::cuda(a.view(), &mut got, 0.5).unwrap();
     assert_eq!(want, got);
+    // 1-D views, contiguous (uploaded as they are) and strided (packed, then unpacked).
+    let a = rng.array1(301, -1.0, 1.0);
+    for step in [1, 3] {
+        let n = a.slice(s![..;step]).len();
+        let (mut want, mut got) = (Array1::<f64>::zeros(2 * n), Array1::<f64>::zeros(2 * n));
+        scale_view::serial(a.slice(s![..;step]), want.slice_mut(s![..;2]), 3.0);
+        scale_view::cuda(a.slice(s![..;step]), got.slice_mut(s![..;2]), 3.0).unwrap();
+        assert_eq!(want, got, "step {step}");
+        scale_view::cuda(a.slice(s![..n]), got.slice_mut(s![..n]), 2.0).unwrap();
+        assert_eq!(got.slice(s![..n]), a.slice(s![..n]).mapv(|x| 2.0 * x));
+    }
 }
 
 #[test]

@@ -127,14 +127,25 @@ fn array_args(
         Arrays::Host => {
             let upload = match (ty.ndim, ty.repr) {
                 (1, Repr::Slice | Repr::Vec) => quote!(#m.upload(&#name[..])?),
-                (1, _) => quote!(#m.upload(&#name.iter().copied().collect::<::std::vec::Vec<_>>())?),
+                // A contiguous view is uploaded as it is; a strided one is packed first.
+                (1, _) => quote! {
+                    match #name.as_slice() {
+                        ::core::option::Option::Some(__kz_s) => #m.upload(__kz_s)?,
+                        ::core::option::Option::None => #m.upload(&#name.iter().copied().collect::<::std::vec::Vec<_>>())?,
+                    }
+                },
                 _ => quote!(#m.upload_matrix(#name.view())?),
             };
             let back = match (written, ty.ndim, ty.repr) {
                 (false, _, _) => TokenStream::new(),
                 (true, 1, Repr::Slice | Repr::Vec) => quote!(#dev.copy_to(&mut #name[..])?;),
                 (true, 1, _) => quote! {
-                    for (__kz_to, __kz_from) in #name.iter_mut().zip(#dev.to_vec()?) { *__kz_to = __kz_from; }
+                    match #name.as_slice_mut() {
+                        ::core::option::Option::Some(__kz_s) => #dev.copy_to(__kz_s)?,
+                        ::core::option::Option::None => {
+                            for (__kz_to, __kz_from) in #name.iter_mut().zip(#dev.to_vec()?) { *__kz_to = __kz_from; }
+                        }
+                    }
                 },
                 (true, _, _) => quote!(#dev.copy_to(#name.view_mut())?;),
             };
