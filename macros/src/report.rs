@@ -190,39 +190,92 @@ fn line(out: &mut String, what: &str, items: &[String]) {
 }
 
 fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, f: &crate::back::simd::LoopFacts) -> String {
-    use crate::back::simd::CLONES;
-    let f = match f {
-        Ok(f) => f,
-        Err(reason) => return format!("NOT vectorized: {reason}; every clone runs the serial code of this loop"),
-    };
-    let var = &k.var(l.dims[l.dims.len() - 1].var).name;
-    let lanes: Vec<String> = CLONES
+    use crate::analyze::vector::{CLONES, Strategy, describe};
+    let Some(plan) = info.vector.as_ref() else { return "the serial code of this loop".to_owned() };
+    let clones: Vec<String> = CLONES
         .iter()
-        .zip(&f.lanes)
-        .map(|(c, n)| {
-            let isa = match c.level {
-                "Avx512" if f.memory_bound => "AVX-512 CPUs run the AVX2 code: memory-bound",
-                "Avx512" => "AVX-512",
-                "Avx2Fma" => "AVX2+FMA",
-                _ => "baseline",
-            };
-            format!("{n} ({isa})")
+        .zip(&f.clones)
+        .map(|(isa, c)| {
+            let mut text = format!("{}: {}", isa.label, clone_text(k, l, c));
+            if let Some((at, var, short)) = &c.below {
+                text.push_str(&format!(", or {} below {at} trips of the `{var}` loop", clone_text(k, l, short)));
+            }
+            text
         })
         .collect();
+    let mut out = clones.join("; ");
+    if let (Some(choice), Some(first)) = (plan.clones.first(), f.clones.first()) {
+        let mut estimates: Vec<String> =
+            choice.ranked.iter().map(|(s, c)| format!("{} {c:.1}", describe(k, l, s))).collect();
+        estimates.sort();
+        estimates.dedup();
+        let why = if matches!(first.strategy, Strategy::Scalar) {
+            format!(
+                " (no lanes: none is estimated below {:.0}% of the scalar code)",
+                crate::analyze::vector::MARGIN * 100.0
+            )
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "\n    estimated cost per iteration ({}): {}; chosen: {}{why}",
+            CLONES[0].label,
+            estimates.join(", "),
+            describe(k, l, &first.strategy)
+        ));
+        for (what, reason) in choice.refused.iter().chain(f.clones.iter().flat_map(|c| c.tried.iter())) {
+            out.push_str(&format!("\n    not possible: {what}: {reason}"));
+        }
+    }
     let list = |v: &[String]| {
         if v.is_empty() { "none".to_owned() } else { v.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ") }
     };
-    let masked = if f.masked.is_empty() { "none".to_owned() } else { f.masked.join(", ") };
-    let reductions = if info.reductions.is_empty() {
-        String::new()
-    } else {
-        "; reductions keep one partial per lane, folded in lane order".to_owned()
+    let vectorized = f.clones.iter().any(|c| !matches!(c.strategy, Strategy::Scalar));
+    if vectorized {
+        let masked = if f.masked.is_empty() { "none".to_owned() } else { f.masked.join(", ") };
+        let reductions = if f.clones.iter().any(|c| reduces_in_lanes(info, &c.strategy)) {
+            "; reductions keep partial lanes, folded in lane order"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "\n    masks for {masked}; gather required for {}; scatter required for {}{reductions}",
+            list(&f.gathers),
+            list(&f.scatters),
+        ));
+    }
+    out
+}
+
+fn clone_text(k: &Kernel, l: &PrangeLoop, c: &crate::back::simd::CloneFacts) -> String {
+    use crate::analyze::vector::{Strategy, describe};
+    let what = describe(k, l, &c.strategy);
+    let n = vectors_of(&c.strategy);
+    let lanes = match &c.strategy {
+        Strategy::Scalar => String::new(),
+        _ => {
+            let vectors = if n > 1 { format!(" ({n} vectors)") } else { String::new() };
+            let avx2 = if c.as_avx2 { " (the AVX2 code: memory-bound)" } else { "" };
+            format!(", {} lanes{vectors}{avx2}", c.lanes)
+        }
     };
-    format!(
-        "vectorized over {var}; lanes per instruction set {}; masks for {masked}; gather required for {}; \
-         scatter required for {}{reductions}",
-        lanes.join(", "),
-        list(&f.gathers),
-        list(&f.scatters),
-    )
+    format!("{what}{lanes}")
+}
+
+fn vectors_of(s: &crate::analyze::vector::Strategy) -> usize {
+    use crate::analyze::vector::Strategy;
+    match s {
+        Strategy::Across { vectors } => *vectors,
+        Strategy::Along(list) => list.iter().map(|a| a.vectors).max().unwrap_or(1),
+        Strategy::Scalar => 0,
+    }
+}
+
+fn reduces_in_lanes(info: &LoopInfo, s: &crate::analyze::vector::Strategy) -> bool {
+    use crate::analyze::vector::Strategy;
+    match s {
+        Strategy::Across { .. } => !info.reductions.is_empty(),
+        Strategy::Along(list) => list.iter().any(|a| !a.reductions.is_empty()),
+        Strategy::Scalar => false,
+    }
 }

@@ -91,9 +91,17 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
             let variants = ["serial", "parallel", "fastmath", "parallel_fastmath"];
             let _ = crate::report::write(&kernel, &analysis, &variants, &fastmath, None);
             for f in fastmath {
-                match f {
-                    Ok(_) => tally.vectorized += 1,
-                    Err(reason) => tally.not_vectorized.push(reason),
+                match f.clones.first().map(|c| &c.strategy) {
+                    Some(crate::analyze::vector::Strategy::Scalar) | None => {
+                        let tried: Vec<String> =
+                            f.clones.iter().flat_map(|c| c.tried.iter().map(|t| t.1.clone())).collect();
+                        tally.not_vectorized.push(if tried.is_empty() {
+                            "scalar code chosen".into()
+                        } else {
+                            tried.join("; ")
+                        })
+                    }
+                    Some(_) => tally.vectorized += 1,
                 }
             }
             if analysis.loops.iter().all(|l| l.opaque.is_empty()) && !kernel.loops.is_empty() {
@@ -286,4 +294,18 @@ pub(crate) fn assert_one_error(src: &str, want: &str) {
     let e = errors(src);
     assert_eq!(e.len(), 1, "expected one error containing {want:?}, got {e:#?}");
     assert!(e[0].contains(want), "expected {want:?} in {:?}", e[0]);
+}
+
+/// A development aid: prints the expansion of the function in the file `KERNELIZE_EXPAND`
+/// names, with the options of `KERNELIZE_EXPAND_OPTS` (default `parallel, fastmath`):
+/// `KERNELIZE_EXPAND=k.rs cargo test -p kernelize-macros expand_file -- --ignored --nocapture`.
+#[test]
+#[ignore = "a development aid, run by hand"]
+fn expand_file() {
+    let Some(path) = std::env::var_os("KERNELIZE_EXPAND") else { return };
+    let text = std::fs::read_to_string(&path).unwrap();
+    let func: syn::ItemFn = syn::parse_str(&text).unwrap();
+    let opts = std::env::var("KERNELIZE_EXPAND_OPTS").unwrap_or_else(|_| "parallel, fastmath".into());
+    let args: TokenStream = opts.parse().unwrap();
+    println!("{}", pretty(expand::kernel(args, func.to_token_stream())));
 }

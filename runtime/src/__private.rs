@@ -116,6 +116,35 @@ fn out_of_bounds(len: usize, lo: usize, hi: usize, first: isize, last: isize, wh
     )
 }
 
+/// The part of a row that a loop over `lo..hi` reads at `row[j + first]` ..= `row[j + last]`,
+/// if the row exists (is contiguous) and covers it: `row[lo + first..hi + last + 1]`; an
+/// empty slice when the loop runs no trip. `None` sends the loop to its scalar code, which
+/// indexes the array itself (and panics where `serial` would).
+#[inline(always)]
+pub fn row_window<T>(row: Option<&[T]>, lo: usize, hi: usize, first: isize, last: isize) -> Option<&[T]> {
+    let row = row?;
+    let r = row_range(row.len(), lo, hi, first, last)?;
+    row.get(r)
+}
+
+/// [`row_window`] for a row the loop writes.
+#[inline(always)]
+pub fn row_window_mut<T>(row: Option<&mut [T]>, lo: usize, hi: usize, first: isize, last: isize) -> Option<&mut [T]> {
+    let row = row?;
+    let r = row_range(row.len(), lo, hi, first, last)?;
+    row.get_mut(r)
+}
+
+#[inline(always)]
+fn row_range(len: usize, lo: usize, hi: usize, first: isize, last: isize) -> Option<core::ops::Range<usize>> {
+    if lo >= hi {
+        return Some(0..0);
+    }
+    let start = lo.checked_add_signed(first)?;
+    let end = (hi - 1).checked_add_signed(last)?.checked_add(1)?;
+    (start <= end && end <= len).then_some(start..end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +195,18 @@ mod tests {
         let x = 3; // inferred from the guard, as in generated code
         same_type::<u8, _>(&x);
         assert_eq!(std::mem::size_of_val(&x), 1);
+    }
+
+    #[test]
+    fn row_windows_cover_the_loop_or_send_it_to_its_scalar_code() {
+        let row = [0.0, 1.0, 2.0, 3.0, 4.0];
+        assert_eq!(row_window(Some(&row[..]), 1, 4, -1, 1), Some(&row[0..5]));
+        assert_eq!(row_window(Some(&row[..]), 1, 4, 0, 0), Some(&row[1..4]));
+        assert_eq!(row_window(Some(&row[..]), 0, 4, -1, 0), None, "row[-1]");
+        assert_eq!(row_window(Some(&row[..]), 1, 5, 0, 1), None, "row[5]");
+        assert_eq!(row_window(Some(&row[..]), 3, 3, -9, 9), Some(&row[0..0]), "no trip");
+        assert_eq!(row_window::<f64>(None, 0, 4, 0, 0), None, "no contiguous row");
+        let mut m = row;
+        assert_eq!(row_window_mut(Some(&mut m[..]), 2, 5, 0, 0).map(|w| w.len()), Some(3));
     }
 }

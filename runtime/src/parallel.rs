@@ -56,6 +56,25 @@ pub const fn chunk_len(n: usize) -> usize {
     if even > MIN_CHUNK { even } else { MIN_CHUNK }
 }
 
+/// The chunk length for a loop of `n` iterations whose chunks run in SIMD groups of `group`
+/// lanes (`parallel_fastmath` with the lanes across the prange index): [`chunk_len`] rounded up
+/// to a whole number of groups, so that only the loop's last chunk ends in a partial vector.
+/// A function of `n` and `group` alone (`group` is fixed when the kernel is compiled).
+///
+/// # Examples
+///
+/// ```
+/// use kernelize_runtime::parallel::chunk_len_grouped;
+///
+/// assert_eq!(chunk_len_grouped(1024, 32), 32);
+/// assert_eq!(chunk_len_grouped(1_000_000, 32), 3936);
+/// assert_eq!(chunk_len_grouped(10, 8), 8);
+/// ```
+pub const fn chunk_len_grouped(n: usize, group: usize) -> usize {
+    let group = if group == 0 { 1 } else { group };
+    chunk_len(n).div_ceil(group) * group
+}
+
 /// The chunk length, in rows, for a 2-D loop of `rows` x `cols` iterations: about
 /// [`TARGET_CHUNKS`] chunks, each of at least [`MIN_CHUNK`] iterations. A function of the two
 /// lengths alone.

@@ -49,7 +49,7 @@ pub fn trip_loops<'k>(k: &Kernel, l: &'k PrangeLoop) -> Vec<TripLoop<'k>> {
 }
 
 /// An expression of literals, constants, lengths and values from outside the loop.
-fn fixed(k: &Kernel, e: &Expr) -> bool {
+pub(super) fn fixed(k: &Kernel, e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Lit(_) | ExprKind::Const(_) | ExprKind::Len { .. } => true,
         ExprKind::Var(v) => matches!(k.var(*v).origin, Origin::Param | Origin::Host),

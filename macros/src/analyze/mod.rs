@@ -6,6 +6,7 @@ mod bounds;
 pub mod cost;
 mod races;
 pub mod uniform;
+pub mod vector;
 
 use crate::diag::Diag;
 use crate::ir::{Kernel, Origin, PrangeLoop, Scalar, VarId};
@@ -36,6 +37,8 @@ pub struct LoopInfo {
     pub opaque: Vec<(Span, String)>,
     /// Estimated work of one iteration, in simple operations (see `cost.rs`).
     pub cost: u64,
+    /// What `fastmath` does with the loop (see `vector.rs`).
+    pub vector: Option<vector::Plan>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +107,7 @@ fn check_loop(k: &Kernel, l: &PrangeLoop, diag: &mut Diag) -> LoopInfo {
     info.varying = uniform::varying(k, l);
     info.hoisted = bounds::hoistable(k, l, &info);
     info.cost = cost::estimate(k, l);
+    info.vector = Some(vector::plan(k, l, &info));
     info
 }
 

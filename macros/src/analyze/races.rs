@@ -121,7 +121,7 @@ impl<'k> Collect<'k> {
                 self.expr(value);
                 reduction_op(op).map_or(Update::BadOperator(op), Update::Reduction)
             }
-            None => match self.reduction_form(var, value) {
+            None => match reduction_form(var, value) {
                 Some((red, rest)) => {
                     self.expr(rest);
                     Update::Reduction(red)
@@ -133,35 +133,6 @@ impl<'k> Collect<'k> {
             },
         };
         self.updates.push((var, update, range));
-    }
-
-    /// `s = s + e`, `s = e + s` (commutative ops), `s = s.max(e)`, `s = f64::min(e, s)`:
-    /// the operator and `e`.
-    fn reduction_form(&self, var: VarId, value: &'k Expr) -> Option<(RedOp, &'k Expr)> {
-        let is_var = |e: &Expr| matches!(e.kind, ExprKind::Var(v) if v == var);
-        match &value.kind {
-            ExprKind::Binary { op, lhs, rhs } => {
-                let red = reduction_op(*op)?;
-                if is_var(lhs) {
-                    Some((red, rhs))
-                } else if is_var(rhs) && *op != BinOp::Sub {
-                    Some((red, lhs))
-                } else {
-                    None
-                }
-            }
-            ExprKind::Math { func: func @ (MathFn::Max | MathFn::Min), args, .. } if args.len() == 2 => {
-                let red = if *func == MathFn::Max { RedOp::Max } else { RedOp::Min };
-                if is_var(&args[0]) {
-                    Some((red, &args[1]))
-                } else if is_var(&args[1]) {
-                    Some((red, &args[0]))
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        }
     }
 
     fn jump(&mut self, s: &Stmt, what: &str, target: JumpTarget) {
@@ -423,6 +394,44 @@ impl<'k> Collect<'k> {
 
 fn is_mutable(var: &crate::ir::Var) -> bool {
     var.mutable || matches!(var.ty, Ty::Array(a) if a.mutable)
+}
+
+/// `s = s + e`, `s = e + s` (commutative ops), `s = s.max(e)`, `s = f64::min(e, s)`:
+/// the operator and `e`.
+fn reduction_form(var: VarId, value: &Expr) -> Option<(RedOp, &Expr)> {
+    let is_var = |e: &Expr| matches!(e.kind, ExprKind::Var(v) if v == var);
+    match &value.kind {
+        ExprKind::Binary { op, lhs, rhs } => {
+            let red = reduction_op(*op)?;
+            if is_var(lhs) {
+                Some((red, rhs))
+            } else if is_var(rhs) && *op != BinOp::Sub {
+                Some((red, lhs))
+            } else {
+                None
+            }
+        }
+        ExprKind::Math { func: func @ (MathFn::Max | MathFn::Min), args, .. } if args.len() == 2 => {
+            let red = if *func == MathFn::Max { RedOp::Max } else { RedOp::Min };
+            if is_var(&args[0]) {
+                Some((red, &args[1]))
+            } else if is_var(&args[1]) {
+                Some((red, &args[0]))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// An update of `var` (`var op= value`, or `var = value`) as a reduction: its operator and the
+/// value it folds in; `None` when it is not a reduction's form.
+pub(super) fn reduction_update(var: VarId, op: Option<BinOp>, value: &Expr) -> Option<(RedOp, &Expr)> {
+    match op {
+        Some(op) => reduction_op(op).map(|r| (r, value)),
+        None => reduction_form(var, value),
+    }
 }
 
 fn reduction_op(op: BinOp) -> Option<RedOp> {

@@ -4,7 +4,8 @@
 
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{
-    Block, Expr, ExprKind, Kernel, LoopKind, Pattern, Place, PrangeLoop, RangeAdapter, Stmt, StmtKind, VarId,
+    Block, Expr, ExprKind, JumpTarget, Kernel, LoopKind, Pattern, Place, PrangeLoop, RangeAdapter, Stmt, StmtKind,
+    VarId,
 };
 use std::collections::BTreeSet;
 
@@ -15,11 +16,17 @@ pub fn varying(_k: &Kernel, l: &PrangeLoop) -> BTreeSet<VarId> {
 /// The variables that vary when only `seeds` differ between instances: the SIMD back end runs
 /// the rows of a 2-D loop one after another, so there only the inner variable varies.
 pub fn varying_from(l: &PrangeLoop, seeds: BTreeSet<VarId>) -> BTreeSet<VarId> {
+    varying_in(&l.body, 0, seeds)
+}
+
+/// [`varying_from`] for a block inside `depth` serial loops of a prange body (the body of a
+/// serial loop whose trips run in lanes).
+pub fn varying_in(body: &Block, depth: usize, seeds: BTreeSet<VarId>) -> BTreeSet<VarId> {
     let mut set = seeds;
     loop {
         let before = set.len();
-        let mut v = Vary { set: &mut set, divergent: false };
-        v.block(&l.body);
+        let mut v = Vary { set: &mut set, divergent: false, depth };
+        v.block(body);
         if set.len() == before {
             return set;
         }
@@ -57,6 +64,9 @@ struct Vary<'s> {
     set: &'s mut BTreeSet<VarId>,
     /// The code being walked runs only in some iterations (under a varying condition).
     divergent: bool,
+    /// Serial loops around the code being walked (`JumpTarget::Serial(d)` names the one at
+    /// depth `d`).
+    depth: usize,
 }
 
 impl Vary<'_> {
@@ -80,9 +90,10 @@ impl<'a> Visitor<'a> for Vary<'_> {
         let outer = self.divergent;
         for s in &b.stmts {
             self.stmt(s);
-            // After `if varying { continue; }`, the rest runs only in some iterations.
-            if !self.divergent && has_jump(s) {
-                self.divergent = self.divergent || jump_is_varying(self.set, s);
+            // After `if varying { continue; }`, the rest runs only in some iterations. A jump to a
+            // loop inside `s` does not skip the rest of this block.
+            if !self.divergent && leaves(s, self.depth) {
+                self.divergent = jump_is_varying(self.set, s, self.depth);
             }
         }
         if let Some(t) = &b.tail {
@@ -114,14 +125,18 @@ impl<'a> Visitor<'a> for Vary<'_> {
                     LoopKind::While { cond } => is_varying(self.set, cond),
                     LoopKind::Infinite => false,
                 };
-                let body_jumps = jump_is_varying(self.set, s);
+                // Only jumps that leave this loop (or an outer one) make its trips differ; a
+                // `break` out of a loop nested in its body does not.
+                let body_jumps = jump_is_varying(self.set, s, self.depth + 1);
                 self.under(header_varies || body_jumps, |v| {
                     if let LoopKind::For { var: Some(var), .. } = &l.kind
                         && v.divergent
                     {
                         v.set.insert(*var);
                     }
+                    v.depth += 1;
                     v.block(&l.body);
+                    v.depth -= 1;
                 });
             }
             StmtKind::Opaque(o) => {
@@ -167,13 +182,22 @@ impl<'a> Visitor<'a> for Vary<'_> {
     }
 }
 
-fn has_jump(s: &Stmt) -> bool {
-    walk::any_stmt(s, |k| matches!(k, StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Return(_)))
+/// Whether `s` holds a jump out of the code at `depth` (serial loops around it): to a loop at a
+/// smaller depth, to the prange loop or beyond, or a `return`.
+fn leaves(s: &Stmt, depth: usize) -> bool {
+    walk::any_stmt(s, |k| match k {
+        StmtKind::Break(j) | StmtKind::Continue(j) => match j.target {
+            JumpTarget::Serial(d) => d < depth,
+            JumpTarget::Prange | JumpTarget::CollapsedOuter | JumpTarget::Outside => true,
+        },
+        StmtKind::Return(_) => true,
+        _ => false,
+    })
 }
 
-/// Conservative: a statement that contains a jump and any varying value.
-fn jump_is_varying(set: &BTreeSet<VarId>, s: &Stmt) -> bool {
-    if !has_jump(s) {
+/// Conservative: a statement that holds a jump out of the code at `depth` and any varying value.
+fn jump_is_varying(set: &BTreeSet<VarId>, s: &Stmt, depth: usize) -> bool {
+    if !leaves(s, depth) {
         return false;
     }
     struct Any<'s> {

@@ -164,7 +164,15 @@ fn array_args(
 
 /// The launch of loop `slot`.
 fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arrays) -> TokenStream {
-    let w = Writer { k, prange: Vec::new(), starts: Vec::new(), windows: Vec::new(), lens: Vec::new() };
+    let w = Writer {
+        k,
+        prange: Vec::new(),
+        starts: Vec::new(),
+        windows: Vec::new(),
+        lens: Vec::new(),
+        relaxed: false,
+        replaced: Vec::new(),
+    };
     let m = helper("__kz_m");
     let arg = rt("Arg");
     let count = quote!(::kernelize::__private::runtime::parallel::LoopIndex::count);

@@ -30,7 +30,8 @@ pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows
         .zip(&lo)
         .map(|(d, lo)| (lo.clone(), matches!(&d.start.kind, ExprKind::Lit(l) if l.value == LitValue::Int(0))))
         .collect();
-    let mut w = Writer { k, prange, starts, windows: Vec::new(), lens: Vec::new() };
+    let mut w =
+        Writer { k, prange, starts, windows: Vec::new(), lens: Vec::new(), relaxed: false, replaced: Vec::new() };
 
     let mut pre = TokenStream::new();
     for (d, dim) in l.dims.iter().enumerate() {

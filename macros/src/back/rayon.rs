@@ -94,10 +94,21 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
             });
         }
         _ => {
-            let chunk_len = rt("chunk_len");
+            // With the lanes across the prange index, chunks are whole SIMD groups.
+            let group = match (&info.vector, simd) {
+                (Some(plan), true) => plan.across_group(),
+                _ => 1,
+            };
+            let chunk = if group > 1 {
+                let (f, g) = (rt("chunk_len_grouped"), Literal::usize_unsuffixed(group));
+                quote!(#f(#n, #g))
+            } else {
+                let f = rt("chunk_len");
+                quote!(#f(#n))
+            };
             tokens.extend(quote! {
                 let #n: usize = #count(#lo0, #hi0);
-                let #c: usize = #chunk_len(#n);
+                let #c: usize = #chunk;
                 let #work: u64 = #cost;
             });
         }
@@ -220,10 +231,7 @@ fn simd_chunk(
         hi: bounds.iter().map(|b| b.1.clone()).collect(),
     };
     let isa = helper("__kz_isa");
-    match super::simd::vector_loop(k, l, info, &vw, &range, &quote!(#isa)) {
-        super::simd::Vectorized::Yes { tokens, .. } => Some(tokens),
-        super::simd::Vectorized::No { .. } => None,
-    }
+    Some(super::simd::vector_loop(k, l, info, &vw, &range, &quote!(#isa)).0)
 }
 
 /// Splits the array `wr` (the `p`-th one written) along the axis its own index runs on.

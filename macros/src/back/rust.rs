@@ -3,8 +3,8 @@
 //! own messages land on the user's tokens; helper variables use `Span::mixed_site()`.
 
 use crate::ir::{
-    Annotation, Arm, Block, CallStyle, Expr, ExprKind, Jump, Kernel, LenDim, Lit, LitValue, Loop, LoopKind, Pattern,
-    Place, RangeAdapter, Stmt, StmtKind, UnOp, VarId,
+    Annotation, Arm, BinOp, Block, CallStyle, Expr, ExprKind, Jump, Kernel, LenDim, Lit, LitValue, Loop, LoopKind,
+    MathFn, Pattern, Place, RangeAdapter, Scalar, Stmt, StmtKind, Ty, UnOp, VarId,
 };
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
@@ -28,6 +28,13 @@ pub struct Writer<'k> {
     pub windows: Vec<Window>,
     /// Array lengths read before the loop, because the array itself is borrowed in it.
     pub lens: Vec<(VarId, LenDim, Ident)>,
+    /// `fastmath`'s scalar code, inside an instruction set's clone (where `__KZ_FMA` says
+    /// whether it has FMA): `a * b + c` contracted, the faster math library per function,
+    /// `powi` by a small literal multiplied out.
+    pub relaxed: bool,
+    /// Serial loops (by their variable) written by another back end: `fastmath`'s loops whose
+    /// trips run in lanes.
+    pub replaced: Vec<(VarId, TokenStream)>,
 }
 
 /// A helper variable, invisible to the user's code.
@@ -128,6 +135,11 @@ impl Writer<'_> {
     }
 
     fn serial_loop(&self, l: &Loop) -> TokenStream {
+        if let LoopKind::For { var: Some(v), .. } = &l.kind
+            && let Some((_, tokens)) = self.replaced.iter().find(|(x, _)| x == v)
+        {
+            return tokens.clone();
+        }
         let lbl = l.label.as_ref().map(|i| {
             let l = label(i);
             quote!(#l:)
@@ -230,6 +242,9 @@ impl Writer<'_> {
                 let t = if *op == UnOp::Neg { quote_spanned!(span=> -#arg) } else { quote_spanned!(span=> !#arg) };
                 (t, UNARY)
             }
+            ExprKind::Binary { op, lhs, rhs } if self.relaxed && contractible(e, *op, lhs, rhs) => {
+                (self.contract(*op, lhs, rhs, e.ty), ATOM)
+            }
             ExprKind::Binary { op, lhs, rhs } => {
                 let p = op.precedence();
                 let left_min = if op.is_comparison() { p + 1 } else { p };
@@ -241,6 +256,9 @@ impl Writer<'_> {
                 let arg = self.expr(arg, CAST);
                 let to = Ident::new(to.name(), span);
                 (quote!(#arg as #to), CAST)
+            }
+            ExprKind::Math { func, args, .. } if self.relaxed && relaxed_math(*func, args, e.ty) => {
+                (self.relaxed_math(*func, args, e.ty), ATOM)
             }
             ExprKind::Math { func, args, style } => (self.math(func.name(), args, *style, span), ATOM),
             ExprKind::Index { array, index } => (self.index(*array, index, span), ATOM),
@@ -285,12 +303,87 @@ impl Writer<'_> {
         }
     }
 
+    /// `a * b + c` (or `-`) as one fused multiply-add where the clone has FMA.
+    fn contract(&self, op: BinOp, lhs: &Expr, rhs: &Expr, ty: Ty) -> TokenStream {
+        let is_mul = |x: &Expr| matches!(&x.kind, ExprKind::Binary { op: BinOp::Mul, .. });
+        let (prod, other, negate_other, negate_prod) =
+            if is_mul(lhs) { (lhs, rhs, op == BinOp::Sub, false) } else { (rhs, lhs, false, op == BinOp::Sub) };
+        let ExprKind::Binary { lhs: a, rhs: b, .. } = &prod.kind else { return TokenStream::new() };
+        let (a, b, c) = (self.expr(a, 0), self.expr(b, 0), self.expr(other, 0));
+        let c = if negate_other { quote!(-(#c)) } else { c };
+        let a = if negate_prod { quote!(-(#a)) } else { a };
+        let f = Ident::new(if ty == Ty::Scalar(Scalar::F32) { "fmadd_f32" } else { "fmadd_f64" }, Span::call_site());
+        quote!(::kernelize::__private::runtime::math::#f::<__KZ_FMA>(#a, #b, #c))
+    }
+
+    /// A math function in `fastmath`'s scalar code: `powi` by a small literal multiplied out,
+    /// the functions kernelize's library computes faster than the platform's through it.
+    fn relaxed_math(&self, f: MathFn, args: &[Expr], ty: Ty) -> TokenStream {
+        let a: Vec<TokenStream> = args.iter().map(|x| self.expr(x, 0)).collect();
+        if f == MathFn::Powi
+            && let Some(n) = args.get(1).and_then(crate::analyze::vector::small_power)
+        {
+            let Ty::Scalar(s) = ty else { return TokenStream::new() };
+            let t = Ident::new(s.name(), Span::call_site());
+            return powi_tokens(&a[0], n, &quote!(#t), &quote!(1.0));
+        }
+        let Ty::Scalar(s) = ty else { return TokenStream::new() };
+        let (t, name) = (Ident::new(s.name(), Span::call_site()), Ident::new(f.name(), Span::call_site()));
+        quote!(::kernelize::__private::runtime::math::#t::#name::<__KZ_FMA, 1>(#([#a]),*)[0])
+    }
+
     fn len(&self, array: VarId, dim: LenDim, span: Span) -> TokenStream {
         if let Some((_, _, ident)) = self.lens.iter().find(|(a, d, _)| *a == array && *d == dim) {
             return ident.to_token_stream();
         }
         len_expr(&var_ident(self.k, array, span), dim)
     }
+}
+
+/// `a * b + c` or `c + a * b` (or `-`) in floats: what `fastmath` contracts into an FMA.
+pub fn contractible(e: &Expr, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
+    let is_mul = |x: &Expr| matches!(&x.kind, ExprKind::Binary { op: BinOp::Mul, .. });
+    matches!(e.ty, Ty::Scalar(s) if s.is_float())
+        && matches!(op, BinOp::Add | BinOp::Sub)
+        && (is_mul(lhs) || is_mul(rhs))
+}
+
+/// Whether `fastmath`'s scalar code computes `f` other than with std's method: `powi` by a
+/// small literal, or a function the library computes faster (measured; see
+/// `analyze::vector::lib_is_faster_scalar`).
+fn relaxed_math(f: MathFn, args: &[Expr], ty: Ty) -> bool {
+    let float = matches!(ty, Ty::Scalar(s) if s.is_float());
+    float
+        && ((f == MathFn::Powi && args.get(1).and_then(crate::analyze::vector::small_power).is_some())
+            || crate::analyze::vector::lib_is_faster_scalar(f))
+}
+
+/// `x.powi(n)` for a literal `n` as the multiplications of square-and-multiply, in the order of
+/// compiler-rt's `__powidf2` (what `powi` computes), so the result is the same bits: `r = 1;
+/// loop { if n odd { r *= x } n /= 2; if n == 0 break; x *= x }`, then `1 / r` for `n < 0`.
+/// `ty` is the type of `x` (a scalar or lanes), `one` its 1.
+pub fn powi_tokens(x: &TokenStream, n: i32, ty: &TokenStream, one: &TokenStream) -> TokenStream {
+    let (base, r) = (helper("__kz_pb"), helper("__kz_pr"));
+    let mut steps = TokenStream::new();
+    let mut m = n.unsigned_abs();
+    loop {
+        if m & 1 == 1 {
+            steps.extend(quote!(#r = #r * #base;));
+        }
+        m /= 2;
+        if m == 0 {
+            break;
+        }
+        steps.extend(quote!(#base = #base * #base;));
+    }
+    let result = if n < 0 { quote!((#one / #r)) } else { quote!(#r) };
+    quote!({
+        #[allow(unused_mut, unused_assignments)]
+        let mut #base: #ty = #x;
+        let mut #r: #ty = #one;
+        #steps
+        #result
+    })
 }
 
 /// `a.len()`, `a.nrows()`, `a.ncols()` or `a.shape()[k]`.

@@ -21,7 +21,8 @@
 
 use super::prelude::{Prelude, loop_nest, prelude};
 use super::rust::{Writer, helper, var_ident};
-use crate::analyze::uniform::{is_varying, varying_from};
+use crate::analyze::uniform::is_varying;
+use crate::analyze::vector::{Along, CLONES, Plan, Strategy, header_varies};
 use crate::analyze::{LoopInfo, RedOp};
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{
@@ -32,68 +33,31 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 use std::collections::BTreeSet;
 
-/// One instruction set the body is compiled for.
-pub struct Isa {
-    /// The `SimdLevel` variant that selects it.
-    pub level: &'static str,
-    /// The runtime function that runs a closure compiled for it.
-    pub run: &'static str,
-    /// Bytes in one vector register.
-    pub bytes: usize,
-    pub fma: bool,
-}
-
-pub const CLONES: [Isa; 3] = [
-    Isa { level: "Avx512", run: "avx512", bytes: 64, fma: true },
-    Isa { level: "Avx2Fma", run: "avx2", bytes: 32, fma: true },
-    Isa { level: "Baseline", run: "baseline", bytes: 16, fma: false },
-];
-
-/// On AVX-512 CPUs, memory-bound loops run the AVX2 clone (see [`vector_loop`]).
-const AVX512_AS_AVX2: Isa = Isa { level: "Avx512", run: "avx2", bytes: 32, fma: true };
-
-/// Loops whose iterations cost at most this (simple operations, `analyze::cost`) and call no
-/// math function are limited by memory bandwidth, not arithmetic.
-const MEMORY_BOUND_COST: u64 = 12;
-
-/// Whether the body calls a math-library function (beyond `abs`, `min`, `max` and the like).
-fn calls_math(l: &PrangeLoop) -> bool {
-    struct Find(bool);
-    impl Visitor<'_> for Find {
-        fn expr(&mut self, e: &Expr) {
-            if let ExprKind::Math { func, .. } = &e.kind {
-                self.0 |= !matches!(
-                    func,
-                    MathFn::Abs | MathFn::Min | MathFn::Max | MathFn::Clamp | MathFn::Signum | MathFn::MulAdd
-                );
-            }
-            walk::walk_expr(self, e);
-        }
-    }
-    let mut f = Find(false);
-    f.block(&l.body);
-    f.0
+/// What one clone runs, for `REPORT`.
+#[derive(Clone, Debug)]
+pub struct CloneFacts {
+    pub strategy: Strategy,
+    /// Lanes of one vector step (of the main vector loop, for lanes along an inner loop).
+    pub lanes: usize,
+    /// Runs the AVX2 code although the CPU has AVX-512 (a memory-bound loop).
+    pub as_avx2: bool,
+    /// Strategies estimated cheaper that could not be written, and why.
+    pub tried: Vec<(String, String)>,
+    /// Below this many trips of this inner loop (known when the loop starts), what runs instead.
+    pub below: Option<(usize, String, Box<CloneFacts>)>,
 }
 
 /// What vectorizing a loop took, for `REPORT`.
 #[derive(Default, Clone)]
 pub struct Facts {
-    /// Lanes per clone, in the order of [`CLONES`].
-    pub lanes: Vec<usize>,
+    /// Per clone, in the order of [`CLONES`].
+    pub clones: Vec<CloneFacts>,
     /// Arrays read lane by lane (an index other than `i + c` through a window).
     pub gathers: Vec<String>,
     /// Arrays written lane by lane.
     pub scatters: Vec<String>,
     /// Control flow that depends on varying values, run under lane masks.
     pub masked: Vec<String>,
-    /// Runs the AVX2 code on AVX-512 CPUs.
-    pub memory_bound: bool,
-}
-
-/// The vectorized code of one prange loop, or why there is none.
-pub enum Vectorized {
-    Yes { tokens: TokenStream, facts: Facts },
-    No { reason: String },
 }
 
 /// The loop's iteration range as the vector code sees it.
@@ -104,16 +68,10 @@ pub struct Range {
     pub hi: Vec<TokenStream>,
 }
 
-/// Vector registers per varying value. One for straight-line code (two measured the same for
-/// a tanh reduction, and slower for a memory-bound loop); four for loops with masks, so an
-/// escape-time loop keeps four independent dependency chains in flight (2.3x serial instead of
-/// 1.0x with one, Mandelbrot on Zen 4).
-const VECTORS_STRAIGHT: usize = 1;
-const VECTORS_DIVERGENT: usize = 4;
-
-/// Writes the vectorized loop for every clone, dispatching on the instruction set. The
-/// reductions' partials are folded into the user's variables (which must hold the identity
-/// or the value so far: `s = s op partial`).
+/// Writes the loop for every clone, each with the strategy the analysis chose for it
+/// (`analyze::vector`), dispatching on the instruction set. The reductions' partials are
+/// folded into the user's variables (which must hold the identity or the value so far:
+/// `s = s op partial`).
 ///
 /// `isa` is the expression that names the instruction set (a `SimdLevel`).
 pub fn vector_loop(
@@ -123,37 +81,43 @@ pub fn vector_loop(
     w: &Writer<'_>,
     range: &Range,
     isa: &TokenStream,
-) -> Vectorized {
-    let vdim = l.dims.len() - 1;
-    let seeds: BTreeSet<VarId> = [l.dims[vdim].var].into_iter().collect();
-    let mut varying = varying_from(l, seeds);
-    for r in &info.reductions {
-        varying.insert(r.var);
-    }
-    let elem = widest_float(l).unwrap_or(8);
-    let divergent = has_divergence(l, &varying);
-    let vectors = if divergent { VECTORS_DIVERGENT } else { VECTORS_STRAIGHT };
+) -> (TokenStream, Facts) {
+    let Some(plan) = info.vector.as_ref() else {
+        // The analysis plans every loop; without one, the serial code.
+        let bounds = range.lo.iter().zip(&range.hi).map(|(lo, hi)| (lo.clone(), hi.clone())).collect();
+        return (loop_nest(k, l, bounds, w.block(&l.body)), Facts::default());
+    };
     let mut facts = Facts::default();
     let mut arms = Vec::new();
     let simd = quote!(::kernelize::__private::runtime::simd);
-    // A memory-bound loop runs the AVX2 code on AVX-512 machines: measured on Zen 4, the
-    // 512-bit version of `out[i] = a[i] * s + b[i]` over 4M f64 ran at 0.83x of the plain
-    // loop, the 256-bit one at 0.95x (`benches/fastmath.rs`, group `fm_triad`).
-    let memory_bound = !divergent && info.cost <= MEMORY_BOUND_COST && !calls_math(l);
-    let clones: Vec<&Isa> =
-        CLONES.iter().map(|c| if memory_bound && c.level == "Avx512" { &AVX512_AS_AVX2 } else { c }).collect();
-    for (n, clone) in clones.into_iter().enumerate() {
-        let lanes = vectors * clone.bytes / elem;
-        let mut g = Gen::new(k, l, info, w, varying.clone(), vdim);
-        let body = match g.closure(range, lanes, clone.fma) {
-            Ok(b) => b,
-            Err(reason) => return Vectorized::No { reason },
-        };
-        if n == 0 {
-            facts = Facts { memory_bound, ..g.facts };
+    for (n, (clone, choice)) in CLONES.iter().zip(&plan.clones).enumerate() {
+        let Some(long) = write_first(k, l, info, w, plan, range, clone, &choice.ranked) else { continue };
+        let mut body = long.body.clone();
+        let mut short_facts = None;
+        if let Some(sw) = &choice.switch
+            && let Some(short) = write_first(k, l, info, w, plan, range, clone, &sw.below)
+            && short.strategy != long.strategy
+            && let Some(LoopKind::For { range: r, .. }) = find_loop(&l.body, sw.var).map(|lp| &lp.kind)
+        {
+            let (start, end) = (w.expr(&r.start, 0), w.expr(&r.end, 0));
+            let (at, short_body) = (Literal::usize_unsuffixed(sw.at), &short.body);
+            let count = quote!(::kernelize::__private::runtime::parallel::LoopIndex::count);
+            body = quote!(if #count(#start, #end) >= #at { #body } else { #short_body });
+            short_facts = Some((sw.at, k.var(sw.var).name.clone(), short.facts()));
         }
-        facts.lanes.push(lanes);
-        let (level, run) = (Ident::new(clone.level, Span::call_site()), Ident::new(clone.run, Span::call_site()));
+        let as_avx2 = long.as_avx2;
+        if n == 0 {
+            facts.gathers = long.found.gathers.clone();
+            facts.scatters = long.found.scatters.clone();
+            facts.masked = long.found.masked.clone();
+        }
+        let mut cf = long.facts();
+        if let Some((at, var, short)) = short_facts {
+            cf.below = Some((at, var, Box::new(short)));
+        }
+        facts.clones.push(cf);
+        let run = if as_avx2 { "avx2" } else { clone.run };
+        let (level, run) = (Ident::new(clone.level, Span::call_site()), Ident::new(run, Span::call_site()));
         let pat = if clone.level == "Baseline" {
             quote!(_)
         } else {
@@ -174,11 +138,71 @@ pub fn vector_loop(
         };
         #(#folds)*
     };
-    Vectorized::Yes { tokens, facts }
+    (tokens, facts)
+}
+
+/// One strategy written for one clone.
+struct Written<'s> {
+    body: TokenStream,
+    lanes: usize,
+    strategy: &'s Strategy,
+    as_avx2: bool,
+    found: Facts,
+    tried: Vec<(String, String)>,
+}
+
+impl Written<'_> {
+    fn facts(&self) -> CloneFacts {
+        CloneFacts {
+            strategy: self.strategy.clone(),
+            lanes: self.lanes,
+            as_avx2: self.as_avx2,
+            tried: self.tried.clone(),
+            below: None,
+        }
+    }
+}
+
+/// The first strategy of `ranked` that can be written for `clone` (the scalar code, last,
+/// always can).
+#[allow(clippy::too_many_arguments, reason = "the pieces of one loop's code, passed down once")]
+fn write_first<'s>(
+    k: &Kernel,
+    l: &PrangeLoop,
+    info: &LoopInfo,
+    w: &Writer<'_>,
+    plan: &Plan,
+    range: &Range,
+    clone: &crate::analyze::vector::Isa,
+    ranked: &'s [(Strategy, f64)],
+) -> Option<Written<'s>> {
+    let mut tried = Vec::new();
+    for (strategy, _) in ranked {
+        let mut g = Gen::new(k, l, info, w, plan);
+        let result = match strategy {
+            Strategy::Across { vectors } => {
+                let lanes = vectors * plan.across_bytes(clone) / plan.elem;
+                g.closure(range, lanes, clone.fma).map(|t| (t, lanes))
+            }
+            Strategy::Along(list) => {
+                let per_reg = (clone.bytes / plan.elem).max(1);
+                g.closure_along(range, list, per_reg, clone.fma)
+            }
+            Strategy::Scalar => Ok((g.closure_scalar(range, clone.fma, g.relaxed().block(&l.body)), 1)),
+        };
+        match result {
+            Ok((body, lanes)) => {
+                let as_avx2 = matches!(strategy, Strategy::Across { .. }) && plan.across_bytes(clone) != clone.bytes;
+                return Some(Written { body, lanes, strategy, as_avx2, found: g.facts, tried });
+            }
+            Err(why) => tried.push((crate::analyze::vector::describe(k, l, strategy), why)),
+        }
+    }
+    None
 }
 
 /// `name op= value` for a reduction.
-pub fn combine_step(op: RedOp, name: &Ident, value: &TokenStream) -> TokenStream {
+pub fn combine_step(op: RedOp, name: &impl ToTokens, value: &TokenStream) -> TokenStream {
     match op {
         RedOp::Sum => quote!(#name += #value;),
         RedOp::Product => quote!(#name *= #value;),
@@ -190,59 +214,161 @@ pub fn combine_step(op: RedOp, name: &Ident, value: &TokenStream) -> TokenStream
     }
 }
 
-/// The size of the widest float type the body computes with, if any.
-fn widest_float(l: &PrangeLoop) -> Option<usize> {
-    struct Find(Option<usize>);
+/// Variables declared or assigned in `b`.
+fn changed_in(b: &Block) -> BTreeSet<VarId> {
+    struct Find(BTreeSet<VarId>);
     impl Visitor<'_> for Find {
-        fn expr(&mut self, e: &Expr) {
-            if let Ty::Scalar(s) = e.ty
-                && s.is_float()
-            {
-                let size = if s == Scalar::F32 { 4 } else { 8 };
-                self.0 = Some(self.0.map_or(size, |w| w.max(size)));
-            }
-            walk::walk_expr(self, e);
-        }
-    }
-    let mut f = Find(None);
-    f.block(&l.body);
-    f.0
-}
-
-/// Whether a serial loop's header (its condition, bounds or step) differs between lanes.
-fn header_varies(lp: &Loop, varying: &BTreeSet<VarId>) -> bool {
-    match &lp.kind {
-        LoopKind::For { range, .. } => {
-            is_varying(varying, &range.start)
-                || is_varying(varying, &range.end)
-                || range.adapters.iter().any(|a| matches!(a, RangeAdapter::StepBy(k) if is_varying(varying, k)))
-        }
-        LoopKind::While { cond } => is_varying(varying, cond),
-        LoopKind::Infinite => false,
-    }
-}
-
-/// Whether any control flow in the body depends on a varying value.
-fn has_divergence(l: &PrangeLoop, varying: &BTreeSet<VarId>) -> bool {
-    struct Find<'s>(&'s BTreeSet<VarId>, bool);
-    impl Visitor<'_> for Find<'_> {
         fn stmt(&mut self, s: &Stmt) {
-            if let StmtKind::Loop(l) = &s.kind {
-                self.1 |= header_varies(l, self.0);
+            match &s.kind {
+                StmtKind::Let { var, .. } | StmtKind::Assign { place: Place::Var(var), .. } => {
+                    self.0.insert(*var);
+                }
+                StmtKind::Loop(l) => {
+                    if let LoopKind::For { var: Some(v), .. } = &l.kind {
+                        self.0.insert(*v);
+                    }
+                }
+                StmtKind::Opaque(o) => self.0.extend(o.binds.iter().copied()),
+                _ => {}
             }
             walk::walk_stmt(self, s);
         }
-        fn expr(&mut self, e: &Expr) {
-            match &e.kind {
-                ExprKind::If { cond, .. } => self.1 |= is_varying(self.0, cond),
-                ExprKind::Match { scrutinee, .. } => self.1 |= is_varying(self.0, scrutinee),
-                _ => {}
-            }
-            walk::walk_expr(self, e);
+    }
+    let mut f = Find(BTreeSet::new());
+    f.block(b);
+    f.0
+}
+
+/// The row lookups of a lanes' loop (see `Gen::plan_rows`).
+struct RowPlan {
+    lookups: TokenStream,
+    patterns: Vec<TokenStream>,
+    values: Vec<TokenStream>,
+}
+
+/// Where an access through a planned row goes.
+enum RowAt {
+    /// The window and the position in it.
+    Window(Ident, TokenStream),
+    /// The whole row and lane 0's column.
+    Full(Ident, TokenStream),
+}
+
+/// An array access of a loop body.
+struct ArrayUse<'e> {
+    array: VarId,
+    index: &'e [Expr],
+    write: bool,
+    /// Made on every trip (not under a condition, not in an inner loop, not after a jump).
+    every_trip: bool,
+}
+
+/// The array accesses of `body`.
+fn row_accesses(body: &Block) -> Vec<ArrayUse<'_>> {
+    struct Find<'e> {
+        found: Vec<ArrayUse<'e>>,
+        every_trip: bool,
+    }
+    impl<'e> Find<'e> {
+        fn under(&mut self, f: impl FnOnce(&mut Self)) {
+            let outer = self.every_trip;
+            self.every_trip = false;
+            f(self);
+            self.every_trip = outer;
         }
     }
-    let mut f = Find(varying, false);
-    f.block(&l.body);
+    impl<'e> Visitor<'e> for Find<'e> {
+        fn block(&mut self, b: &'e Block) {
+            let outer = self.every_trip;
+            for s in &b.stmts {
+                self.stmt(s);
+                if walk::any_stmt(s, |k| matches!(k, StmtKind::Break(_) | StmtKind::Continue(_))) {
+                    self.every_trip = false;
+                }
+            }
+            if let Some(t) = &b.tail {
+                self.expr(t);
+            }
+            self.every_trip = outer;
+        }
+        fn stmt(&mut self, s: &'e Stmt) {
+            match &s.kind {
+                StmtKind::Assign { place: Place::Index { array, index }, .. } => {
+                    self.found.push(ArrayUse { array: *array, index, write: true, every_trip: self.every_trip });
+                    walk::walk_stmt(self, s);
+                }
+                StmtKind::Loop(_) => self.under(|f| walk::walk_stmt(f, s)),
+                _ => walk::walk_stmt(self, s),
+            }
+        }
+        fn expr(&mut self, e: &'e Expr) {
+            match &e.kind {
+                ExprKind::Index { array, index } => {
+                    self.found.push(ArrayUse { array: *array, index, write: false, every_trip: self.every_trip });
+                    walk::walk_expr(self, e);
+                }
+                ExprKind::If { cond, then, els } => {
+                    self.expr(cond);
+                    self.under(|f| {
+                        f.block(then);
+                        if let Some(x) = els {
+                            f.expr(x);
+                        }
+                    });
+                }
+                ExprKind::Match { scrutinee, arms } => {
+                    self.expr(scrutinee);
+                    self.under(|f| arms.iter().for_each(|a| f.expr(&a.body)));
+                }
+                ExprKind::Binary { op: BinOp::And | BinOp::Or, lhs, rhs } => {
+                    self.expr(lhs);
+                    self.under(|f| f.expr(rhs));
+                }
+                _ => walk::walk_expr(self, e),
+            }
+        }
+    }
+    let mut f = Find { found: Vec::new(), every_trip: true };
+    f.block(body);
+    f.found
+}
+
+/// How many different rows of `array` the plan found.
+fn found_rows(found: &[(VarId, String, &Expr, i64, bool, bool)], array: VarId) -> usize {
+    let mut rows: Vec<&String> = found.iter().filter(|f| f.0 == array).map(|f| &f.1).collect();
+    rows.sort();
+    rows.dedup();
+    rows.len()
+}
+
+/// Whether every variable of `e` passes `ok` (and `e` holds nothing but variables, literals,
+/// constants, lengths and arithmetic on them).
+fn all_vars(e: &Expr, ok: &dyn Fn(VarId) -> bool) -> bool {
+    match &e.kind {
+        ExprKind::Var(v) => ok(*v),
+        ExprKind::Lit(_) | ExprKind::Const(_) | ExprKind::Len { .. } => true,
+        ExprKind::Unary { arg, .. } | ExprKind::Cast { arg, .. } => all_vars(arg, ok),
+        ExprKind::Binary { lhs, rhs, .. } => all_vars(lhs, ok) && all_vars(rhs, ok),
+        _ => false,
+    }
+}
+
+/// The first serial `for` loop of `b` over `var`.
+fn find_loop(b: &Block, var: VarId) -> Option<&Loop> {
+    struct Find<'a>(VarId, Option<&'a Loop>);
+    impl<'a> Visitor<'a> for Find<'a> {
+        fn stmt(&mut self, s: &'a Stmt) {
+            if let StmtKind::Loop(l) = &s.kind
+                && matches!(l.kind, LoopKind::For { var: Some(v), .. } if v == self.0)
+                && self.1.is_none()
+            {
+                self.1 = Some(l);
+            }
+            walk::walk_stmt(self, s);
+        }
+    }
+    let mut f = Find(var, None);
+    f.block(b);
     f.1
 }
 
@@ -267,15 +393,40 @@ struct Ctx {
     cm: Option<Ident>,
 }
 
+/// A row `r` of a 2-D array that the lanes' loop reads or writes as `a[[r, j + c]]` (`j` the
+/// lanes' variable, `r` the same for the whole loop), looked up once before it. Inside the
+/// loop's fast path (taken when every such row exists, is contiguous and covers the loop),
+/// `window` is the slice `a[[r, lo + first .. hi + last]]`, so its loads and stores are plain
+/// vector ones, and `full` (when some read falls outside the window) the whole row.
+struct RowUse {
+    array: VarId,
+    /// `r` as text: the key.
+    row: String,
+    window: Option<Ident>,
+    first: i64,
+    last: i64,
+    full: Option<Ident>,
+}
+
 struct Gen<'a, 'k> {
     k: &'k Kernel,
     l: &'a PrangeLoop,
     info: &'a LoopInfo,
-    w: &'a Writer<'k>,
+    /// Writes the uniform code: `fastmath`'s scalar code (`Writer::relaxed`).
+    w: Writer<'k>,
     varying: BTreeSet<VarId>,
     vdim: usize,
+    /// The variable the lanes run along: the prange variable of dimension `vdim`, or the
+    /// variable of an inner loop whose trips run in lanes.
+    lane_var: VarId,
+    /// The lanes run along an inner loop (the prange loop's windows do not apply to them).
+    along: bool,
     /// Writing the full-vector body (else the last, partial vector).
     full: bool,
+    /// Rows of 2-D arrays the lanes' loop reads or writes, looked up once before it.
+    rows: Vec<RowUse>,
+    /// Counts the lanes' loop's steps from its start (window positions are relative to it).
+    k0: Ident,
     ctx: Vec<Ctx>,
     serial_depth: usize,
     fresh: usize,
@@ -287,27 +438,204 @@ fn lanes_path() -> TokenStream {
 }
 
 impl<'a, 'k> Gen<'a, 'k> {
-    fn new(
-        k: &'k Kernel,
-        l: &'a PrangeLoop,
-        info: &'a LoopInfo,
-        w: &'a Writer<'k>,
-        varying: BTreeSet<VarId>,
-        vdim: usize,
-    ) -> Self {
+    fn new(k: &'k Kernel, l: &'a PrangeLoop, info: &'a LoopInfo, w: &Writer<'k>, plan: &Plan) -> Self {
+        let vdim = l.dims.len() - 1;
+        let mut w = w.clone();
+        w.relaxed = true;
         Gen {
             k,
             l,
             info,
             w,
-            varying,
+            varying: plan.across_varying.clone(),
             vdim,
+            lane_var: l.dims[vdim].var,
+            along: false,
             full: true,
+            rows: Vec::new(),
+            k0: helper("__kz_k0"),
             ctx: Vec::new(),
             serial_depth: 0,
             fresh: 0,
             facts: Facts::default(),
         }
+    }
+
+    /// The writer of `fastmath`'s scalar code.
+    fn relaxed(&self) -> Writer<'k> {
+        self.w.clone()
+    }
+
+    /// `|| { ... }` for one clone when the prange loop runs as scalar code: `body` is the
+    /// prange body as written for it (with loops along which lanes run replaced).
+    fn closure_scalar(&mut self, range: &Range, fma: bool, body: TokenStream) -> TokenStream {
+        let k = self.k;
+        let locals = super::prelude::local_copies(k, self.info);
+        let identity = quote!(::kernelize::__private::runtime::parallel::Identity);
+        let inits = self.info.reductions.iter().map(|r| {
+            let name = var_ident(k, r.var, k.var(r.var).span);
+            let id = Ident::new(super::rayon::identity_fn(r.op), Span::call_site());
+            quote!(let mut #name = <_ as #identity>::#id(&#name);)
+        });
+        let results = self.info.reductions.iter().map(|r| var_ident(k, r.var, k.var(r.var).span));
+        let bounds = range.lo.iter().zip(&range.hi).map(|(lo, hi)| (lo.clone(), hi.clone())).collect();
+        let nest = loop_nest(k, self.l, bounds, body);
+        let fma = if fma { quote!(true) } else { quote!(false) };
+        quote!({
+            #[allow(unused_imports)]
+            use ::kernelize::__private::runtime::simd::{Lanes as __KzLanes, Rows as _, RowsMut as _};
+            #[allow(dead_code)]
+            const __KZ_FMA: bool = #fma;
+            #locals
+            #(#inits)*
+            #nest
+            (#(#results,)*)
+        })
+    }
+
+    /// `|| { ... }` for one clone when the trips of inner loops run in lanes: the prange loop
+    /// as scalar code, those loops vectorized. The lanes of the main vector loop.
+    fn closure_along(
+        &mut self,
+        range: &Range,
+        list: &[Along],
+        per_reg: usize,
+        fma: bool,
+    ) -> Gen2<(TokenStream, usize)> {
+        let mut w = self.relaxed();
+        let mut lanes = 1;
+        for a in list {
+            let lp = find_loop(&self.l.body, a.var).ok_or("the loop along which the lanes run is gone")?;
+            let mut g = Gen {
+                k: self.k,
+                l: self.l,
+                info: self.info,
+                w: w.clone(),
+                varying: a.varying.clone(),
+                vdim: self.vdim,
+                lane_var: a.var,
+                along: true,
+                full: true,
+                rows: Vec::new(),
+                k0: helper("__kz_k0"),
+                ctx: Vec::new(),
+                serial_depth: 0,
+                fresh: self.fresh,
+                facts: Facts::default(),
+            };
+            let tokens = g.along_loop(lp, a, per_reg)?;
+            self.fresh = g.fresh;
+            self.facts.gathers.extend(g.facts.gathers);
+            self.facts.scatters.extend(g.facts.scatters);
+            self.facts.masked.extend(g.facts.masked);
+            lanes = lanes.max(a.vectors * per_reg);
+            w.replaced.push((a.var, tokens));
+        }
+        let body = w.block(&self.l.body);
+        Ok((self.closure_scalar(range, fma, body), lanes))
+    }
+
+    /// An inner loop whose trips run in lanes: vector steps of `vectors` registers, then of
+    /// one (when `vectors` > 1), each reduction in partial lanes folded into its variable after
+    /// them, then the trips left as the loop's scalar code.
+    fn along_loop(&mut self, lp: &Loop, a: &Along, per_reg: usize) -> Gen2<TokenStream> {
+        let k = self.k;
+        let LoopKind::For { var: Some(v), range } = &lp.kind else {
+            return Err("not a `for` loop over a range".into());
+        };
+        let Ty::Scalar(vt) = k.var(*v).ty else {
+            return Err("its variable has no integer type kernelize knows".into());
+        };
+        let t = Ident::new(vt.name(), Span::call_site());
+        let lanes_ty = lanes_path();
+        let rt = quote!(::kernelize::__private::runtime::parallel);
+        let (s, e, n, k0) = (self.fresh("s"), self.fresh("e"), self.fresh("n"), self.fresh("k"));
+        let (start, end) = (self.w.expr(&range.start, 0), self.w.expr(&range.end, 0));
+        let var = var_ident(k, *v, k.var(*v).span);
+        self.k0 = k0.clone();
+        let inside = changed_in(&lp.body);
+        let rows = self.plan_rows(&lp.body, &|x| !inside.contains(&x) && x != *v, &quote!(#s), &quote!(#e));
+        let widths = if a.vectors > 1 { vec![a.vectors * per_reg, per_reg] } else { vec![per_reg] };
+        let mut levels = TokenStream::new();
+        for lanes in widths {
+            let lanes_lit = Literal::usize_unsuffixed(lanes);
+            let (mut inits, mut folds, mut combines, mut partials) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for &(rv, op) in &a.reductions {
+                let name = var_ident(k, rv, k.var(rv).span);
+                let Ty::Scalar(rs) = k.var(rv).ty else {
+                    return Err(format!("the reduction `{}` has no type kernelize knows", k.var(rv).name));
+                };
+                let rt_ty = Ident::new(rs.name(), Span::call_site());
+                let idf = Ident::new(super::rayon::identity_fn(op), Span::call_site());
+                let (identity, partial) = (self.fresh("id"), self.fresh("p"));
+                inits.push(quote! {
+                    let #identity: #rt_ty = <#rt_ty as #rt::Identity>::#idf(&#name);
+                    let mut #name = #lanes_ty::<#rt_ty, __KZ_W>::splat(#identity);
+                });
+                let (acc, lane) = (helper("__kz_acc"), helper("__kz_lane"));
+                let step = combine_step(op, &acc, &quote!(#lane));
+                folds.push(quote!(#name.fold(#identity, |mut #acc, #lane| { #step #acc })));
+                combines.push(combine_step(op, &name, &quote!(#partial)));
+                partials.push(partial);
+            }
+            self.full = true;
+            let body = self.along_step(lp, a)?;
+            let base = helper("__kz_i0");
+            levels.extend(quote! {
+                if #n - #k0 >= #lanes_lit {
+                    let (#(#partials,)*) = {
+                        const __KZ_W: usize = #lanes_lit;
+                        #(#inits)*
+                        while #n - #k0 >= __KZ_W {
+                            let #base: #t = #rt::LoopIndex::nth(#s, #k0);
+                            let #var = #lanes_ty::<#t, __KZ_W>::iota(#base);
+                            #body
+                            #k0 += __KZ_W;
+                        }
+                        (#(#folds,)*)
+                    };
+                    #(#combines)*
+                }
+            });
+        }
+        // Without a fast path for its rows, the vector steps do not run: the scalar loop does all.
+        let rows_levels = match rows {
+            Some(r) => {
+                let RowPlan { lookups, patterns, values } = r;
+                quote!(#lookups match (#(#values,)*) { (#(#patterns,)*) => { #levels } _ => {} })
+            }
+            None => levels,
+        };
+        let rest = self.w.block(&lp.body);
+        let lbl = lp.label.as_ref().map(|i| {
+            let l = super::rust::label(i);
+            quote!(#l:)
+        });
+        let m = k.var(*v).mutable.then(|| quote!(mut));
+        Ok(quote!({
+            let #s: #t = #start;
+            let #e: #t = #end;
+            let #n: usize = #rt::LoopIndex::count(#s, #e);
+            let mut #k0: usize = 0;
+            #rows_levels
+            #lbl for #m #var in #rt::LoopIndex::nth(#s, #k0)..#e #rest
+        }))
+    }
+
+    /// The body of one vector step of an inner loop whose trips run in lanes.
+    fn along_step(&mut self, lp: &Loop, a: &Along) -> Gen2<TokenStream> {
+        let depth = a.depth;
+        let has_continue = walk::any_stmt_in_block(
+            &lp.body,
+            |s| matches!(s, StmtKind::Continue(j) if j.target == JumpTarget::Serial(depth)),
+        );
+        let cm = has_continue.then(|| self.fresh("cm"));
+        let lanes_ty = lanes_path();
+        let decl = cm.as_ref().map(|cm| quote!(let mut #cm = #lanes_ty::<bool, __KZ_W>::splat(false);));
+        self.ctx = vec![Ctx { target: JumpTarget::Serial(depth), masked: true, lm: None, cm }];
+        self.serial_depth = depth + 1;
+        let body = self.block_with_tail(&lp.body, &Mask::Full)?;
+        Ok(quote!({ #decl #body }))
     }
 
     fn fresh(&mut self, what: &str) -> Ident {
@@ -328,6 +656,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         let locals = super::prelude::local_copies(k, self.info);
         let mut inits = Vec::new();
         let mut folds = Vec::new();
+        let mut fallback: (Vec<TokenStream>, Vec<TokenStream>) = (Vec::new(), Vec::new());
         for r in &self.info.reductions {
             let name = var_ident(k, r.var, k.var(r.var).span);
             let Ty::Scalar(s) = k.var(r.var).ty else {
@@ -344,6 +673,10 @@ impl<'a, 'k> Gen<'a, 'k> {
                 let #identity: #t = <#t as ::kernelize::__private::runtime::parallel::Identity>::#id(&#name);
                 let mut #name = #lanes_ty::<#t, __KZ_W>::splat(#identity);
             });
+            // In a row's scalar fallback: the scalar partial, folded into lane 0 after it.
+            let lanes = self.fresh("lanes");
+            fallback.0.push(quote!(let #lanes = &mut #name; let mut #name: #t = #identity;));
+            fallback.1.push(combine_step(r.op, &quote!(#lanes.0[0]), &quote!(#name)));
             let (acc, lane) = (helper("__kz_acc"), helper("__kz_lane"));
             let step = combine_step(r.op, &acc, &quote!(#lane));
             folds.push(quote!(#name.fold(#identity, |mut #acc, #lane| { #step #acc })));
@@ -363,6 +696,18 @@ impl<'a, 'k> Gen<'a, 'k> {
             let #pvar = #lanes_ty::<#pty, __KZ_W>::iota(#base);
         };
 
+        let mut rows = None;
+        if vd == 1 {
+            // The rows each iteration of the outer dimension reads: looked up once per row.
+            let outer = l.dims[0].var;
+            let k = self.k;
+            rows = self.plan_rows(
+                &l.body,
+                &|x| x == outer || matches!(k.var(x).origin, crate::ir::Origin::Param | crate::ir::Origin::Host),
+                lo_v,
+                hi_v,
+            );
+        }
         self.full = true;
         let full_body = self.step(Mask::Full)?;
         self.full = false;
@@ -386,6 +731,24 @@ impl<'a, 'k> Gen<'a, 'k> {
         if vd == 1 {
             let outer = var_ident(k, l.dims[0].var, l.dims[0].span);
             let (lo0, hi0) = (&range.lo[0], &range.hi[0]);
+            if let Some(RowPlan { lookups, patterns, values }) = rows {
+                // A row that is not contiguous (a transposed view), or one the loop would index
+                // out of bounds: the row as scalar code, which panics where `serial` would.
+                let inner = var_ident(k, l.dims[1].var, l.dims[1].span);
+                let body = self.w.block(&l.body);
+                let (shadows, back) = (&fallback.0, &fallback.1);
+                nest = quote! {
+                    #lookups
+                    match (#(#values,)*) {
+                        (#(#patterns,)*) => { #nest }
+                        _ => {
+                            #(#shadows)*
+                            for #inner in #lo_v..#hi_v #body
+                            #(#back)*
+                        }
+                    }
+                };
+            }
             nest = quote!(for #outer in #lo0..#hi0 { #nest });
         }
         let fma = if fma { quote!(true) } else { quote!(false) };
@@ -1011,6 +1374,17 @@ impl<'a, 'k> Gen<'a, 'k> {
 
     fn math(&mut self, f: MathFn, args: &[Expr], m: &Mask) -> Gen2<TokenStream> {
         let lanes_ty = lanes_path();
+        if f == MathFn::Powi
+            && let (Some(n), Some(Ty::Scalar(s))) =
+                (args.get(1).and_then(crate::analyze::vector::small_power), args.first().map(|x| x.ty))
+        {
+            // Multiplied out: 7x faster than the library's `powi` for `x.powi(2)` (issue 12).
+            let x = self.lanes(&args[0], m)?;
+            let t = Ident::new(s.name(), Span::call_site());
+            let ty = quote!(#lanes_ty<#t, __KZ_W>);
+            let one = quote!(#lanes_ty::<#t, __KZ_W>::splat(1.0));
+            return Ok(super::rust::powi_tokens(&x, n, &ty, &one));
+        }
         let mut a = Vec::new();
         for x in args {
             a.push(self.lanes(x, m)?);
@@ -1066,6 +1440,21 @@ impl<'a, 'k> Gen<'a, 'k> {
                 _ => quote!(#lanes_ty::<#t, __KZ_W>::load(&#w[..], #at)),
             });
         }
+        match self.row_at(array, index) {
+            Some(RowAt::Window(w, at)) => {
+                return Ok(match (self.full, m) {
+                    (false, Mask::Var(mv)) => {
+                        quote!(#lanes_ty::<#t, __KZ_W>::load_masked(&#w[..], #at, #mv, <#t as ::core::default::Default>::default()))
+                    }
+                    _ => quote!(#lanes_ty::<#t, __KZ_W>::load(&#w[..], #at)),
+                });
+            }
+            Some(RowAt::Full(row, at)) => {
+                let mtok = self.mask_tokens(m);
+                return Ok(quote!(#lanes_ty::<#t, __KZ_W>::load_at(#row, #at, #mtok)));
+            }
+            None => {}
+        }
         if let Some(at) = self.contiguous(array, index) {
             let a = var_ident(self.k, array, Span::call_site());
             let mtok = self.mask_tokens(m);
@@ -1104,8 +1493,8 @@ impl<'a, 'k> Gen<'a, 'k> {
 
     /// `c` when `e` is `i + c` for the vectorized (`usize`) prange variable `i`.
     fn vector_offset(&self, e: &Expr) -> Option<i64> {
-        let (dim, c) = crate::analyze::bounds_affine(&self.w.prange, e)?;
-        (dim == self.vdim && self.k.var(self.l.dims[dim].var).ty == Ty::Scalar(Scalar::Usize)).then_some(c)
+        let (_, c) = crate::analyze::bounds_affine(&[self.lane_var], e)?;
+        (self.k.var(self.lane_var).ty == Ty::Scalar(Scalar::Usize)).then_some(c)
     }
 
     /// Lane 0's index for `i + c`: `__kz_i0 + c`, wrapping (a negative one fails the bounds test
@@ -1113,6 +1502,130 @@ impl<'a, 'k> Gen<'a, 'k> {
     fn lane0_index(c: i64) -> TokenStream {
         let (base, c) = (helper("__kz_i0"), Literal::i64_unsuffixed(c));
         quote!(#base.wrapping_add_signed(#c))
+    }
+
+    /// Plans the rows of 2-D arrays that `body` (the lanes' loop) reads or writes as
+    /// `a[[r, j + c]]` with `r` the same for the whole loop (every variable of `r` passes
+    /// `fixed`): their lookups, and the values and patterns of the `match` that takes the fast
+    /// path when all exist and cover `lo..hi`. `None` when there is no such row.
+    fn plan_rows(
+        &mut self,
+        body: &Block,
+        fixed: &dyn Fn(VarId) -> bool,
+        lo: &TokenStream,
+        hi: &TokenStream,
+    ) -> Option<RowPlan> {
+        let accesses = row_accesses(body);
+        let written: BTreeSet<VarId> = accesses.iter().filter(|a| a.write).map(|a| a.array).collect();
+        let text = |e: &Expr| crate::ir::display::expr_text(self.k, e);
+        // (array, row text, row expression, offset, write, every trip)
+        let mut found: Vec<(VarId, String, &Expr, i64, bool, bool)> = Vec::new();
+        let mut refused: BTreeSet<VarId> = BTreeSet::new();
+        for a in &accesses {
+            let eligible = match a.index {
+                [r, j] if !matches!(self.k.var(a.array).ty, Ty::Array(t) if t.is_slice_like()) => {
+                    let c = self.vector_offset(j);
+                    let ok =
+                        c.is_some() && !self.is_varying(r) && all_vars(r, fixed) && r.ty == Ty::Scalar(Scalar::Usize);
+                    ok.then(|| (r, c.unwrap_or(0)))
+                }
+                _ => None,
+            };
+            match eligible {
+                Some((r, c)) => found.push((a.array, text(r), r, c, a.write, a.every_trip)),
+                None => {
+                    refused.insert(a.array);
+                }
+            }
+        }
+        // A written array takes its row mutably: every access to it must go through that row.
+        let shared: BTreeSet<VarId> = found.iter().filter(|f| found_rows(&found, f.0) > 1).map(|f| f.0).collect();
+        found.retain(|f| !(written.contains(&f.0) && (refused.contains(&f.0) || shared.contains(&f.0))));
+        if found.is_empty() {
+            return None;
+        }
+        let mut plan = RowPlan { lookups: TokenStream::new(), patterns: Vec::new(), values: Vec::new() };
+        let rt = quote!(::kernelize::__private);
+        let mut keys: Vec<(VarId, String)> = found.iter().map(|f| (f.0, f.1.clone())).collect();
+        keys.dedup();
+        keys.sort();
+        keys.dedup();
+        for (array, row) in keys {
+            let uses: Vec<&(VarId, String, &Expr, i64, bool, bool)> =
+                found.iter().filter(|f| f.0 == array && f.1 == row).collect();
+            let write = written.contains(&array);
+            let windowed: Vec<i64> = uses.iter().filter(|u| u.4 || u.5 || write).map(|u| u.3).collect();
+            let (first, last) = (windowed.iter().copied().min(), windowed.iter().copied().max());
+            let needs_full =
+                !write && uses.iter().any(|u| first.is_none_or(|f| u.3 < f) || last.is_none_or(|l| u.3 > l));
+            let a = var_ident(self.k, array, Span::call_site());
+            let r = self.wrapping(uses[0].2);
+            let (window, full) = (first.map(|_| self.fresh("rw")), needs_full.then(|| self.fresh("row")));
+            let (first, last) = (first.unwrap_or(0), last.unwrap_or(0));
+            let (fl, ll) = (Literal::i64_unsuffixed(first), Literal::i64_unsuffixed(last));
+            if write {
+                let w = window.clone()?;
+                plan.lookups.extend(quote!(let #w = #rt::row_window_mut(#a.row_slice_mut(#r), #lo, #hi, #fl, #ll);));
+                plan.values.push(quote!(#w));
+                plan.patterns.push(quote!(::core::option::Option::Some(#w)));
+            } else {
+                let whole = self.fresh("r");
+                plan.lookups.extend(quote!(let #whole = #a.row_slice(#r);));
+                if let Some(w) = &window {
+                    plan.lookups.extend(quote!(let #w = #rt::row_window(#whole, #lo, #hi, #fl, #ll);));
+                    plan.values.push(quote!(#w));
+                    plan.patterns.push(quote!(::core::option::Option::Some(#w)));
+                }
+                if let Some(f) = &full {
+                    plan.values.push(quote!(#whole));
+                    plan.patterns.push(quote!(::core::option::Option::Some(#f)));
+                }
+            }
+            self.rows.push(RowUse { array, row, window, first, last, full });
+        }
+        Some(plan)
+    }
+
+    /// A row index as Rust with wrapping arithmetic: it is computed before the loop, even for a
+    /// row the loop may never touch (`i - 1` in the first row); a wrapped index finds no row.
+    fn wrapping(&self, e: &Expr) -> TokenStream {
+        match &e.kind {
+            ExprKind::Binary { op: op @ (BinOp::Add | BinOp::Sub | BinOp::Mul), lhs, rhs } => {
+                let (a, b) = (self.wrapping(lhs), self.wrapping(rhs));
+                let f = Ident::new(
+                    match op {
+                        BinOp::Add => "wrapping_add",
+                        BinOp::Sub => "wrapping_sub",
+                        _ => "wrapping_mul",
+                    },
+                    Span::call_site(),
+                );
+                quote!(usize::#f(#a, #b))
+            }
+            _ => self.w.expr(e, 0),
+        }
+    }
+
+    /// The row `array[[r, ..]]` was planned for, if any.
+    fn row_use(&self, array: VarId, index: &[Expr]) -> Option<&RowUse> {
+        let [r, _] = index else { return None };
+        let text = crate::ir::display::expr_text(self.k, r);
+        self.rows.iter().find(|u| u.array == array && u.row == text)
+    }
+
+    /// `array[[r, j + c]]` through a planned row: its window and the position in it, or the
+    /// whole row and lane 0's column.
+    fn row_at(&self, array: VarId, index: &[Expr]) -> Option<RowAt> {
+        let u = self.row_use(array, index)?;
+        let c = self.vector_offset(&index[1])?;
+        if let Some(w) = &u.window
+            && (u.first..=u.last).contains(&c)
+        {
+            let shift = Literal::usize_unsuffixed(usize::try_from(c - u.first).ok()?);
+            let k0 = &self.k0;
+            return Some(RowAt::Window(w.clone(), quote!(#k0 + #shift)));
+        }
+        u.full.clone().map(|f| RowAt::Full(f, Self::lane0_index(c)))
     }
 
     /// For `array[[r, j + c]]` on a 2-D ndarray, `r` uniform and `j` the vectorized variable:
@@ -1147,6 +1660,13 @@ impl<'a, 'k> Gen<'a, 'k> {
     fn store(&mut self, array: VarId, index: &[Expr], value: TokenStream, m: &Mask) -> Gen2<TokenStream> {
         let lanes_ty = lanes_path();
         if let Some((w, at)) = self.window_at(array, index) {
+            return Ok(match (self.full, m) {
+                (_, Mask::Full) => quote!(#lanes_ty::store(#value, &mut #w[..], #at);),
+                (true, Mask::Var(mv)) => quote!(#lanes_ty::store_blend(#value, &mut #w[..], #at, #mv);),
+                (false, Mask::Var(mv)) => quote!(#lanes_ty::store_masked(#value, &mut #w[..], #at, #mv);),
+            });
+        }
+        if let Some(RowAt::Window(w, at)) = self.row_at(array, index) {
             return Ok(match (self.full, m) {
                 (_, Mask::Full) => quote!(#lanes_ty::store(#value, &mut #w[..], #at);),
                 (true, Mask::Var(mv)) => quote!(#lanes_ty::store_blend(#value, &mut #w[..], #at, #mv);),
@@ -1209,6 +1729,9 @@ impl<'a, 'k> Gen<'a, 'k> {
     /// window and lane 0's position in it.
     fn window_at(&self, array: VarId, index: &[Expr]) -> Option<(Ident, TokenStream)> {
         let [i] = index else { return None };
+        if self.along {
+            return None;
+        }
         let win = self.w.windows.iter().find(|w| w.array == array && w.dim == self.vdim)?;
         let c = self.vector_offset(i).filter(|c| (win.first..=win.last).contains(c))?;
         let shift = usize::try_from(c - win.first).ok()?;
@@ -1316,8 +1839,8 @@ fn has_jump(s: &Stmt) -> bool {
     walk::any_stmt(s, |k| matches!(k, StmtKind::Break(_) | StmtKind::Continue(_)))
 }
 
-/// What vectorizing one prange loop took, or why it was not vectorized (for `REPORT`).
-pub type LoopFacts = Result<Facts, String>;
+/// What `fastmath` did with one prange loop (for `REPORT`).
+pub type LoopFacts = Facts;
 
 /// The body of `name::fastmath` (each prange loop vectorized, the host code as written), and
 /// per loop what `REPORT` says of it.
@@ -1327,7 +1850,7 @@ pub fn write(k: &Kernel, a: &crate::analyze::Analysis) -> (TokenStream, Vec<Loop
         (Some(l), Some(info)) => {
             let (tokens, f) = prange_loop(k, l, info);
             if facts.len() <= slot {
-                facts.resize_with(slot + 1, || Err(String::new()));
+                facts.resize_with(slot + 1, Facts::default);
             }
             facts[slot] = f;
             tokens
@@ -1341,13 +1864,6 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> (TokenStream, Loo
     let Prelude { w, tokens, lo, hi } = prelude(k, l, info, true);
     let range = Range { lo: lo.iter().map(|x| quote!(#x)).collect(), hi: hi.iter().map(|x| quote!(#x)).collect() };
     let isa = quote!(::kernelize::__private::runtime::simd::level());
-    match vector_loop(k, l, info, &w, &range, &isa) {
-        Vectorized::Yes { tokens: v, facts } => (quote!({ #tokens #v }), Ok(facts)),
-        Vectorized::No { reason } => {
-            let body = w.block(&l.body);
-            let bounds = lo.iter().zip(&hi).map(|(lo, hi)| (quote!(#lo), quote!(#hi))).collect();
-            let nest = loop_nest(k, l, bounds, body);
-            (quote!({ #tokens #nest }), Err(reason))
-        }
-    }
+    let (v, facts) = vector_loop(k, l, info, &w, &range, &isa);
+    (quote!({ #tokens #v }), facts)
 }
