@@ -1623,6 +1623,49 @@ fn boundary2d_is_exact_on_strided_views() {
     }
 }
 
+/// A counter uniform among the lanes still in a divergent loop (`k`): one load of `lim[k]` for
+/// all of them, not a gather (issue 12, reproducer 4). Counts: exact.
+#[kernel(parallel, fastmath)]
+pub fn uniform_counter(x: &[f64], y: &[f64], lim: &[f64], out: &mut [f64]) {
+    for i in prange(0..x.len()) {
+        let mut s = 0.0;
+        for j in 0..y.len() {
+            let d = x[i] - y[j];
+            if d > 0.0 {
+                let mut k = lim.len();
+                while k > 0 {
+                    k -= 1;
+                    if d > lim[k] {
+                        s += 1.0;
+                        break;
+                    }
+                }
+            }
+        }
+        out[i] = s;
+    }
+}
+
+#[test]
+fn uniform_counter_is_exact_and_not_gathered() {
+    type F = fn(&[f64], &[f64], &[f64], &mut [f64]);
+    let report = uniform_counter::REPORT;
+    assert!(report.contains("gather required for none"), "{report}");
+    for n in LOOP_SIZES.into_iter().filter(|&n| n <= 1000) {
+        let mut rng = Rng::for_case("fm uniform_counter", n);
+        let (x, y) = (rng.vec_f64(n, 0.0, 1.0), rng.vec_f64(37, 0.0, 1.0));
+        let mut lim = rng.vec_f64(9, 0.0, 1.0);
+        lim.sort_by(f64::total_cmp);
+        let mut want = vec![0.0; n];
+        uniform_counter::serial(&x, &y, &lim, &mut want);
+        for c in fm_cases!(uniform_counter: F) {
+            let mut got = vec![0.0; n];
+            c.run(|f| f(&x, &y, &lim, &mut got));
+            assert_all_f64(&c.label(&format!("n={n}")), &got, &want);
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 10. Casts and exact float methods: `as`, `abs`, `min`, `max`, `clamp`, `floor`, `sqrt`; and
 //     `mul_add`.

@@ -102,3 +102,33 @@ fn varying_values_follow_data_and_control() {
     assert!(varying("w"), "assigned under a varying condition");
     assert!(varying("i"));
 }
+
+/// `k` below is declared under a varying `if` and changed at the top of a loop whose lanes leave
+/// at different trips: every lane still in the loop holds the same `k`, so it stays uniform.
+#[test]
+fn a_counter_of_a_divergent_loop_is_uniform_among_the_lanes_that_read_it() {
+    let body = |after: &str| {
+        kernel(&format!(
+            "let d = a[i]; if d > 0.0 {{ let mut k = a.len(); while k > 0 {{ k -= 1; if d > a[k] {{ s += 1.0; break; }} }} {after} }}"
+        ))
+    };
+    let (k, a) = phases(&body("")).unwrap();
+    let varying = |name: &str| a.loops[0].varying.iter().any(|&v| k.var(v).name == name);
+    assert!(varying("d"));
+    assert!(!varying("k"), "one value in every lane still in the loop");
+    // Read after the loop, where lanes that left at different trips meet again: varying.
+    let (k, a) = phases(&body("out[i] = k as f64;")).unwrap();
+    assert!(a.loops[0].varying.iter().any(|&v| k.var(v).name == "k"), "read after the loop");
+    // Changed under a varying `if` inside the loop: varying.
+    let (k, a) = phases(&kernel(
+        "let d = a[i]; let mut k = a.len(); while k > 0 { if d > 0.5 { k -= 1; } else { k -= 2; } if d > a[k] { break; } }",
+    ))
+    .unwrap();
+    assert!(a.loops[0].varying.iter().any(|&v| k.var(v).name == "k"), "assigned under a varying if");
+    // A lane's `continue` before the change skips it, and that lane runs the next trip: varying.
+    let (k, a) = phases(&kernel(
+        "let d = a[i]; let mut k = a.len(); while k > 1 { if d > a[k - 1] { continue; } k -= 1; s += a[k]; }",
+    ))
+    .unwrap();
+    assert!(a.loops[0].varying.iter().any(|&v| k.var(v).name == "k"), "a continue before the change");
+}

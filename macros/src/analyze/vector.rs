@@ -436,10 +436,9 @@ fn along_legal(k: &Kernel, lp: &Loop, depth: usize) -> Result<Vec<(VarId, RedOp)
     if !matches!(k.var(*v).ty, Ty::Scalar(s) if s.is_int()) {
         return Err("its variable has no integer type kernelize knows".into());
     }
-    let mut c = Legal { depth, declared: BTreeSet::new(), updates: Vec::new(), reads: Vec::new(), error: None };
+    let mut c = Legal { own: depth, declared: BTreeSet::new(), updates: Vec::new(), reads: Vec::new(), error: None };
     c.declared.insert(*v);
     c.declare(&lp.body);
-    c.depth = depth + 1;
     c.block(&lp.body);
     if let Some(e) = c.error {
         return Err(e);
@@ -466,7 +465,8 @@ fn along_legal(k: &Kernel, lp: &Loop, depth: usize) -> Result<Vec<(VarId, RedOp)
 }
 
 struct Legal {
-    depth: usize,
+    /// The serial depth of the loop being checked.
+    own: usize,
     /// Variables declared inside the loop (and its own).
     declared: BTreeSet<VarId>,
     /// Updates of variables from outside: the reduction operator, or `None` for anything else.
@@ -533,20 +533,17 @@ impl Visitor<'_> for Legal {
             }
             StmtKind::Break(j) | StmtKind::Continue(j) => {
                 let is_break = matches!(s.kind, StmtKind::Break(_));
+                // The loop itself is `Serial(own)`: a `continue` of it ends one lane's trip; a
+                // `break` of it, or any jump further out, is not independent of the others.
                 let ok = match j.target {
-                    JumpTarget::Serial(d) if d + 1 == self.depth => !is_break,
-                    JumpTarget::Serial(d) => d + 1 > self.depth,
+                    JumpTarget::Serial(d) if d == self.own => !is_break,
+                    JumpTarget::Serial(d) => d > self.own,
                     _ => false,
                 };
                 if !ok {
                     let what = if is_break { "`break`" } else { "`continue`" };
                     self.refuse(format!("a {what} leaves it (its trips are not independent)"));
                 }
-            }
-            StmtKind::Loop(_) => {
-                self.depth += 1;
-                walk::walk_stmt(self, s);
-                self.depth -= 1;
             }
             StmtKind::Return(_) => self.refuse("a `return` in it".into()),
             StmtKind::Opaque(o) => self.refuse(format!("{} in it", o.what)),
