@@ -1,18 +1,22 @@
 //! The parallel variants under Miri, on small inputs (as `.ci/run` runs it):
 //!
 //! ```sh
-//! KERNELIZE_MIN_WORK=0 MIRIFLAGS="-Zmiri-env-forward=KERNELIZE_MIN_WORK -Zmiri-tree-borrows \
-//!     -Zmiri-permissive-provenance -Zmiri-ignore-leaks" cargo +nightly miri test --test miri
+//! KERNELIZE_MIN_WORK=0 KERNELIZE_SPIN_US=20 MIRIFLAGS="-Zmiri-env-forward=KERNELIZE_MIN_WORK \
+//!     -Zmiri-env-forward=KERNELIZE_SPIN_US -Zmiri-tree-borrows -Zmiri-permissive-provenance \
+//!     -Zmiri-ignore-leaks" cargo +nightly miri test --test miri
 //! ```
 //!
-//! `KERNELIZE_MIN_WORK=0` makes every loop use the pool, however small. The flags are for rayon's
-//! dependencies, not for kernelize: crossbeam-epoch casts integers to pointers and trips Stacked
-//! Borrows (Tree Borrows, Miri's newer model, accepts it), and the pool's threads outlive `main`.
+//! `KERNELIZE_MIN_WORK=0` makes every loop use the team, however small; `KERNELIZE_SPIN_US`
+//! shortens the workers' spin after a loop. `-Zmiri-ignore-leaks`: the global team's threads
+//! outlive `main`; the other flags are for dependencies.
 //!
 //! The `parallel` back end uses no `unsafe` of its own (written arrays are split into disjoint
-//! parts with `chunks_mut` and ndarray's `axis_chunks_iter_mut`); these tests run it, rayon's
-//! pool and the hoisted bounds-check windows through Miri's checks for undefined behaviour and
-//! data races. They also run, fast, in the ordinary `cargo test`.
+//! parts with `chunks_mut` and ndarray's `axis_chunks_iter_mut`). The runtime's team has two
+//! pieces of `unsafe`: the loop's work handed to the workers with its lifetime erased (the
+//! caller returns only after every worker has left the loop), and the per-chunk slots (each
+//! claimed once, by an atomic swap). These tests run them, the hoisted bounds-check windows and
+//! the chunk pieces through Miri's checks for undefined behaviour and data races. They also
+//! run, fast, in the ordinary `cargo test`.
 //!
 //! The `fastmath` variants are safe code too, except the runtime's one `unsafe` call of a clone
 //! compiled for AVX2 or AVX-512 after checking the CPU has it; under Miri only the baseline

@@ -157,16 +157,19 @@ fn write_loop(
     if variants.contains(&"parallel") {
         let outer = &k.var(l.dims[0].var).name;
         let chunks = if l.dims.len() == 2 {
-            "chunks of whole rows (kernelize::parallel::chunk_rows: about 256 chunks of at least 4 iterations)"
+            "chunks of whole rows (kernelize::parallel::chunk_rows_for: about 256 chunks of at least 4 iterations \
+             and kernelize::parallel::MIN_CHUNK_WORK)"
         } else {
-            "chunks of max(ceil(n / 256), 4) iterations"
+            "chunks of max(ceil(n / 256), 4) iterations and at least kernelize::parallel::MIN_CHUNK_WORK of work \
+             (kernelize::parallel::chunk_len_for)"
         };
         let _ = writeln!(
             out,
-            "  parallel: yes; the {outer} range is cut into {chunks}, handed out dynamically on the pool; each \
-             written array is split into the chunks' disjoint parts; reduction partials are combined in chunk \
-             order (same result for every thread count); estimated cost {}{} per iteration: loops with less \
-             work than kernelize::parallel::MIN_WORK run on the calling thread",
+            "  parallel: yes; the {outer} range is cut into {chunks}, handed out dynamically to the threads of the \
+             team, the calling thread's included; each written array is split into the chunks' disjoint parts; \
+             reduction partials are combined in chunk order (same result for every thread count); estimated \
+             cost {}{} per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling \
+             thread",
             info.cost,
             crate::analyze::cost::trip_loops(k, l)
                 .iter()

@@ -17,6 +17,8 @@ mod prange;
 pub mod sim;
 pub mod simd;
 mod target;
+#[allow(unsafe_code, reason = "the team's work pointer and chunk slots; see the safety comments in team.rs")]
+mod team;
 
 #[doc(hidden)]
 pub mod __private;

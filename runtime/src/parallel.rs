@@ -1,13 +1,17 @@
-//! The `parallel` variant's runtime: the thread pool, the chunking rule, and the views
-//! through which iterations write their own elements.
+//! The `parallel` variant's runtime: the threads, the chunking rule, and the views through
+//! which iterations write their own elements.
 //!
 //! A prange loop's iterations `lo..hi` are cut into chunks whose boundaries depend only on the
-//! loop's length ([`chunk_len`]); the chunks are handed out dynamically on the pool (rayon's work
-//! stealing), each chunk runs the loop body serially, and reduction partials are combined in
-//! chunk order. The result is therefore the same on every run and for every thread count.
-//! Loops with less work than [`MIN_WORK`] run the same chunks on the calling thread.
+//! loop's length and its estimated work ([`chunk_len_for`]); the chunks are handed out
+//! dynamically to the threads of a team (OpenMP's model: the calling thread works too, and the
+//! other threads spin briefly after a loop before they park, so back-to-back loops find them
+//! awake; see `KERNELIZE_SPIN_US`), each chunk runs the loop body serially, and reduction
+//! partials are combined in chunk order. The result is therefore the same on every run and for
+//! every thread count. Loops with less work than [`MIN_WORK`] run on the calling thread.
 
-use std::sync::OnceLock;
+use crate::team::{Slots, Team};
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
 
 /// A loop is cut into about this many chunks, so that uneven work (Mandelbrot rows) still
 /// balances across threads.
@@ -18,11 +22,15 @@ pub const MIN_CHUNK: usize = 4;
 
 /// Below this much work (in the cost units of the macro's estimate: one per arithmetic
 /// operation or array access, 40 per math function, about a quarter of a nanosecond each on the
-/// machine it was measured on), a loop runs on the calling thread: handing chunks to the pool
-/// costs 15 to 20 µs there. Measured (see the README): `tanh` per element (cost 42) breaks even
-/// near 10k elements, `a[i] * 2.0 + 1.0` (cost 4, vectorized) between 262k and 1M.
-/// `KERNELIZE_MIN_WORK` overrides it (`0` splits every loop, for tests and tuning).
-pub const MIN_WORK: u64 = 1 << 20;
+/// machine it was measured on), a loop runs on the calling thread. With the team's threads
+/// awake (they spin after a loop), handing out a loop costs about 2 µs on the 2-core machine
+/// this was measured on (`benches/parallel.rs`, group `par_threshold`), so the threshold is
+/// where two threads gain that back. `KERNELIZE_MIN_WORK` overrides it (`0` splits every loop,
+/// for tests and tuning).
+pub const MIN_WORK: u64 = 1 << 15;
+
+/// No chunk holds less work than this (cost units): handing out a chunk costs about 0.1 µs.
+pub const MIN_CHUNK_WORK: u64 = 1 << 12;
 
 /// The threshold in force: `KERNELIZE_MIN_WORK`, or [`MIN_WORK`].
 ///
@@ -56,6 +64,26 @@ pub const fn chunk_len(n: usize) -> usize {
     if even > MIN_CHUNK { even } else { MIN_CHUNK }
 }
 
+/// The chunk length for a loop of `n` iterations of `work` each (cost units, the macro's
+/// estimate with inner trip counts filled in before the loop): [`chunk_len`], or longer so that
+/// a chunk holds at least [`MIN_CHUNK_WORK`]. A function of `n` and `work` alone.
+///
+/// # Examples
+///
+/// ```
+/// use kernelize_runtime::parallel::chunk_len_for;
+///
+/// assert_eq!(chunk_len_for(1_000_000, 1000), 3907);
+/// assert_eq!(chunk_len_for(10_000, 3), 1366);
+/// assert_eq!(chunk_len_for(10_000, 42), 98);
+/// ```
+pub const fn chunk_len_for(n: usize, work: u64) -> usize {
+    let work = if work == 0 { 1 } else { work };
+    let least = MIN_CHUNK_WORK.div_ceil(work) as usize;
+    let even = chunk_len(n);
+    if even > least { even } else { least }
+}
+
 /// The chunk length for a loop of `n` iterations whose chunks run in SIMD groups of `group`
 /// lanes (`parallel_fastmath` with the lanes across the prange index): [`chunk_len`] rounded up
 /// to a whole number of groups, so that only the loop's last chunk ends in a partial vector.
@@ -66,13 +94,13 @@ pub const fn chunk_len(n: usize) -> usize {
 /// ```
 /// use kernelize_runtime::parallel::chunk_len_grouped;
 ///
-/// assert_eq!(chunk_len_grouped(1024, 32), 32);
-/// assert_eq!(chunk_len_grouped(1_000_000, 32), 3936);
-/// assert_eq!(chunk_len_grouped(10, 8), 8);
+/// assert_eq!(chunk_len_grouped(1024, 10_000, 32), 32);
+/// assert_eq!(chunk_len_grouped(1_000_000, 10_000, 32), 3936);
+/// assert_eq!(chunk_len_grouped(10, 10_000, 8), 8);
 /// ```
-pub const fn chunk_len_grouped(n: usize, group: usize) -> usize {
+pub const fn chunk_len_grouped(n: usize, work: u64, group: usize) -> usize {
     let group = if group == 0 { 1 } else { group };
-    chunk_len(n).div_ceil(group) * group
+    chunk_len_for(n, work).div_ceil(group) * group
 }
 
 /// The chunk length, in rows, for a 2-D loop of `rows` x `cols` iterations: about
@@ -94,17 +122,35 @@ pub const fn chunk_rows(rows: usize, cols: usize) -> usize {
     if even > least { even } else { least }
 }
 
+/// [`chunk_rows`] for rows of `work` each (cost units): at least [`MIN_CHUNK_WORK`] a chunk.
+///
+/// # Examples
+///
+/// ```
+/// use kernelize_runtime::parallel::chunk_rows_for;
+///
+/// assert_eq!(chunk_rows_for(1000, 1000, 4000), 4);
+/// assert_eq!(chunk_rows_for(1000, 10, 40), 103);
+/// ```
+pub const fn chunk_rows_for(rows: usize, cols: usize, work: u64) -> usize {
+    let work = if work == 0 { 1 } else { work };
+    let least = MIN_CHUNK_WORK.div_ceil(work) as usize;
+    let even = chunk_rows(rows, cols);
+    if even > least { even } else { least }
+}
+
 /// The number of threads the `parallel` variants use: `KERNELIZE_NUM_THREADS`, or every
-/// hardware thread. Inside [`with_threads`] (or any rayon pool), that pool's size.
+/// hardware thread. Inside [`with_threads`], that team's size.
 ///
 /// # Panics
 ///
 /// When `KERNELIZE_NUM_THREADS` is set to something other than a positive integer.
 pub fn num_threads() -> usize {
-    if rayon::current_thread_index().is_some() { rayon::current_num_threads() } else { pool().current_num_threads() }
+    with_team(Team::size)
 }
 
-/// Runs `f` with every `parallel` variant inside it using a pool of `threads` threads.
+/// Runs `f` with every `parallel` variant inside it using a team of `threads` threads (the
+/// calling thread and `threads - 1` others, started here and stopped when `f` returns).
 ///
 /// Results do not depend on the thread count; this is how tests show it.
 ///
@@ -119,25 +165,38 @@ pub fn num_threads() -> usize {
 /// # Panics
 ///
 /// When the operating system cannot start the threads.
-#[allow(clippy::expect_used)]
 pub fn with_threads<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
-        .thread_name(|i| format!("kernelize-{i}"))
-        .build()
-        .expect("kernelize: cannot start the threads of a pool")
-        .install(f)
+    struct Restore(Option<Arc<Team>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CURRENT.with(|c| *c.borrow_mut() = self.0.take());
+        }
+    }
+    let team = Arc::new(Team::new(threads, crate::team::spin_time()));
+    let _restore = Restore(CURRENT.with(|c| c.borrow_mut().replace(team)));
+    f()
 }
 
-fn pool() -> &'static rayon::ThreadPool {
-    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
-    POOL.get_or_init(|| {
+thread_local! {
+    /// The team of the innermost [`with_threads`] on this thread.
+    static CURRENT: RefCell<Option<Arc<Team>>> = const { RefCell::new(None) };
+}
+
+/// `f` of the team in effect on this thread.
+fn with_team<R>(f: impl FnOnce(&Team) -> R) -> R {
+    let current = CURRENT.with(|c| c.borrow().clone());
+    match current {
+        Some(team) => f(&team),
+        None => f(team()),
+    }
+}
+
+fn team() -> &'static Team {
+    static TEAM: OnceLock<Team> = OnceLock::new();
+    TEAM.get_or_init(|| {
         let threads = threads_from_env().unwrap_or_else(|e| panic!("{e}"));
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.unwrap_or(0))
-            .thread_name(|i| format!("kernelize-{i}"))
-            .build()
-            .unwrap_or_else(|e| panic!("kernelize: cannot start the thread pool: {e}"))
+        let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        Team::new(threads, crate::team::spin_time())
     })
 }
 
@@ -167,11 +226,25 @@ pub fn below_threshold(n: usize, cost: u64) -> bool {
     (n as u64).saturating_mul(cost) < min_work() || n <= 1
 }
 
-/// Runs `f` on kernelize's pool, or on the current pool when called from inside one.
+/// `chunk(k, piece)` for the pieces in order (`k` counting from 0), on the team in effect on
+/// this thread; the results in chunk order. On a team's worker (a loop inside a loop), or while
+/// the team runs another thread's loop, the chunks run here, in order.
+///
+/// # Panics
+///
+/// When a chunk panics: after every chunk has run or been abandoned.
 #[doc(hidden)]
-#[inline]
-pub fn install<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    if rayon::current_thread_index().is_some() { f() } else { pool().install(f) }
+pub fn run_chunks<P: Send, R: Send>(pieces: impl Iterator<Item = P>, chunk: impl Fn(usize, P) -> R + Sync) -> Vec<R> {
+    let pieces = Slots::filled(pieces);
+    let results = Slots::empty(pieces.len());
+    with_team(|team| {
+        team.run(pieces.len(), &|k| {
+            if let Some(Some(p)) = pieces.claim(k, None) {
+                results.claim(k, Some(chunk(k, p)));
+            }
+        });
+    });
+    results.into_values().map(|r| r.unwrap_or_else(|| unreachable!("every chunk ran once"))).collect()
 }
 
 /// `&mut a[lo..hi]`, after checking that `a` covers the loop.
@@ -429,11 +502,29 @@ mod tests {
     }
 
     #[test]
-    fn pools_of_every_size() {
+    fn teams_of_every_size() {
         for t in [1, 2, 8] {
             assert_eq!(with_threads(t, num_threads), t);
-            assert_eq!(with_threads(t, || install(num_threads)), t);
+            // Nested: the inner team, then the outer one again.
+            assert_eq!(with_threads(t, || (with_threads(3, num_threads), num_threads())), (3, t));
         }
+    }
+
+    #[test]
+    fn chunk_results_come_back_in_chunk_order() {
+        for t in [1, 2, 3] {
+            let out = with_threads(t, || run_chunks((0..100).map(|k| k * 10), |k, p| (k, p + 1)));
+            assert_eq!(out, (0..100).map(|k| (k, k * 10 + 1)).collect::<Vec<_>>(), "{t} threads");
+        }
+    }
+
+    #[test]
+    fn cheap_loops_get_fewer_chunks_from_their_length_and_work_only() {
+        assert_eq!(chunk_len_for(10_000, 1), 4096);
+        assert_eq!(chunk_len_for(1_000_000, 42), 3907);
+        assert_eq!(chunk_len_for(100, 0), MIN_CHUNK_WORK as usize);
+        assert_eq!(chunk_rows_for(10, 10, 1_000_000), 1);
+        assert_eq!(chunk_rows_for(10, 10, 100), 41);
     }
 
     #[test]

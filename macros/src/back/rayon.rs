@@ -47,9 +47,8 @@ struct Part {
     /// The chunk's piece, as the closure receives it, and its type.
     piece: Ident,
     ty: TokenStream,
-    /// Iterators over the pieces, one after another or in parallel.
+    /// An iterator over the pieces, one per chunk.
     seq: TokenStream,
-    par: TokenStream,
     /// Binds the user's name to a view of the piece indexed with loop indices.
     bind: TokenStream,
     /// A slice piece, which can be cut to the chunk's exact length.
@@ -85,12 +84,12 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     let work = helper("__kz_work");
     match (lo.get(1), hi.get(1)) {
         (Some(lo1), Some(hi1)) => {
-            let (chunk_rows, cols) = (rt("chunk_rows"), helper("__kz_cols"));
+            let (chunk_rows, cols) = (rt("chunk_rows_for"), helper("__kz_cols"));
             tokens.extend(quote! {
                 let #n: usize = #count(#lo0, #hi0);
                 let #cols: usize = #count(#lo1, #hi1);
-                let #c: usize = #chunk_rows(#n, #cols);
                 let #work: u64 = #cost.saturating_mul(#cols as u64);
+                let #c: usize = #chunk_rows(#n, #cols, #work);
             });
         }
         _ => {
@@ -101,15 +100,15 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
             };
             let chunk = if group > 1 {
                 let (f, g) = (rt("chunk_len_grouped"), Literal::usize_unsuffixed(group));
-                quote!(#f(#n, #g))
+                quote!(#f(#n, #work, #g))
             } else {
-                let f = rt("chunk_len");
-                quote!(#f(#n))
+                let f = rt("chunk_len_for");
+                quote!(#f(#n, #work))
             };
             tokens.extend(quote! {
                 let #n: usize = #count(#lo0, #hi0);
-                let #c: usize = #chunk;
                 let #work: u64 = #cost;
+                let #c: usize = #chunk;
             });
         }
     }
@@ -169,11 +168,10 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
         };
     });
 
-    let (seq, par) = iterators(&parts, &names);
-    let (go, install) = (rt("go_parallel"), rt("install"));
+    let seq = iterators(&parts, &names);
+    let (go, run_chunks) = (rt("go_parallel"), rt("run_chunks"));
     let partials = helper("__kz_partials");
     let piece = helper("__kz_piece");
-    let ri = quote!(::kernelize::__private::rayon::iter);
     let si = quote!(::core::iter::Iterator);
     let chunk = quote!(#chunk_fn(#kk * #c, ::core::cmp::min((#kk + 1) * #c, #n), #piece));
     // On the calling thread: a loop without reductions runs as one piece (the writes are the
@@ -197,12 +195,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     };
     tokens.extend(quote! {
         let #partials: ::std::vec::Vec<_> = if #go(#n, #work) {
-            #install(|| {
-                #ri::ParallelIterator::collect(#ri::ParallelIterator::map(
-                    #ri::IndexedParallelIterator::enumerate(#par),
-                    |(#kk, #piece)| #chunk,
-                ))
-            })
+            #run_chunks(#seq, |#kk, #piece| #chunk)
         } else {
             #on_caller
         };
@@ -254,11 +247,6 @@ fn split(k: &Kernel, wr: &Written, p: usize, names: &Names) -> Part {
                 whole: whole.clone(),
                 ty: quote!(#nd::ArrayViewMut<'_, #elem, #nd::#dim>),
                 seq: quote!(#whole.axis_chunks_iter_mut(#nd::Axis(#ax), #c)),
-                par: quote! {
-                    ::kernelize::__private::rayon::iter::IntoParallelIterator::into_par_iter(
-                        #whole.axis_chunks_iter_mut(#nd::Axis(#ax), #c)
-                    )
-                },
                 bind: quote!(let mut #name = #chunk(#piece, #ax, #start);),
                 exact: false,
                 piece,
@@ -278,7 +266,6 @@ fn split(k: &Kernel, wr: &Written, p: usize, names: &Names) -> Part {
                 whole: whole.clone(),
                 ty: quote!(&mut [#elem]),
                 seq: quote!(<[_]>::chunks_mut(#whole, #c)),
-                par: quote!(::kernelize::__private::rayon::slice::ParallelSliceMut::par_chunks_mut(#whole, #c)),
                 bind: quote!(let mut #name = #chunk(#piece, #start);),
                 exact: true,
                 piece,
@@ -309,22 +296,15 @@ fn nested_wholes(parts: &[Part]) -> TokenStream {
     nest(parts.iter().map(|p| p.whole.to_token_stream()), quote!(()), |a, b| quote!((#a, #b)))
 }
 
-/// Iterators over the chunks' pieces: sequential and parallel, zipped as in `nested`.
-fn iterators(parts: &[Part], names: &Names) -> (TokenStream, TokenStream) {
+/// The iterator over the chunks' pieces, zipped as in `nested`.
+fn iterators(parts: &[Part], names: &Names) -> TokenStream {
     let Names { n, c, .. } = names;
-    let ri = quote!(::kernelize::__private::rayon::iter);
     let chunks = quote!(#n.div_ceil(#c));
-    let seq = nest(
+    nest(
         parts.iter().map(|p| p.seq.clone()),
         quote!(::core::iter::Iterator::map(0..#chunks, |_| ())),
         |a, b| quote!(::core::iter::Iterator::zip(#a, #b)),
-    );
-    let par = nest(
-        parts.iter().map(|p| p.par.clone()),
-        quote!(#ri::ParallelIterator::map(#ri::IntoParallelIterator::into_par_iter(0..#chunks), |_| ())),
-        |a, b| quote!(#ri::IndexedParallelIterator::zip(#a, #b)),
-    );
-    (seq, par)
+    )
 }
 
 /// Folds the partials into the reduction variables, in chunk order.
