@@ -182,6 +182,7 @@ fn write_meta(json: &mut Json) {
     json.field_num("cores", m.cores as f64);
     json.field_str("simd", &m.simd.to_string());
     json.field_num("threads", kernelize::parallel::num_threads() as f64);
+    json.field_num("pid", f64::from(std::process::id()));
     json.close_object();
 }
 
