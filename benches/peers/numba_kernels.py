@@ -8,14 +8,20 @@ where Rust has `prange`, the same reductions. Each is compiled four ways, matche
     @njit(fastmath=True)               <->  name::fastmath
     @njit(parallel=True, fastmath=True) <-> name::parallel_fastmath
 
-Run as a script (by run.sh), it drives the whole measurement: it starts the kernelize side
-($PEERS_KERNELIZE, benches/peers/kernelize.rs) as a child process and, for each kernel and size,
-times Numba's four variants here and asks the child for its four, back to back, in
-PEERS_ROUNDS rounds that alternate which side goes first. Numba's side: the inputs Rust computes
-bit-identically, the first call of each variant timed on its own (compilation included), then
-PEERS_WARMUP untimed calls and the median of PEERS_REPEATS calls, time.perf_counter around the
-call only. Each round's results go to $PEERS_OUT/numba-N.json and kernelize-N.json (Mandelbrot's
-counts also raw), for report.py.
+Run as a script (by run.sh), it drives the whole measurement. It starts the kernelize side
+($PEERS_KERNELIZE, benches/peers/kernelize.rs) as a child process, loads the peers named in
+PEERS_PEERS (taichi_kernels.py, warp_kernels.py), and runs one or two suites: this module's
+kernels (PEERS_CASES) and, when benches/peers/real_programs.py exists, its real programs
+(PEERS_REAL_CASES, default its DEFAULT_CASES; same shapes as here: KERNELS, BENCHES,
+DEFAULT_CASES, ORIGIN, and optionally RTOL). For each row (a kernel and size), in each of
+PEERS_ROUNDS rounds, every contestant is prepared on fresh inputs (the same bits everywhere) and
+called once, which compiles it where there is compiling (Numba, Taichi, Warp: that first call is
+timed on its own) and gives the checksums of its results; then PEERS_WARMUP untimed and
+PEERS_REPEATS timed turns, each turn one timed call of every contestant in a fresh random order,
+each right after PEERS_PRIME untimed calls of its own. Numba is timed with time.perf_counter
+around the call; kernelize inside its process (`time ID`); a contestant that does not have a
+kernel is recorded as n/a with the reason. Everything goes to $PEERS_OUT/run.json (Mandelbrot's
+counts also raw, one file per contestant), for report.py.
 """
 
 import gc
@@ -427,6 +433,35 @@ class Kernelize:
         self.child.wait()
 
 
+class Load:
+    """How much of the CPUs other processes used: the machine's busy time (/proc/stat) less this
+    process's and the kernelize side's own (/proc/PID/stat), over the machine's total."""
+
+    def __init__(self, pids):
+        self.pids = pids
+
+    def snapshot(self):
+        try:
+            with open("/proc/stat") as f:
+                cpu = [int(v) for v in f.readline().split()[1:9]]
+            own = 0
+            for pid in self.pids:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                own += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, ValueError, IndexError):
+            return None
+        idle = cpu[3] + cpu[4]
+        return sum(cpu) - idle, own, sum(cpu)
+
+    @staticmethod
+    def others(a, b):
+        """The fraction of the CPUs that other processes used between two snapshots."""
+        if a is None or b is None or b[2] - a[2] < 100:
+            return None  # no snapshot, or under a second of CPU time (in 1/100 s ticks): too coarse
+        return max(0.0, ((b[0] - a[0]) - (b[1] - a[1])) / (b[2] - a[2]))
+
+
 def numba_meta():
     return {"numba": numba.__version__, "numpy": np.__version__, "python": platform.python_version(),
             "threads": numba.config.NUMBA_NUM_THREADS, "threading_layer": numba.threading_layer()}
@@ -458,6 +493,8 @@ def main():
            "triad": [], "rows": []}
     rows = {}
     path = os.path.join(cfg["out"], "run.json")
+    load = Load([os.getpid(), int(doc["meta"]["kernelize"].get("pid", child.child.pid))])
+    run_start = load.snapshot()
     for r in range(rounds):
         print(f"== round {r + 1} of {rounds}", file=sys.stderr)
         doc["triad"].append(child.ask("triad"))
@@ -468,6 +505,7 @@ def main():
                     rows[key] = {"suite": suite.name, "kernel": kernel, "size": size, "contestants": {}}
                     doc["rows"].append(rows[key])
                 row = rows[key]["contestants"]
+                before = load.snapshot()
                 live = []
                 for c in contestants:
                     entry = row.setdefault(c.name, {"na": None, "first_call_s": None, "rounds": []})
@@ -494,13 +532,17 @@ def main():
                         t = c.time()
                         if turn >= cfg["warmup"]:
                             times.append(t)
+                rows[key].setdefault("others_busy", []).append(Load.others(before, load.snapshot()))
                 for c in contestants:
                     c.release()
                 child.ask("clear")
                 gc.collect()
                 medians = " ".join(f"{c.name.replace('kernelize-', 'k:').replace('numba-', 'n:')} "
                                    f"{fmt_us(sorted(t)[len(t) // 2])}" for c, t in live if t)
-                print(f"{suite.name:>7} {kernel:>14} {size:>9}  {medians}", file=sys.stderr)
+                busy = rows[key]["others_busy"][-1]
+                busy = f"  (others {busy:.0%})" if busy is not None else ""
+                print(f"{suite.name:>7} {kernel:>14} {size:>9}  {medians}{busy}", file=sys.stderr)
+        doc["others_busy"] = Load.others(run_start, load.snapshot())
         doc["meta"]["numba"] = numba_meta()
         doc["meta"].update({name: p.module.meta() for name, p in peers.items()})
         with open(path + ".tmp", "w") as f:

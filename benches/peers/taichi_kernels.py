@@ -20,10 +20,12 @@ that `bench.checks` computes the same checksums as for Numba.
 """
 
 import contextlib
+import os
 import sys
 
 import numpy as np
 
+os.environ.setdefault("TI_LOG_LEVEL", "warn")
 with contextlib.redirect_stdout(sys.stderr):  # Taichi prints its banner on stdout
     import taichi as ti
 
