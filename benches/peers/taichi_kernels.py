@@ -37,7 +37,7 @@ UNSUPPORTED = {}
 
 def setup():
     with contextlib.redirect_stdout(sys.stderr):
-        ti.init(arch=ti.cpu, default_fp=ti.f64, offline_cache=False, log_level=ti.WARN)
+        ti.init(arch=ti.cpu, default_fp=ti.f64, offline_cache=False)
 
 
 def meta():
