@@ -755,7 +755,8 @@ def main():
                  "variants), out of cache:", ""] + bwt + [""]
     fct, total = first_call_table(rows)
     text += ["**First calls** (compilation included, once per kernel and process; kernelize compiles with the "
-             "crate; Warp's first launch builds the kernel's module with a fresh kernel cache):", ""] + fct + [""]
+             "crate; Warp's first launch builds the kernel's module with a fresh kernel cache, and the first of all, "
+             "go_fast's, also starts Warp's compiler):", ""] + fct + [""]
     text.append("In all: " + ", ".join(f"{display(n)} {s:.1f} s" for n, s in total.items()) + ".")
     text.append("")
     text.append(f"Results agree: inputs bit-identical on every side; every checksum (reductions, sums of outputs, "
