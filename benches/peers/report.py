@@ -47,10 +47,12 @@ THREADED = {"parallel", "parallel_fastmath"}
 # f64: a sum of n terms of one sign, added in any order (chunks, lanes, FMA, or the arbitrary order
 # of Taichi's and Warp's atomic adds), is within (n - 1) * 2^-53 relative of the exact sum, and so of
 # any other order's: 1.1e-10 at n = 1e6, 8.9e-10 at n = 8e6. The inputs are chosen so that the
-# summed terms do not cancel (tanh of positives, products of positives, softplus > 0, absolute
-# values), so 1e-9 holds for every order up to 9 million terms, and still catches any real mistake.
-# Per-term differences (another tanh or exp, log(1 + exp(x)) for log1p, contraction into FMA) are
-# a few units in the last place, far below it.
+# reductions over the whole input do not cancel (tanh of positives, products of positives,
+# softplus > 0, absolute values), so 1e-9 holds for every order up to 9 million terms, and still
+# catches any real mistake. The sampled elements that are short sums with cancellation (a row of
+# matvec, one body's acceleration) have bounds of n * 2^-53 * sum|t| / |sum t|, about 1e-11 for the
+# inputs here. Per-term differences (another tanh or exp, log(1 + exp(x)) for log1p, contraction
+# into FMA) are a few units in the last place, far below it.
 RTOL_F64 = 1e-9
 # f32 (saxpy): one rounding of 2^-24 per element, FMA or not.
 RTOL_F32 = 1e-5
