@@ -77,11 +77,13 @@
 #   PEERS_README        0: leave README.md alone
 #   PEERS_PYTHON        the Python that makes the venv (default python3)
 #
-# The full run takes about 8 minutes on the 2-core machine of the README, plus the first build
-# (about 1 minute) and the first venv install (about 1 minute). A quick smoke run:
-# PEERS_ROUNDS=1 PEERS_REPEATS=3 bash benches/peers/run.sh (about 2 minutes once built). Other
-# work on the machine skews the numbers: the script measures the CPU use of other processes
-# before it starts, warns above 10%, and the report states it.
+# The full run takes about 8 minutes on the 2-core machine of the README (11 rows of 11
+# contestants, 2 x 28 calls each per round, 3 rounds; first calls, which compile, about 20 s),
+# plus the first build (about 1 minute) and the first venv install (under a minute). A quick
+# smoke run: PEERS_ROUNDS=1 PEERS_REPEATS=3 bash benches/peers/run.sh (about 2 minutes once
+# built). Other work on the machine skews the numbers: the script measures the CPU use of other
+# processes before it starts and warns above 10%, the driver measures it per row and over the
+# run, and the report states it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 start=$(date +%s)
