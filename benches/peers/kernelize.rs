@@ -1,14 +1,14 @@
 //! The kernelize side of the Numba comparison (`bash benches/peers/run.sh`; see its header).
 //!
-//! Serves the driver, `numba_kernels.py`, which starts it with `PEERS_SERVE=1` and asks for one
-//! kernel, size and variant at a time (right after or before Numba's same row, so that both
-//! sides of a row are measured within seconds of each other on this shared machine). Each
-//! request runs a kernel of `benches/kernels/mod.rs` on the inputs Python computes
-//! bit-identically, times it (median of `PEERS_REPEATS` calls after `PEERS_WARMUP` warm-up
-//! calls, `Instant` around the call only) and answers one line of JSON with the times and the
-//! checksums of the results (Mandelbrot's counts also go to a file, to be compared point by
-//! point). It also measures the STREAM triad on one and on all threads. Without `PEERS_SERVE`
-//! (a plain `cargo bench`) it says how to run the comparison and exits.
+//! Serves the driver, `numba_kernels.py`, which starts it with `PEERS_SERVE=1` and sends one
+//! request per line (see `serve`). The driver interleaves the contestants of a row (Numba's four
+//! option sets, our five variants, Taichi, Warp), one call each per turn: it `prepare`s each of
+//! our variants of a kernel and size (fresh inputs, which Python computes bit-identically, and
+//! one first call whose results give the checksums; Mandelbrot's counts also go to a file, to be
+//! compared point by point), then sends `time ID` once per turn, which runs one call with
+//! `Instant` around the call only and answers the seconds. `case` (a block of timed calls, the
+//! older protocol) still works. It also measures the STREAM triad on one and on all threads.
+//! Without `PEERS_SERVE` (a plain `cargo bench`) it says how to run the comparison and exits.
 
 #[path = "../kernels/mod.rs"]
 mod kernels;
@@ -21,8 +21,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// The variants compared, by the names both sides use.
-const VARIANTS: [&str; 4] = ["serial", "parallel", "fastmath", "parallel_fastmath"];
+/// The variants compared, by the names both sides use; `dispatch` is the plain call `name(...)`.
+const VARIANTS: [&str; 5] = ["serial", "parallel", "fastmath", "parallel_fastmath", "dispatch"];
 
 fn main() {
     if std::env::var_os("PEERS_SERVE").is_none() {
@@ -30,34 +30,123 @@ fn main() {
         return;
     }
     let cfg = Config::from_env();
+    let mut prepared = Prepared::default();
     let mut out = std::io::stdout().lock();
     for line in std::io::stdin().lines() {
         let line = line.expect("a request on stdin");
-        let reply = serve(&cfg, &line);
+        let reply = serve(&cfg, &mut prepared, &line);
         writeln!(out, "{reply}").and_then(|()| out.flush()).expect("the reply written to stdout");
     }
 }
 
 /// Answers one request of the driver (numba_kernels.py) with one line of JSON:
-/// `meta`, `triad`, or `case KERNEL SIZE VARIANT`.
-fn serve(cfg: &Config, request: &str) -> String {
+/// `meta`, `triad`, `case KERNEL SIZE VARIANT` (a whole timed block, as before), or the
+/// interleaved protocol: `prepare KERNEL SIZE VARIANT` (fresh inputs and the first call; answers
+/// the case's id and checksums, or `{"error": ...}` for a kernel this side does not have), then
+/// `time ID` (one call of that case, `Instant` around the call only; answers the seconds, one
+/// number), and `clear` (drops every prepared case).
+fn serve(cfg: &Config, prepared: &mut Prepared, request: &str) -> String {
     let mut json = Json::default();
     match request.split_whitespace().collect::<Vec<_>>()[..] {
         ["meta"] => write_meta(&mut json),
         ["triad"] => measure_triad(cfg).write(&mut json),
         ["case", kernel, size, variant] => {
-            let size = size.parse().unwrap_or_else(|_| panic!("request `{request}`: size is not a number"));
-            let variant = VARIANTS
-                .into_iter()
-                .find(|v| *v == variant)
-                .unwrap_or_else(|| panic!("request `{request}`: unknown variant; expected one of {VARIANTS:?}"));
+            let (size, variant) = parse_case(request, size, variant);
             let result = run_case(cfg, kernel, size, variant);
             eprintln!("kernelize {kernel:>12} {size:>9} {variant:<18} {:>12.1} µs", result.median * 1e6);
             result.write(&mut json);
         }
-        _ => panic!("unknown request `{request}`; expected `meta`, `triad` or `case KERNEL SIZE VARIANT`"),
+        ["prepare", kernel, size, variant] => {
+            let (size, variant) = parse_case(request, size, variant);
+            prepared.prepare(cfg, kernel, size, variant, &mut json);
+        }
+        ["time", id] => {
+            let id: usize = id.parse().unwrap_or_else(|_| panic!("request `{request}`: id is not a number"));
+            json.number(prepared.time(id));
+        }
+        ["clear"] => {
+            json.open_object();
+            json.field_num("cleared", prepared.clear() as f64);
+            json.close_object();
+        }
+        _ => panic!(
+            "unknown request `{request}`; expected `meta`, `triad`, `case KERNEL SIZE VARIANT`, \
+             `prepare KERNEL SIZE VARIANT`, `time ID` or `clear`"
+        ),
     }
     json.text
+}
+
+fn parse_case(request: &str, size: &str, variant: &str) -> (usize, &'static str) {
+    let size = size.parse().unwrap_or_else(|_| panic!("request `{request}`: size is not a number"));
+    let variant = VARIANTS
+        .into_iter()
+        .find(|v| *v == variant)
+        .unwrap_or_else(|| panic!("request `{request}`: unknown variant; expected one of {VARIANTS:?}"));
+    (size, variant)
+}
+
+/// The cases of the interleaved protocol, by id: each a kernel with its inputs, called once per
+/// `time` request, so that the driver can alternate one call of each contestant of a row.
+#[derive(Default)]
+struct Prepared {
+    cases: Vec<Option<Box<dyn Bench>>>,
+}
+
+impl Prepared {
+    /// Fresh inputs and the first call (whose results give the checksums); answers the id.
+    /// A kernel `make_bench` does not know (or any panic while preparing) answers
+    /// `{"error": MESSAGE}` instead, and the server goes on.
+    fn prepare(&mut self, cfg: &Config, kernel: &str, size: usize, variant: &'static str, json: &mut Json) {
+        let quiet = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut bench = make_bench(cfg, kernel, size, variant);
+            let checks = bench.check();
+            (bench, checks)
+        }));
+        std::panic::set_hook(quiet);
+        json.open_object();
+        match made {
+            Ok((bench, checks)) => {
+                json.field_num("id", self.cases.len() as f64);
+                json.field_str("kernel", kernel);
+                json.field_num("size", size as f64);
+                json.field_str("variant", variant);
+                json.key("checks");
+                json.open_object();
+                for (name, value) in &checks {
+                    json.field_num(name, *value);
+                }
+                json.close_object();
+                self.cases.push(Some(bench));
+            }
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| payload.downcast_ref::<&str>().copied())
+                    .unwrap_or("a panic without a message");
+                json.field_str("error", message);
+            }
+        }
+        json.close_object();
+    }
+
+    /// One call of a prepared case, in seconds: `Instant` around the call only.
+    fn time(&mut self, id: usize) -> f64 {
+        let bench = self.cases.get_mut(id).and_then(Option::as_mut);
+        let bench = bench.unwrap_or_else(|| panic!("`time {id}`: no such prepared case"));
+        let t = Instant::now();
+        bench.call();
+        t.elapsed().as_secs_f64()
+    }
+
+    fn clear(&mut self) -> usize {
+        let n = self.cases.iter().flatten().count();
+        self.cases.clear();
+        n
+    }
 }
 
 /// The run's parameters, from the environment that `run.sh` sets.
@@ -93,6 +182,7 @@ fn write_meta(json: &mut Json) {
     json.field_num("cores", m.cores as f64);
     json.field_str("simd", &m.simd.to_string());
     json.field_num("threads", kernelize::parallel::num_threads() as f64);
+    json.field_num("pid", f64::from(std::process::id()));
     json.close_object();
 }
 
@@ -179,6 +269,7 @@ macro_rules! variant {
             "parallel" => $kernel::parallel,
             "fastmath" => $kernel::fastmath,
             "parallel_fastmath" => $kernel::parallel_fastmath,
+            "dispatch" => $kernel,
             other => panic!("unknown variant `{other}`"),
         }
     };

@@ -8,20 +8,30 @@ where Rust has `prange`, the same reductions. Each is compiled four ways, matche
     @njit(fastmath=True)               <->  name::fastmath
     @njit(parallel=True, fastmath=True) <-> name::parallel_fastmath
 
-Run as a script (by run.sh), it drives the whole measurement: it starts the kernelize side
-($PEERS_KERNELIZE, benches/peers/kernelize.rs) as a child process and, for each kernel and size,
-times Numba's four variants here and asks the child for its four, back to back, in
-PEERS_ROUNDS rounds that alternate which side goes first. Numba's side: the inputs Rust computes
-bit-identically, the first call of each variant timed on its own (compilation included), then
-PEERS_WARMUP untimed calls and the median of PEERS_REPEATS calls, time.perf_counter around the
-call only. Each round's results go to $PEERS_OUT/numba-N.json and kernelize-N.json (Mandelbrot's
-counts also raw), for report.py.
+Run as a script (by run.sh), it drives the whole measurement. It starts the kernelize side
+($PEERS_KERNELIZE, benches/peers/kernelize.rs) as a child process, loads the peers named in
+PEERS_PEERS (taichi_kernels.py, warp_kernels.py), and runs one or two suites: this module's
+kernels (PEERS_CASES) and, when benches/peers/real_programs.py exists, its real programs
+(PEERS_REAL_CASES, default its DEFAULT_CASES; same shapes as here: KERNELS, BENCHES,
+DEFAULT_CASES, ORIGIN, and optionally RTOL). For each row (a kernel and size), in each of
+PEERS_ROUNDS rounds, every contestant is prepared on fresh inputs (the same bits everywhere) and
+called once, which compiles it where there is compiling (Numba, Taichi, Warp: that first call is
+timed on its own) and gives the checksums of its results; then PEERS_WARMUP untimed and
+PEERS_REPEATS timed turns, each turn one timed call of every contestant in a fresh random order,
+each right after PEERS_PRIME untimed calls of its own. Numba is timed with time.perf_counter
+around the call; kernelize inside its process (`time ID`); a contestant that does not have a
+kernel is recorded as n/a with the reason. Everything goes to $PEERS_OUT/run.json (Mandelbrot's
+counts also raw, one file per contestant), for report.py.
 """
 
+import gc
+import importlib
+import importlib.util
 import json
 import math
 import os
 import platform
+import random
 import shlex
 import subprocess
 import sys
@@ -223,7 +233,7 @@ class Mandelbrot(Bench):
         out = np.zeros(n, dtype=np.uint32)
         super().__init__((cr, ci, out, np.uint32(cfg["mandel_iters"])), cr_sum=seq_sum(cr),
                          ci_sum=seq_sum(ci))
-        self.dump = os.path.join(cfg["out"], f"mandelbrot-{n}-numba-{cfg['variant']}.u32")
+        self.dump = os.path.join(cfg["out"], f"mandelbrot-{n}-{cfg['contestant']}.u32")
 
     def checks(self, _):
         out = self.args[2]
@@ -282,51 +292,129 @@ def env(name):
     return value
 
 
-def time_calls(f, args, warmup, repeats):
-    """Seconds per call of `f(*args)`, after `warmup` untimed calls; the clock around the call only."""
-    for _ in range(warmup):
-        f(*args)
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        f(*args)
-        times.append(time.perf_counter() - t0)
-    return times
+def parse_cases(text):
+    return [(k, int(n)) for k, n in (c.split(":") for c in text.split())]
 
 
-class Numba:
-    """This side: one dispatcher per kernel and variant, each compiled on its first call."""
+class Suite:
+    """A set of kernels with their benches: this module's own (`kernels`, benches/kernels/mod.rs),
+    or real_programs.py's (`real`), which has the same shapes: KERNELS (name -> undecorated
+    function), BENCHES (name -> class(n, cfg) with .args, .input_checks, .checks(ret)),
+    DEFAULT_CASES ("name:size"), ORIGIN (name -> text) and, optionally, RTOL (name -> relative
+    tolerance of its checks, 1e-9 otherwise)."""
 
-    def __init__(self, cfg):
-        self.cfg = cfg
-        self.dispatchers = {(k, v): njit(**opts)(f) for k, f in KERNELS.items() for v, opts in VARIANTS.items()}
-        self.first_calls = []
-        seq_sum(np.zeros(1)), seq_abs_sum(np.zeros(1))
+    def __init__(self, name, module, cases):
+        self.name, self.cases = name, cases
+        self.kernels, self.benches = module.KERNELS, module.BENCHES
+        self.origin = dict(getattr(module, "ORIGIN", {}))
+        self.rtol = dict(getattr(module, "RTOL", {}))
 
-    def case(self, kernel, size, variant):
-        disp = self.dispatchers[(kernel, variant)]
-        bench = BENCHES[kernel](size, dict(self.cfg, variant=variant))
+
+def load_suites():
+    suites = [Suite("kernels", sys.modules[__name__], parse_cases(env("PEERS_CASES")))]
+    if importlib.util.find_spec("real_programs") is not None:
+        import real_programs
+        cases = os.environ.get("PEERS_REAL_CASES")
+        cases = " ".join(real_programs.DEFAULT_CASES) if cases is None else cases
+        suites.append(Suite("real", real_programs, parse_cases(cases)))
+    return [s for s in suites if s.cases]
+
+
+class NotAvailable(Exception):
+    """A contestant that does not have a kernel: the reason goes to the table as `n/a`."""
+
+
+class NumbaVariant:
+    """One of Numba's four option sets: one dispatcher per kernel, compiled on its first call."""
+
+    def __init__(self, variant, cfg):
+        self.name, self.variant, self.cfg = f"numba-{variant}", variant, cfg
+        self.dispatchers = {}
+        self.call = None
+
+    def prepare(self, suite, kernel, size):
+        key = (suite.name, kernel)
+        if key not in self.dispatchers:
+            self.dispatchers[key] = njit(**VARIANTS[self.variant])(suite.kernels[kernel])
+        disp = self.dispatchers[key]
+        bench = suite.benches[kernel](size, dict(self.cfg, variant=self.variant, contestant=self.name))
         before = len(disp.signatures)
         t0 = time.perf_counter()
         ret = disp(*bench.args)
         first = time.perf_counter() - t0
-        if len(disp.signatures) > before:
-            self.first_calls.append({"kernel": kernel, "variant": variant, "size": size, "first_call_s": first})
+        self.call = (disp, bench.args)
         checks = dict(bench.input_checks, **bench.checks(ret))
-        times = time_calls(disp, bench.args, self.cfg["warmup"], self.cfg["repeats"])
-        median = sorted(times)[len(times) // 2]
-        print(f"numba     {kernel:>12} {size:>9} {variant:<18} {median * 1e6:12.1f} µs"
-              + (f"   (first call {first:.2f} s)" if len(disp.signatures) > before else ""), file=sys.stderr)
-        return {"kernel": kernel, "size": size, "variant": variant, "median_s": median, "times_s": times,
-                "checks": {k: float(v) for k, v in checks.items()}}
+        return checks, (first if len(disp.signatures) > before else None)
 
-    def meta(self):
-        return {"numba": numba.__version__, "numpy": np.__version__, "python": platform.python_version(),
-                "threads": numba.config.NUMBA_NUM_THREADS, "threading_layer": numba.threading_layer()}
+    def time(self):
+        disp, args = self.call
+        t0 = time.perf_counter()
+        disp(*args)
+        return time.perf_counter() - t0
+
+    def release(self):
+        self.call = None
+
+
+class KernelizeVariant:
+    """One of our variants (or the dispatching call), prepared and called in the child process."""
+
+    def __init__(self, variant, child):
+        self.name, self.variant, self.child = f"kernelize-{variant}", variant, child
+        self.id = None
+
+    def prepare(self, suite, kernel, size):
+        reply = self.child.ask(f"prepare {kernel} {size} {self.variant}")
+        if "error" in reply:
+            raise NotAvailable(f"not in kernelize.rs: {reply['error']}")
+        self.id = int(reply["id"])
+        return reply["checks"], None
+
+    def time(self):
+        return float(self.child.ask(f"time {self.id}"))
+
+    def release(self):
+        self.id = None  # the child drops its cases on `clear`, once per row
+
+
+class Peer:
+    """Taichi or Warp (taichi_kernels.py, warp_kernels.py): the kernels it has, on the inputs of
+    this module's benches, copied into its own arrays before anything is timed."""
+
+    def __init__(self, module, cfg):
+        self.module, self.name, self.cfg = module, module.NAME, cfg
+        module.setup()
+        self.compiled = set()
+        self.call = None
+
+    def prepare(self, suite, kernel, size):
+        table = self.module.KERNELS if suite.name == "kernels" else self.module.REAL_KERNELS
+        if kernel not in table:
+            raise NotAvailable(self.module.UNSUPPORTED.get(kernel, f"not written for {self.name}"))
+        bench = suite.benches[kernel](size, dict(self.cfg, variant=self.name, contestant=self.name))
+        call = table[kernel](bench)
+        t0 = time.perf_counter()
+        ret = call()
+        first = time.perf_counter() - t0
+        call.download()
+        self.call = call
+        checks = dict(bench.input_checks, **bench.checks(ret))
+        new = (suite.name, kernel) not in self.compiled
+        self.compiled.add((suite.name, kernel))
+        return checks, (first if new else None)
+
+    def time(self):
+        call = self.call
+        t0 = time.perf_counter()
+        call()
+        return time.perf_counter() - t0
+
+    def release(self):
+        self.call = None
 
 
 class Kernelize:
-    """The other side: benches/peers/kernelize.rs in a child process, one request at a time."""
+    """benches/peers/kernelize.rs in a child process, one request at a time."""
 
     def __init__(self, command):
         self.child = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -345,35 +433,122 @@ class Kernelize:
         self.child.wait()
 
 
+class Load:
+    """How much of the CPUs other processes used: the machine's busy time (/proc/stat) less this
+    process's and the kernelize side's own (/proc/PID/stat), over the machine's total."""
+
+    def __init__(self, pids):
+        self.pids = pids
+
+    def snapshot(self):
+        try:
+            with open("/proc/stat") as f:
+                cpu = [int(v) for v in f.readline().split()[1:9]]
+            own = 0
+            for pid in self.pids:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                own += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, ValueError, IndexError):
+            return None
+        idle = cpu[3] + cpu[4]
+        return sum(cpu) - idle, own, sum(cpu)
+
+    @staticmethod
+    def others(a, b):
+        """The fraction of the CPUs that other processes used between two snapshots."""
+        if a is None or b is None or b[2] - a[2] < 100:
+            return None  # no snapshot, or under a second of CPU time (in 1/100 s ticks): too coarse
+        return max(0.0, ((b[0] - a[0]) - (b[1] - a[1])) / (b[2] - a[2]))
+
+
+def numba_meta():
+    return {"numba": numba.__version__, "numpy": np.__version__, "python": platform.python_version(),
+            "threads": numba.config.NUMBA_NUM_THREADS, "threading_layer": numba.threading_layer()}
+
+
+def fmt_us(s):
+    return f"{s * 1e3:.2f} ms" if s >= 1e-3 else f"{s * 1e6:.1f} µs"
+
+
 def main():
     cfg = {"repeats": int(env("PEERS_REPEATS")), "warmup": int(env("PEERS_WARMUP")),
-           "mandel_iters": int(env("PEERS_MANDEL_ITERS")), "out": env("PEERS_OUT")}
-    cases = [(k, int(n)) for k, n in (c.split(":") for c in env("PEERS_CASES").split())]
+           "prime": int(env("PEERS_PRIME")), "mandel_iters": int(env("PEERS_MANDEL_ITERS")),
+           "out": env("PEERS_OUT")}
     rounds = int(env("PEERS_ROUNDS"))
-    ours, theirs = Kernelize(env("PEERS_KERNELIZE")), Numba(cfg)
-    meta = ours.ask("meta")
-    docs = [({"side": "kernelize", "meta": meta, "cases": []}, {"side": "numba", "cases": []}) for _ in range(rounds)]
-    # Round r measures every row; a row (one kernel and size, its four variants) runs on both sides
-    # back to back, Numba first in odd rounds and kernelize first in even ones, so that the two
-    # sides of a row are seconds apart whatever the shared machine does from minute to minute.
-    for r, (mine, other) in enumerate(docs):
+    rng = random.Random(int(os.environ.get("PEERS_SEED", "1")))
+    suites = load_suites()
+    child = Kernelize(env("PEERS_KERNELIZE"))
+    contestants = [NumbaVariant(v, cfg) for v in VARIANTS]
+    contestants += [KernelizeVariant(v, child) for v in [*VARIANTS, "dispatch"]]
+    peers = {}
+    for name in os.environ.get("PEERS_PEERS", "taichi warp").split():
+        module = importlib.import_module(f"{name}_kernels")
+        peers[name] = Peer(module, cfg)
+        contestants.append(peers[name])
+    doc = {"settings": dict(cfg, rounds=rounds, seed=int(os.environ.get("PEERS_SEED", "1"))),
+           "meta": {"kernelize": child.ask("meta")}, "contestants": [c.name for c in contestants],
+           "suites": {s.name: {"cases": [f"{k}:{n}" for k, n in s.cases], "origin": s.origin, "rtol": s.rtol}
+                      for s in suites},
+           "triad": [], "rows": []}
+    rows = {}
+    path = os.path.join(cfg["out"], "run.json")
+    load = Load([os.getpid(), int(doc["meta"]["kernelize"].get("pid", child.child.pid))])
+    run_start = load.snapshot()
+    for r in range(rounds):
         print(f"== round {r + 1} of {rounds}", file=sys.stderr)
-        mine["triad"] = ours.ask("triad")
-        for kernel, size in cases:
-            sides = [("numba", theirs), ("kernelize", ours)]
-            for name, _ in sides if r % 2 == 0 else sides[::-1]:
-                for variant in VARIANTS:
-                    if name == "numba":
-                        other["cases"].append(theirs.case(kernel, size, variant))
-                    else:
-                        mine["cases"].append(ours.ask(f"case {kernel} {size} {variant}"))
-    ours.close()
-    for r, (mine, other) in enumerate(docs, 1):
-        other["meta"] = theirs.meta()
-        other["first_calls"] = theirs.first_calls
-        for side, doc in (("kernelize", mine), ("numba", other)):
-            with open(os.path.join(cfg["out"], f"{side}-{r}.json"), "w") as f:
-                json.dump(doc, f)
+        doc["triad"].append(child.ask("triad"))
+        for suite in suites:
+            for kernel, size in suite.cases:
+                key = (suite.name, kernel, size)
+                if key not in rows:
+                    rows[key] = {"suite": suite.name, "kernel": kernel, "size": size, "contestants": {}}
+                    doc["rows"].append(rows[key])
+                row = rows[key]["contestants"]
+                before = load.snapshot()
+                live = []
+                for c in contestants:
+                    entry = row.setdefault(c.name, {"na": None, "first_call_s": None, "rounds": []})
+                    try:
+                        checks, first = c.prepare(suite, kernel, size)
+                    except NotAvailable as e:
+                        entry["na"] = str(e)
+                        continue
+                    if first is not None:
+                        entry["first_call_s"] = first
+                    entry["rounds"].append({"checks": {k: float(v) for k, v in checks.items()}, "times_s": []})
+                    live.append((c, entry["rounds"][-1]["times_s"]))
+                # The interleaving: each turn times one call of every contestant, in a fresh random
+                # order (so that none always follows the same other one), each right after
+                # PEERS_PRIME untimed calls of its own on the same data (so that it finds its data
+                # in cache and its threads awake, as in a loop of calls, rather than where the
+                # contestant before left them); the first PEERS_WARMUP turns are not timed.
+                for turn in range(cfg["warmup"] + cfg["repeats"]):
+                    order = live[:]
+                    rng.shuffle(order)
+                    for c, times in order:
+                        for _ in range(cfg["prime"]):
+                            c.time()
+                        t = c.time()
+                        if turn >= cfg["warmup"]:
+                            times.append(t)
+                rows[key].setdefault("others_busy", []).append(Load.others(before, load.snapshot()))
+                for c in contestants:
+                    c.release()
+                child.ask("clear")
+                gc.collect()
+                medians = " ".join(f"{c.name.replace('kernelize-', 'k:').replace('numba-', 'n:')} "
+                                   f"{fmt_us(sorted(t)[len(t) // 2])}" for c, t in live if t)
+                busy = rows[key]["others_busy"][-1]
+                busy = f"  (others {busy:.0%})" if busy is not None else ""
+                print(f"{suite.name:>7} {kernel:>14} {size:>9}  {medians}{busy}", file=sys.stderr)
+        doc["others_busy"] = Load.others(run_start, load.snapshot())
+        doc["meta"]["numba"] = numba_meta()
+        doc["meta"].update({name: p.module.meta() for name, p in peers.items()})
+        with open(path + ".tmp", "w") as f:
+            json.dump(doc, f)
+        os.replace(path + ".tmp", path)
+    child.close()
 
 
 if __name__ == "__main__":
