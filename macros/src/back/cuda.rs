@@ -172,6 +172,7 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
         lens: Vec::new(),
         relaxed: false,
         replaced: Vec::new(),
+        rows: Vec::new(),
     };
     let m = helper("__kz_m");
     let arg = rt("Arg");

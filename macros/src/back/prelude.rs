@@ -30,8 +30,16 @@ pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows
         .zip(&lo)
         .map(|(d, lo)| (lo.clone(), matches!(&d.start.kind, ExprKind::Lit(l) if l.value == LitValue::Int(0))))
         .collect();
-    let mut w =
-        Writer { k, prange, starts, windows: Vec::new(), lens: Vec::new(), relaxed: false, replaced: Vec::new() };
+    let mut w = Writer {
+        k,
+        prange,
+        starts,
+        windows: Vec::new(),
+        lens: Vec::new(),
+        relaxed: false,
+        replaced: Vec::new(),
+        rows: Vec::new(),
+    };
 
     let mut pre = TokenStream::new();
     for (d, dim) in l.dims.iter().enumerate() {
@@ -105,6 +113,26 @@ pub fn loop_nest(
         body = quote!({ #lbl for #var in #lo..#hi #body });
     }
     body
+}
+
+/// [`loop_nest`] with the body written by `w`; the inner loop of a 2-D nest on the windows of
+/// the rows it reads and writes, when they are there (see `rows.rs`).
+pub fn write_nest(k: &Kernel, l: &PrangeLoop, w: &Writer<'_>, bounds: Vec<(TokenStream, TokenStream)>) -> TokenStream {
+    if let ([(lo0, hi0), (lo1, hi1)], [outer, inner]) = (bounds.as_slice(), l.dims.as_slice()) {
+        let lbl = inner.label.as_ref().map(|i| {
+            let l = label(i);
+            quote!(#l:)
+        });
+        if let Some(rows) = w.row_loop(inner.var, lo1, hi1, lbl.as_ref(), &l.body) {
+            let var = var_ident(k, outer.var, outer.span);
+            let olbl = outer.label.as_ref().map(|i| {
+                let l = label(i);
+                quote!(#l:)
+            });
+            return quote!({ #olbl for #var in #lo0..#hi0 { #rows } });
+        }
+    }
+    loop_nest(k, l, bounds, w.block(&l.body))
 }
 
 /// `let __kz_len_a_0 = a.len();` for each length of `array` the loop body asks for, recorded

@@ -8,7 +8,7 @@
 //! a view of the piece that takes the loop's own indices, so the body is written unchanged and
 //! an index outside the chunk (which the race check rules out) would panic rather than race.
 
-use super::prelude::{Prelude, loop_nest, prelude, read_lens};
+use super::prelude::{Prelude, prelude, read_lens, write_nest};
 use super::rust::{helper, var_ident};
 use crate::analyze::{Analysis, LoopInfo, RedOp, Written};
 use crate::ir::{Kernel, PrangeLoop, Repr, Ty};
@@ -153,7 +153,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
             tokens.extend(quote!(let #isa = ::kernelize::__private::runtime::simd::level();));
             v
         }
-        None => loop_nest(k, l, bounds, w.block(&l.body)),
+        None => write_nest(k, l, &w, bounds),
     };
     tokens.extend(quote! {
         let #chunk_fn = |__kz_from: usize, __kz_to: usize, #pattern: #types| {

@@ -2,6 +2,7 @@
 //! rustc (serial now, rayon later). Variables keep the user's names and spans, so rustc's
 //! own messages land on the user's tokens; helper variables use `Span::mixed_site()`.
 
+use crate::ir::walk;
 use crate::ir::{
     Annotation, Arm, BinOp, Block, CallStyle, Expr, ExprKind, Jump, Kernel, LenDim, Lit, LitValue, Loop, LoopKind,
     MathFn, Pattern, Place, RangeAdapter, Scalar, Stmt, StmtKind, Ty, UnOp, VarId,
@@ -35,6 +36,9 @@ pub struct Writer<'k> {
     /// Serial loops (by their variable) written by another back end: `fastmath`'s loops whose
     /// trips run in lanes.
     pub replaced: Vec<(VarId, TokenStream)>,
+    /// Rows of 2-D arrays looked up before the enclosing loop over the variable, with the
+    /// helper that holds the loop's start (see `rows.rs`).
+    pub rows: Vec<(super::rows::RowUse, VarId, Ident)>,
 }
 
 /// A helper variable, invisible to the user's code.
@@ -140,6 +144,19 @@ impl Writer<'_> {
         {
             return tokens.clone();
         }
+        if let LoopKind::For { var: Some(v), range } = &l.kind
+            && range.adapters.is_empty()
+            && !range.inclusive
+        {
+            let (start, end) = (self.expr(&range.start, 0), self.expr(&range.end, 0));
+            let lbl = l.label.as_ref().map(|i| {
+                let l = label(i);
+                quote!(#l:)
+            });
+            if let Some(t) = self.row_loop(*v, &start, &end, lbl.as_ref(), &l.body) {
+                return t;
+            }
+        }
         let lbl = l.label.as_ref().map(|i| {
             let l = label(i);
             quote!(#l:)
@@ -188,6 +205,9 @@ impl Writer<'_> {
         if let Some(t) = self.windowed(array, index) {
             return t;
         }
+        if let Some(t) = self.row_windowed(array, index) {
+            return t;
+        }
         let a = var_ident(self.k, array, span);
         let parts: Vec<TokenStream> = index.iter().map(|e| self.expr(e, 0)).collect();
         match parts.as_slice() {
@@ -214,6 +234,64 @@ impl Writer<'_> {
             at = quote!(#at + #shift);
         }
         Some(quote!(#ident[#at]))
+    }
+
+    /// `w[j - start + k]` when `array[[r, j + c]]` falls in a row window of the loop over `j`.
+    fn row_windowed(&self, array: VarId, index: &[Expr]) -> Option<TokenStream> {
+        let [r, j] = index else { return None };
+        let text = crate::ir::display::expr_text(self.k, r);
+        self.rows.iter().rev().find_map(|(u, var, start)| {
+            if u.array != array || u.row != text {
+                return None;
+            }
+            let (_, c) = crate::analyze::bounds_affine(&[*var], j)?;
+            let w = u.window.as_ref().filter(|_| (u.first..=u.last).contains(&c))?;
+            let shift = Literal::usize_unsuffixed(usize::try_from(c - u.first).ok()?);
+            let v = var_ident(self.k, *var, j.span);
+            Some(quote!(#w[#v - #start + #shift]))
+        })
+    }
+
+    /// A serial loop `for var in start..end { body }` (innermost: no loop inside) whose body
+    /// reads or writes rows of 2-D arrays along `var`: the rows looked up once, and the loop on
+    /// their windows when all are there, else as written. `None` when it has no such row.
+    pub fn row_loop(
+        &self,
+        var: VarId,
+        start: &TokenStream,
+        end: &TokenStream,
+        lbl: Option<&TokenStream>,
+        body: &Block,
+    ) -> Option<TokenStream> {
+        if self.k.var(var).ty != Ty::Scalar(Scalar::Usize)
+            || walk::any_stmt_in_block(body, |s| matches!(s, StmtKind::Loop(_)))
+        {
+            return None;
+        }
+        let (s, e) = (helper("__kz_rs_start"), helper("__kz_rs_end"));
+        let changed = super::rows::changed_in(body);
+        let fixed = |x: VarId| x != var && !changed.contains(&x);
+        let eligible = |_: &Expr, j: &Expr| crate::analyze::bounds_affine(&[var], j).map(|(_, c)| c);
+        let mut fresh = 0;
+        let plan =
+            super::rows::plan(self.k, self, body, &fixed, &eligible, false, &quote!(#s), &quote!(#e), &mut fresh)?;
+        let mut fast = self.clone();
+        fast.rows.extend(plan.uses.into_iter().map(|u| (u, var, s.clone())));
+        let (fast_body, slow_body) = (fast.block(body), self.block(body));
+        let v = var_ident(self.k, var, self.k.var(var).span);
+        let m = self.k.var(var).mutable.then(|| quote!(mut));
+        let (lookups, patterns, values) = (plan.lookups, plan.patterns, plan.values);
+        Some(quote!({
+            #[allow(unused_imports)]
+            use ::kernelize::__private::runtime::simd::{Rows as _, RowsMut as _};
+            let #s: usize = #start;
+            let #e: usize = #end;
+            #lookups
+            match (#(#values,)*) {
+                (#(#patterns,)*) => { #lbl for #m #v in #s..#e #fast_body }
+                _ => { #lbl for #m #v in #s..#e #slow_body }
+            }
+        }))
     }
 
     /// Writes `e`, in parentheses when it binds looser than `min`.

@@ -1,7 +1,7 @@
 //! The serial variant: one thread, the loop body as written, with the bounds checks the
 //! analysis proved hoistable checked once before the loop.
 
-use super::prelude::{Prelude, loop_nest, prelude};
+use super::prelude::{Prelude, prelude, write_nest};
 use crate::analyze::{Analysis, LoopInfo};
 use crate::ir::{Kernel, PrangeLoop};
 use proc_macro2::TokenStream;
@@ -17,8 +17,7 @@ pub fn write(k: &Kernel, a: &Analysis) -> TokenStream {
 
 fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> TokenStream {
     let Prelude { w, tokens, lo, hi } = prelude(k, l, info, true);
-    let body = w.block(&l.body);
     let bounds = lo.iter().zip(&hi).map(|(lo, hi)| (quote!(#lo), quote!(#hi))).collect();
-    let nest = loop_nest(k, l, bounds, body);
+    let nest = write_nest(k, l, &w, bounds);
     quote!({ #tokens #nest })
 }

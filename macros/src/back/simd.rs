@@ -19,7 +19,8 @@
 //! A construct this back end cannot vectorize makes the loop run its serial code in every
 //! clone, and `REPORT` says why.
 
-use super::prelude::{Prelude, loop_nest, prelude};
+use super::prelude::{Prelude, prelude, write_nest};
+use super::rows::{RowAt, RowPlan, RowUse, changed_in};
 use super::rust::{Writer, helper, var_ident};
 use crate::analyze::uniform::is_varying;
 use crate::analyze::vector::{Along, CLONES, Plan, Strategy, header_varies};
@@ -85,7 +86,7 @@ pub fn vector_loop(
     let Some(plan) = info.vector.as_ref() else {
         // The analysis plans every loop; without one, the serial code.
         let bounds = range.lo.iter().zip(&range.hi).map(|(lo, hi)| (lo.clone(), hi.clone())).collect();
-        return (loop_nest(k, l, bounds, w.block(&l.body)), Facts::default());
+        return (write_nest(k, l, w, bounds), Facts::default());
     };
     let mut facts = Facts::default();
     let mut arms = Vec::new();
@@ -188,7 +189,7 @@ fn write_first<'s>(
                 let per_reg = (clone.bytes / plan.elem).max(1);
                 g.closure_along(range, list, per_reg, clone.fma)
             }
-            Strategy::Scalar => Ok((g.closure_scalar(range, clone.fma, g.relaxed().block(&l.body)), 1)),
+            Strategy::Scalar => Ok((g.closure_scalar(range, clone.fma, &g.relaxed()), 1)),
         };
         match result {
             Ok((body, lanes)) => {
@@ -211,145 +212,6 @@ pub fn combine_step(op: RedOp, name: &impl ToTokens, value: &TokenStream) -> Tok
         RedOp::BitOr => quote!(#name |= #value;),
         RedOp::BitAnd => quote!(#name &= #value;),
         RedOp::BitXor => quote!(#name ^= #value;),
-    }
-}
-
-/// Variables declared or assigned in `b`.
-fn changed_in(b: &Block) -> BTreeSet<VarId> {
-    struct Find(BTreeSet<VarId>);
-    impl Visitor<'_> for Find {
-        fn stmt(&mut self, s: &Stmt) {
-            match &s.kind {
-                StmtKind::Let { var, .. } | StmtKind::Assign { place: Place::Var(var), .. } => {
-                    self.0.insert(*var);
-                }
-                StmtKind::Loop(l) => {
-                    if let LoopKind::For { var: Some(v), .. } = &l.kind {
-                        self.0.insert(*v);
-                    }
-                }
-                StmtKind::Opaque(o) => self.0.extend(o.binds.iter().copied()),
-                _ => {}
-            }
-            walk::walk_stmt(self, s);
-        }
-    }
-    let mut f = Find(BTreeSet::new());
-    f.block(b);
-    f.0
-}
-
-/// The row lookups of a lanes' loop (see `Gen::plan_rows`).
-struct RowPlan {
-    lookups: TokenStream,
-    patterns: Vec<TokenStream>,
-    values: Vec<TokenStream>,
-}
-
-/// Where an access through a planned row goes.
-enum RowAt {
-    /// The window and the position in it.
-    Window(Ident, TokenStream),
-    /// The whole row and lane 0's column.
-    Full(Ident, TokenStream),
-}
-
-/// An array access of a loop body.
-struct ArrayUse<'e> {
-    array: VarId,
-    index: &'e [Expr],
-    write: bool,
-    /// Made on every trip (not under a condition, not in an inner loop, not after a jump).
-    every_trip: bool,
-}
-
-/// The array accesses of `body`.
-fn row_accesses(body: &Block) -> Vec<ArrayUse<'_>> {
-    struct Find<'e> {
-        found: Vec<ArrayUse<'e>>,
-        every_trip: bool,
-    }
-    impl<'e> Find<'e> {
-        fn under(&mut self, f: impl FnOnce(&mut Self)) {
-            let outer = self.every_trip;
-            self.every_trip = false;
-            f(self);
-            self.every_trip = outer;
-        }
-    }
-    impl<'e> Visitor<'e> for Find<'e> {
-        fn block(&mut self, b: &'e Block) {
-            let outer = self.every_trip;
-            for s in &b.stmts {
-                self.stmt(s);
-                if walk::any_stmt(s, |k| matches!(k, StmtKind::Break(_) | StmtKind::Continue(_))) {
-                    self.every_trip = false;
-                }
-            }
-            if let Some(t) = &b.tail {
-                self.expr(t);
-            }
-            self.every_trip = outer;
-        }
-        fn stmt(&mut self, s: &'e Stmt) {
-            match &s.kind {
-                StmtKind::Assign { place: Place::Index { array, index }, .. } => {
-                    self.found.push(ArrayUse { array: *array, index, write: true, every_trip: self.every_trip });
-                    walk::walk_stmt(self, s);
-                }
-                StmtKind::Loop(_) => self.under(|f| walk::walk_stmt(f, s)),
-                _ => walk::walk_stmt(self, s),
-            }
-        }
-        fn expr(&mut self, e: &'e Expr) {
-            match &e.kind {
-                ExprKind::Index { array, index } => {
-                    self.found.push(ArrayUse { array: *array, index, write: false, every_trip: self.every_trip });
-                    walk::walk_expr(self, e);
-                }
-                ExprKind::If { cond, then, els } => {
-                    self.expr(cond);
-                    self.under(|f| {
-                        f.block(then);
-                        if let Some(x) = els {
-                            f.expr(x);
-                        }
-                    });
-                }
-                ExprKind::Match { scrutinee, arms } => {
-                    self.expr(scrutinee);
-                    self.under(|f| arms.iter().for_each(|a| f.expr(&a.body)));
-                }
-                ExprKind::Binary { op: BinOp::And | BinOp::Or, lhs, rhs } => {
-                    self.expr(lhs);
-                    self.under(|f| f.expr(rhs));
-                }
-                _ => walk::walk_expr(self, e),
-            }
-        }
-    }
-    let mut f = Find { found: Vec::new(), every_trip: true };
-    f.block(body);
-    f.found
-}
-
-/// How many different rows of `array` the plan found.
-fn found_rows(found: &[(VarId, String, &Expr, i64, bool, bool)], array: VarId) -> usize {
-    let mut rows: Vec<&String> = found.iter().filter(|f| f.0 == array).map(|f| &f.1).collect();
-    rows.sort();
-    rows.dedup();
-    rows.len()
-}
-
-/// Whether every variable of `e` passes `ok` (and `e` holds nothing but variables, literals,
-/// constants, lengths and arithmetic on them).
-fn all_vars(e: &Expr, ok: &dyn Fn(VarId) -> bool) -> bool {
-    match &e.kind {
-        ExprKind::Var(v) => ok(*v),
-        ExprKind::Lit(_) | ExprKind::Const(_) | ExprKind::Len { .. } => true,
-        ExprKind::Unary { arg, .. } | ExprKind::Cast { arg, .. } => all_vars(arg, ok),
-        ExprKind::Binary { lhs, rhs, .. } => all_vars(lhs, ok) && all_vars(rhs, ok),
-        _ => false,
     }
 }
 
@@ -391,21 +253,6 @@ struct Ctx {
     lm: Option<Ident>,
     /// Lanes that left this trip with `continue`.
     cm: Option<Ident>,
-}
-
-/// A row `r` of a 2-D array that the lanes' loop reads or writes as `a[[r, j + c]]` (`j` the
-/// lanes' variable, `r` the same for the whole loop), looked up once before it. Inside the
-/// loop's fast path (taken when every such row exists, is contiguous and covers the loop),
-/// `window` is the slice `a[[r, lo + first .. hi + last]]`, so its loads and stores are plain
-/// vector ones, and `full` (when some read falls outside the window) the whole row.
-struct RowUse {
-    array: VarId,
-    /// `r` as text: the key.
-    row: String,
-    window: Option<Ident>,
-    first: i64,
-    last: i64,
-    full: Option<Ident>,
 }
 
 struct Gen<'a, 'k> {
@@ -468,7 +315,7 @@ impl<'a, 'k> Gen<'a, 'k> {
 
     /// `|| { ... }` for one clone when the prange loop runs as scalar code: `body` is the
     /// prange body as written for it (with loops along which lanes run replaced).
-    fn closure_scalar(&mut self, range: &Range, fma: bool, body: TokenStream) -> TokenStream {
+    fn closure_scalar(&mut self, range: &Range, fma: bool, w: &Writer<'_>) -> TokenStream {
         let k = self.k;
         let locals = super::prelude::local_copies(k, self.info);
         let identity = quote!(::kernelize::__private::runtime::parallel::Identity);
@@ -479,7 +326,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         });
         let results = self.info.reductions.iter().map(|r| var_ident(k, r.var, k.var(r.var).span));
         let bounds = range.lo.iter().zip(&range.hi).map(|(lo, hi)| (lo.clone(), hi.clone())).collect();
-        let nest = loop_nest(k, self.l, bounds, body);
+        let nest = write_nest(k, self.l, w, bounds);
         let fma = if fma { quote!(true) } else { quote!(false) };
         quote!({
             #[allow(unused_imports)]
@@ -531,8 +378,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             lanes = lanes.max(a.vectors * per_reg);
             w.replaced.push((a.var, tokens));
         }
-        let body = w.block(&self.l.body);
-        Ok((self.closure_scalar(range, fma, body), lanes))
+        Ok((self.closure_scalar(range, fma, &w), lanes))
     }
 
     /// An inner loop whose trips run in lanes: vector steps of `vectors` registers, then of
@@ -601,7 +447,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         // Without a fast path for its rows, the vector steps do not run: the scalar loop does all.
         let rows_levels = match rows {
             Some(r) => {
-                let RowPlan { lookups, patterns, values } = r;
+                let RowPlan { lookups, patterns, values, .. } = r;
                 quote!(#lookups match (#(#values,)*) { (#(#patterns,)*) => { #levels } _ => {} })
             }
             None => levels,
@@ -731,7 +577,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         if vd == 1 {
             let outer = var_ident(k, l.dims[0].var, l.dims[0].span);
             let (lo0, hi0) = (&range.lo[0], &range.hi[0]);
-            if let Some(RowPlan { lookups, patterns, values }) = rows {
+            if let Some(RowPlan { lookups, patterns, values, .. }) = rows {
                 // A row that is not contiguous (a transposed view), or one the loop would index
                 // out of bounds: the row as scalar code, which panics where `serial` would.
                 let inner = var_ident(k, l.dims[1].var, l.dims[1].span);
@@ -1515,95 +1361,13 @@ impl<'a, 'k> Gen<'a, 'k> {
         lo: &TokenStream,
         hi: &TokenStream,
     ) -> Option<RowPlan> {
-        let accesses = row_accesses(body);
-        let written: BTreeSet<VarId> = accesses.iter().filter(|a| a.write).map(|a| a.array).collect();
-        let text = |e: &Expr| crate::ir::display::expr_text(self.k, e);
-        // (array, row text, row expression, offset, write, every trip)
-        let mut found: Vec<(VarId, String, &Expr, i64, bool, bool)> = Vec::new();
-        let mut refused: BTreeSet<VarId> = BTreeSet::new();
-        for a in &accesses {
-            let eligible = match a.index {
-                [r, j] if !matches!(self.k.var(a.array).ty, Ty::Array(t) if t.is_slice_like()) => {
-                    let c = self.vector_offset(j);
-                    let ok =
-                        c.is_some() && !self.is_varying(r) && all_vars(r, fixed) && r.ty == Ty::Scalar(Scalar::Usize);
-                    ok.then(|| (r, c.unwrap_or(0)))
-                }
-                _ => None,
-            };
-            match eligible {
-                Some((r, c)) => found.push((a.array, text(r), r, c, a.write, a.every_trip)),
-                None => {
-                    refused.insert(a.array);
-                }
-            }
-        }
-        // A written array takes its row mutably: every access to it must go through that row.
-        let shared: BTreeSet<VarId> = found.iter().filter(|f| found_rows(&found, f.0) > 1).map(|f| f.0).collect();
-        found.retain(|f| !(written.contains(&f.0) && (refused.contains(&f.0) || shared.contains(&f.0))));
-        if found.is_empty() {
-            return None;
-        }
-        let mut plan = RowPlan { lookups: TokenStream::new(), patterns: Vec::new(), values: Vec::new() };
-        let rt = quote!(::kernelize::__private);
-        let mut keys: Vec<(VarId, String)> = found.iter().map(|f| (f.0, f.1.clone())).collect();
-        keys.dedup();
-        keys.sort();
-        keys.dedup();
-        for (array, row) in keys {
-            let uses: Vec<&(VarId, String, &Expr, i64, bool, bool)> =
-                found.iter().filter(|f| f.0 == array && f.1 == row).collect();
-            let write = written.contains(&array);
-            let windowed: Vec<i64> = uses.iter().filter(|u| u.4 || u.5 || write).map(|u| u.3).collect();
-            let (first, last) = (windowed.iter().copied().min(), windowed.iter().copied().max());
-            let needs_full =
-                !write && uses.iter().any(|u| first.is_none_or(|f| u.3 < f) || last.is_none_or(|l| u.3 > l));
-            let a = var_ident(self.k, array, Span::call_site());
-            let r = self.wrapping(uses[0].2);
-            let (window, full) = (first.map(|_| self.fresh("rw")), needs_full.then(|| self.fresh("row")));
-            let (first, last) = (first.unwrap_or(0), last.unwrap_or(0));
-            let (fl, ll) = (Literal::i64_unsuffixed(first), Literal::i64_unsuffixed(last));
-            if write {
-                let w = window.clone()?;
-                plan.lookups.extend(quote!(let #w = #rt::row_window_mut(#a.row_slice_mut(#r), #lo, #hi, #fl, #ll);));
-                plan.values.push(quote!(#w));
-                plan.patterns.push(quote!(::core::option::Option::Some(#w)));
-            } else {
-                let whole = self.fresh("r");
-                plan.lookups.extend(quote!(let #whole = #a.row_slice(#r);));
-                if let Some(w) = &window {
-                    plan.lookups.extend(quote!(let #w = #rt::row_window(#whole, #lo, #hi, #fl, #ll);));
-                    plan.values.push(quote!(#w));
-                    plan.patterns.push(quote!(::core::option::Option::Some(#w)));
-                }
-                if let Some(f) = &full {
-                    plan.values.push(quote!(#whole));
-                    plan.patterns.push(quote!(::core::option::Option::Some(#f)));
-                }
-            }
-            self.rows.push(RowUse { array, row, window, first, last, full });
-        }
+        let eligible = |r: &Expr, j: &Expr| if self.is_varying(r) { None } else { self.vector_offset(j) };
+        let mut fresh = self.fresh;
+        let plan = super::rows::plan(self.k, &self.w, body, fixed, &eligible, true, lo, hi, &mut fresh);
+        self.fresh = fresh;
+        let mut plan = plan?;
+        self.rows.append(&mut plan.uses);
         Some(plan)
-    }
-
-    /// A row index as Rust with wrapping arithmetic: it is computed before the loop, even for a
-    /// row the loop may never touch (`i - 1` in the first row); a wrapped index finds no row.
-    fn wrapping(&self, e: &Expr) -> TokenStream {
-        match &e.kind {
-            ExprKind::Binary { op: op @ (BinOp::Add | BinOp::Sub | BinOp::Mul), lhs, rhs } => {
-                let (a, b) = (self.wrapping(lhs), self.wrapping(rhs));
-                let f = Ident::new(
-                    match op {
-                        BinOp::Add => "wrapping_add",
-                        BinOp::Sub => "wrapping_sub",
-                        _ => "wrapping_mul",
-                    },
-                    Span::call_site(),
-                );
-                quote!(usize::#f(#a, #b))
-            }
-            _ => self.w.expr(e, 0),
-        }
     }
 
     /// The row `array[[r, ..]]` was planned for, if any.

@@ -86,10 +86,69 @@ impl heat {
                 );
                 {
                     for i in __kz_lo0..__kz_hi0 {
-                        for j in __kz_lo1..__kz_hi1 {
-                            let lap = u[[i - 1, j]] + u[[i + 1, j]] + u[[i, j - 1]]
-                                + u[[i, j + 1]] - 4.0 * u[[i, j]];
-                            tmp[[i, j]] = u[[i, j]] + k * lap;
+                        {
+                            #[allow(unused_imports)]
+                            use ::kernelize::__private::runtime::simd::{
+                                Rows as _, RowsMut as _,
+                            };
+                            let __kz_rs_start: usize = __kz_lo1;
+                            let __kz_rs_end: usize = __kz_hi1;
+                            let __kz_sr2 = u.row_slice(i);
+                            let __kz_srw1 = ::kernelize::__private::row_window(
+                                __kz_sr2,
+                                __kz_rs_start,
+                                __kz_rs_end,
+                                -1,
+                                1,
+                            );
+                            let __kz_sr4 = u.row_slice(usize::wrapping_add(i, 1));
+                            let __kz_srw3 = ::kernelize::__private::row_window(
+                                __kz_sr4,
+                                __kz_rs_start,
+                                __kz_rs_end,
+                                0,
+                                0,
+                            );
+                            let __kz_sr6 = u.row_slice(usize::wrapping_sub(i, 1));
+                            let __kz_srw5 = ::kernelize::__private::row_window(
+                                __kz_sr6,
+                                __kz_rs_start,
+                                __kz_rs_end,
+                                0,
+                                0,
+                            );
+                            let __kz_srw7 = ::kernelize::__private::row_window_mut(
+                                tmp.row_slice_mut(i),
+                                __kz_rs_start,
+                                __kz_rs_end,
+                                0,
+                                0,
+                            );
+                            match (__kz_srw1, __kz_srw3, __kz_srw5, __kz_srw7) {
+                                (
+                                    ::core::option::Option::Some(__kz_srw1),
+                                    ::core::option::Option::Some(__kz_srw3),
+                                    ::core::option::Option::Some(__kz_srw5),
+                                    ::core::option::Option::Some(__kz_srw7),
+                                ) => {
+                                    for j in __kz_rs_start..__kz_rs_end {
+                                        let lap = __kz_srw5[j - __kz_rs_start + 0]
+                                            + __kz_srw3[j - __kz_rs_start + 0]
+                                            + __kz_srw1[j - __kz_rs_start + 0]
+                                            + __kz_srw1[j - __kz_rs_start + 2]
+                                            - 4.0 * __kz_srw1[j - __kz_rs_start + 1];
+                                        __kz_srw7[j - __kz_rs_start + 0] = __kz_srw1[j
+                                            - __kz_rs_start + 1] + k * lap;
+                                    }
+                                }
+                                _ => {
+                                    for j in __kz_rs_start..__kz_rs_end {
+                                        let lap = u[[i - 1, j]] + u[[i + 1, j]] + u[[i, j - 1]]
+                                            + u[[i, j + 1]] - 4.0 * u[[i, j]];
+                                        tmp[[i, j]] = u[[i, j]] + k * lap;
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -170,11 +229,12 @@ impl heat {
                     __kz_lo1,
                     __kz_hi1,
                 );
-                let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_rows(
+                let __kz_work: u64 = 18u64.saturating_mul(__kz_cols as u64);
+                let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_rows_for(
                     __kz_n,
                     __kz_cols,
+                    __kz_work,
                 );
-                let __kz_work: u64 = 18u64.saturating_mul(__kz_cols as u64);
                 let mut __kz_part0 = ::kernelize::__private::runtime::parallel::split_axis(
                     tmp.view_mut(),
                     0,
@@ -207,10 +267,69 @@ impl heat {
                     );
                     {
                         for i in __kz_start..__kz_end {
-                            for j in __kz_lo1..__kz_hi1 {
-                                let lap = u[[i - 1, j]] + u[[i + 1, j]] + u[[i, j - 1]]
-                                    + u[[i, j + 1]] - 4.0 * u[[i, j]];
-                                tmp[[i, j]] = u[[i, j]] + k * lap;
+                            {
+                                #[allow(unused_imports)]
+                                use ::kernelize::__private::runtime::simd::{
+                                    Rows as _, RowsMut as _,
+                                };
+                                let __kz_rs_start: usize = __kz_lo1;
+                                let __kz_rs_end: usize = __kz_hi1;
+                                let __kz_sr2 = u.row_slice(i);
+                                let __kz_srw1 = ::kernelize::__private::row_window(
+                                    __kz_sr2,
+                                    __kz_rs_start,
+                                    __kz_rs_end,
+                                    -1,
+                                    1,
+                                );
+                                let __kz_sr4 = u.row_slice(usize::wrapping_add(i, 1));
+                                let __kz_srw3 = ::kernelize::__private::row_window(
+                                    __kz_sr4,
+                                    __kz_rs_start,
+                                    __kz_rs_end,
+                                    0,
+                                    0,
+                                );
+                                let __kz_sr6 = u.row_slice(usize::wrapping_sub(i, 1));
+                                let __kz_srw5 = ::kernelize::__private::row_window(
+                                    __kz_sr6,
+                                    __kz_rs_start,
+                                    __kz_rs_end,
+                                    0,
+                                    0,
+                                );
+                                let __kz_srw7 = ::kernelize::__private::row_window_mut(
+                                    tmp.row_slice_mut(i),
+                                    __kz_rs_start,
+                                    __kz_rs_end,
+                                    0,
+                                    0,
+                                );
+                                match (__kz_srw1, __kz_srw3, __kz_srw5, __kz_srw7) {
+                                    (
+                                        ::core::option::Option::Some(__kz_srw1),
+                                        ::core::option::Option::Some(__kz_srw3),
+                                        ::core::option::Option::Some(__kz_srw5),
+                                        ::core::option::Option::Some(__kz_srw7),
+                                    ) => {
+                                        for j in __kz_rs_start..__kz_rs_end {
+                                            let lap = __kz_srw5[j - __kz_rs_start + 0]
+                                                + __kz_srw3[j - __kz_rs_start + 0]
+                                                + __kz_srw1[j - __kz_rs_start + 0]
+                                                + __kz_srw1[j - __kz_rs_start + 2]
+                                                - 4.0 * __kz_srw1[j - __kz_rs_start + 1];
+                                            __kz_srw7[j - __kz_rs_start + 0] = __kz_srw1[j
+                                                - __kz_rs_start + 1] + k * lap;
+                                        }
+                                    }
+                                    _ => {
+                                        for j in __kz_rs_start..__kz_rs_end {
+                                            let lap = u[[i - 1, j]] + u[[i + 1, j]] + u[[i, j - 1]]
+                                                + u[[i, j + 1]] - 4.0 * u[[i, j]];
+                                            tmp[[i, j]] = u[[i, j]] + k * lap;
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -220,26 +339,18 @@ impl heat {
                     __kz_n,
                     __kz_work,
                 ) {
-                    ::kernelize::__private::runtime::parallel::install(|| {
-                        ::kernelize::__private::rayon::iter::ParallelIterator::collect(
-                            ::kernelize::__private::rayon::iter::ParallelIterator::map(
-                                ::kernelize::__private::rayon::iter::IndexedParallelIterator::enumerate(
-                                    ::kernelize::__private::rayon::iter::IntoParallelIterator::into_par_iter(
-                                        __kz_part0
-                                            .axis_chunks_iter_mut(
-                                                ::kernelize::__private::ndarray::Axis(0),
-                                                __kz_c,
-                                            ),
-                                    ),
-                                ),
-                                |(__kz_k, __kz_piece)| __kz_chunk(
-                                    __kz_k * __kz_c,
-                                    ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
-                                    __kz_piece,
-                                ),
+                    ::kernelize::__private::runtime::parallel::run_chunks(
+                        __kz_part0
+                            .axis_chunks_iter_mut(
+                                ::kernelize::__private::ndarray::Axis(0),
+                                __kz_c,
                             ),
-                        )
-                    })
+                        |__kz_k, __kz_piece| __kz_chunk(
+                            __kz_k * __kz_c,
+                            ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                            __kz_piece,
+                        ),
+                    )
                 } else {
                     {
                         let mut __kz_partials = ::std::vec::Vec::new();
@@ -257,5 +368,5 @@ impl heat {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `heat`: variants serial, parallel\nloop 1 (line 4): 2-D prange over i in 1..n - 1, j in 1..m - 1\n  reductions: none\n  writes: `tmp` (iteration's 2-D element only)\n  reads: `u`\n  bounds checked before the loop: `u[[i - 1..=i + 1, ..]]` (checked; ndarray keeps its own checks), `u[[.., j - 1..=j + 1]]` (checked; ndarray keeps its own checks), `tmp[[i, ..]]` (checked; ndarray keeps its own checks), `tmp[[.., j]]` (checked; ndarray keeps its own checks)\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of whole rows (kernelize::parallel::chunk_rows: about 256 chunks of at least 4 iterations), handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 18 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `heat`: variants serial, parallel\nloop 1 (line 4): 2-D prange over i in 1..n - 1, j in 1..m - 1\n  reductions: none\n  writes: `tmp` (iteration's 2-D element only)\n  reads: `u`\n  bounds checked before the loop: `u[[i - 1..=i + 1, ..]]` (checked; ndarray keeps its own checks), `u[[.., j - 1..=j + 1]]` (checked; ndarray keeps its own checks), `tmp[[i, ..]]` (checked; ndarray keeps its own checks), `tmp[[.., j]]` (checked; ndarray keeps its own checks)\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of whole rows (kernelize::parallel::chunk_rows_for: about 256 chunks of at least 4 iterations and kernelize::parallel::MIN_CHUNK_WORK), handed out dynamically to the threads of the team, the calling thread's included; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 18 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

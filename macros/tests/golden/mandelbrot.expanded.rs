@@ -125,10 +125,11 @@ impl mandelbrot {
                 __kz_lo0,
                 __kz_hi0,
             );
-            let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
-                __kz_n,
-            );
             let __kz_work: u64 = 180u64;
+            let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len_for(
+                __kz_n,
+                __kz_work,
+            );
             let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
                 &mut iters[..],
                 __kz_lo0,
@@ -182,23 +183,14 @@ impl mandelbrot {
                 __kz_n,
                 __kz_work,
             ) {
-                ::kernelize::__private::runtime::parallel::install(|| {
-                    ::kernelize::__private::rayon::iter::ParallelIterator::collect(
-                        ::kernelize::__private::rayon::iter::ParallelIterator::map(
-                            ::kernelize::__private::rayon::iter::IndexedParallelIterator::enumerate(
-                                ::kernelize::__private::rayon::slice::ParallelSliceMut::par_chunks_mut(
-                                    __kz_part0,
-                                    __kz_c,
-                                ),
-                            ),
-                            |(__kz_k, __kz_piece)| __kz_chunk(
-                                __kz_k * __kz_c,
-                                ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
-                                __kz_piece,
-                            ),
-                        ),
-                    )
-                })
+                ::kernelize::__private::runtime::parallel::run_chunks(
+                    <[_]>::chunks_mut(__kz_part0, __kz_c),
+                    |__kz_k, __kz_piece| __kz_chunk(
+                        __kz_k * __kz_c,
+                        ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                        __kz_piece,
+                    ),
+                )
             } else {
                 {
                     let mut __kz_partials = ::std::vec::Vec::new();
@@ -214,5 +206,5 @@ impl mandelbrot {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `mandelbrot`: variants serial, parallel\nloop 1 (line 2): prange over p in 0..re.len()\n  reductions: none\n  writes: `iters` (iteration's own element only)\n  reads: `re`, `im`\n  bounds checked before the loop: `re[p]`, `im[p]`, `iters[p]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the p range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 180 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `mandelbrot`: variants serial, parallel\nloop 1 (line 2): prange over p in 0..re.len()\n  reductions: none\n  writes: `iters` (iteration's own element only)\n  reads: `re`, `im`\n  bounds checked before the loop: `re[p]`, `im[p]`, `iters[p]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the p range is cut into chunks of max(ceil(n / 256), 4) iterations and at least kernelize::parallel::MIN_CHUNK_WORK of work (kernelize::parallel::chunk_len_for), handed out dynamically to the threads of the team, the calling thread's included; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 180 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

@@ -41,8 +41,33 @@ impl matvec {
             {
                 for i in __kz_lo0..__kz_hi0 {
                     let mut s = 0.0;
-                    for j in 0..a.ncols() {
-                        s += a[[i, j]] * x[j];
+                    {
+                        #[allow(unused_imports)]
+                        use ::kernelize::__private::runtime::simd::{
+                            Rows as _, RowsMut as _,
+                        };
+                        let __kz_rs_start: usize = 0;
+                        let __kz_rs_end: usize = a.ncols();
+                        let __kz_sr2 = a.row_slice(i);
+                        let __kz_srw1 = ::kernelize::__private::row_window(
+                            __kz_sr2,
+                            __kz_rs_start,
+                            __kz_rs_end,
+                            0,
+                            0,
+                        );
+                        match (__kz_srw1,) {
+                            (::core::option::Option::Some(__kz_srw1),) => {
+                                for j in __kz_rs_start..__kz_rs_end {
+                                    s += __kz_srw1[j - __kz_rs_start + 0] * x[j];
+                                }
+                            }
+                            _ => {
+                                for j in __kz_rs_start..__kz_rs_end {
+                                    s += a[[i, j]] * x[j];
+                                }
+                            }
+                        }
                     }
                     __kz_w_y[i] = s;
                 }
@@ -62,9 +87,6 @@ impl matvec {
                 __kz_lo0,
                 __kz_hi0,
             );
-            let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
-                __kz_n,
-            );
             let __kz_work: u64 = 1u64
                 .saturating_add(
                     5u64
@@ -76,6 +98,10 @@ impl matvec {
                                 .saturating_add(0u64),
                         ),
                 );
+            let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len_for(
+                __kz_n,
+                __kz_work,
+            );
             let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
                 &mut y[..],
                 __kz_lo0,
@@ -101,8 +127,33 @@ impl matvec {
                 {
                     for i in __kz_start..__kz_end {
                         let mut s = 0.0;
-                        for j in 0..a.ncols() {
-                            s += a[[i, j]] * x[j];
+                        {
+                            #[allow(unused_imports)]
+                            use ::kernelize::__private::runtime::simd::{
+                                Rows as _, RowsMut as _,
+                            };
+                            let __kz_rs_start: usize = 0;
+                            let __kz_rs_end: usize = a.ncols();
+                            let __kz_sr2 = a.row_slice(i);
+                            let __kz_srw1 = ::kernelize::__private::row_window(
+                                __kz_sr2,
+                                __kz_rs_start,
+                                __kz_rs_end,
+                                0,
+                                0,
+                            );
+                            match (__kz_srw1,) {
+                                (::core::option::Option::Some(__kz_srw1),) => {
+                                    for j in __kz_rs_start..__kz_rs_end {
+                                        s += __kz_srw1[j - __kz_rs_start + 0] * x[j];
+                                    }
+                                }
+                                _ => {
+                                    for j in __kz_rs_start..__kz_rs_end {
+                                        s += a[[i, j]] * x[j];
+                                    }
+                                }
+                            }
                         }
                         y[i] = s;
                     }
@@ -113,23 +164,14 @@ impl matvec {
                 __kz_n,
                 __kz_work,
             ) {
-                ::kernelize::__private::runtime::parallel::install(|| {
-                    ::kernelize::__private::rayon::iter::ParallelIterator::collect(
-                        ::kernelize::__private::rayon::iter::ParallelIterator::map(
-                            ::kernelize::__private::rayon::iter::IndexedParallelIterator::enumerate(
-                                ::kernelize::__private::rayon::slice::ParallelSliceMut::par_chunks_mut(
-                                    __kz_part0,
-                                    __kz_c,
-                                ),
-                            ),
-                            |(__kz_k, __kz_piece)| __kz_chunk(
-                                __kz_k * __kz_c,
-                                ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
-                                __kz_piece,
-                            ),
-                        ),
-                    )
-                })
+                ::kernelize::__private::runtime::parallel::run_chunks(
+                    <[_]>::chunks_mut(__kz_part0, __kz_c),
+                    |__kz_k, __kz_piece| __kz_chunk(
+                        __kz_k * __kz_c,
+                        ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                        __kz_piece,
+                    ),
+                )
             } else {
                 {
                     let mut __kz_partials = ::std::vec::Vec::new();
@@ -145,5 +187,5 @@ impl matvec {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `matvec`: variants serial, parallel\nloop 1 (line 2): prange over i in 0..a.nrows()\n  reductions: none\n  writes: `y` (iteration's own element only)\n  reads: `a`, `x`\n  bounds checked before the loop: `y[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 1 + 5 per trip of the inner loop over 0..a.ncols() per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `matvec`: variants serial, parallel\nloop 1 (line 2): prange over i in 0..a.nrows()\n  reductions: none\n  writes: `y` (iteration's own element only)\n  reads: `a`, `x`\n  bounds checked before the loop: `y[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations and at least kernelize::parallel::MIN_CHUNK_WORK of work (kernelize::parallel::chunk_len_for), handed out dynamically to the threads of the team, the calling thread's included; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 1 + 5 per trip of the inner loop over 0..a.ncols() per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

@@ -88,10 +88,11 @@ impl stencil {
                 __kz_lo0,
                 __kz_hi0,
             );
-            let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len(
-                __kz_n,
-            );
             let __kz_work: u64 = 50u64;
+            let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len_for(
+                __kz_n,
+                __kz_work,
+            );
             let __kz_part0 = ::kernelize::__private::runtime::parallel::split_slice(
                 &mut out[..],
                 __kz_lo0,
@@ -130,23 +131,14 @@ impl stencil {
                 __kz_n,
                 __kz_work,
             ) {
-                ::kernelize::__private::runtime::parallel::install(|| {
-                    ::kernelize::__private::rayon::iter::ParallelIterator::collect(
-                        ::kernelize::__private::rayon::iter::ParallelIterator::map(
-                            ::kernelize::__private::rayon::iter::IndexedParallelIterator::enumerate(
-                                ::kernelize::__private::rayon::slice::ParallelSliceMut::par_chunks_mut(
-                                    __kz_part0,
-                                    __kz_c,
-                                ),
-                            ),
-                            |(__kz_k, __kz_piece)| __kz_chunk(
-                                __kz_k * __kz_c,
-                                ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
-                                __kz_piece,
-                            ),
-                        ),
-                    )
-                })
+                ::kernelize::__private::runtime::parallel::run_chunks(
+                    <[_]>::chunks_mut(__kz_part0, __kz_c),
+                    |__kz_k, __kz_piece| __kz_chunk(
+                        __kz_k * __kz_c,
+                        ::core::cmp::min((__kz_k + 1) * __kz_c, __kz_n),
+                        __kz_piece,
+                    ),
+                )
             } else {
                 {
                     let mut __kz_partials = ::std::vec::Vec::new();
@@ -162,5 +154,5 @@ impl stencil {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    const REPORT: &'static str = "kernel `stencil`: variants serial, parallel\nloop 1 (line 3): prange over i in 1..n - 1\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `a[i - 1..=i + 1]`, `out[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations, handed out dynamically on the pool; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 50 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    const REPORT: &'static str = "kernel `stencil`: variants serial, parallel\nloop 1 (line 3): prange over i in 1..n - 1\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `a[i - 1..=i + 1]`, `out[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations and at least kernelize::parallel::MIN_CHUNK_WORK of work (kernelize::parallel::chunk_len_for), handed out dynamically to the threads of the team, the calling thread's included; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 50 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }
