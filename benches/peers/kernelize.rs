@@ -9,9 +9,16 @@
 //! checksums of the results (Mandelbrot's counts also go to a file, to be compared point by
 //! point). It also measures the STREAM triad on one and on all threads. Without `PEERS_SERVE`
 //! (a plain `cargo bench`) it says how to run the comparison and exits.
+//!
+//! The programs of the real-program suite (`benches/real/`, Numba side
+//! `benches/peers/real_programs.py`) are served the same way; their benches are in
+//! `real_benches.rs`. Besides the four variants matched to Numba's, `dispatch` times the
+//! dispatching call `name(...)`.
 
 #[path = "../kernels/mod.rs"]
 mod kernels;
+#[path = "../real/mod.rs"]
+mod real;
 
 use kernelize::ndarray::{Array2, ArrayView2, ArrayViewMut2};
 use kernels::{dot, go_fast, inputs, jacobi, mandelbrot, matrix, matvec, nbody, saxpy, softplus_sum};
@@ -21,8 +28,9 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// The variants compared, by the names both sides use.
-const VARIANTS: [&str; 4] = ["serial", "parallel", "fastmath", "parallel_fastmath"];
+/// The variants compared, by the names both sides use, and `dispatch`: the call `name(...)`,
+/// which runs the variant the dispatcher picks (Numba has no counterpart).
+const VARIANTS: [&str; 5] = ["serial", "parallel", "fastmath", "parallel_fastmath", "dispatch"];
 
 fn main() {
     if std::env::var_os("PEERS_SERVE").is_none() {
@@ -167,11 +175,12 @@ fn make_bench(cfg: &Config, kernel: &str, size: usize, variant: &'static str) ->
         "jacobi" => Box::new(Jacobi::new(size, variant)),
         "nbody" => Box::new(Nbody::new(size, variant)),
         "matvec" => Box::new(Matvec::new(size, variant)),
-        _ => panic!("unknown kernel `{kernel}` in PEERS_CASES"),
+        _ => real_benches::make(kernel, size, variant)
+            .unwrap_or_else(|| panic!("unknown kernel `{kernel}` in PEERS_CASES")),
     }
 }
 
-/// Picks `name::variant` of a kernel by the variant's name.
+/// Picks `name::variant` of a kernel by the variant's name; `dispatch` is `name` itself.
 macro_rules! variant {
     ($kernel:ident, $variant:expr) => {
         match $variant {
@@ -179,10 +188,14 @@ macro_rules! variant {
             "parallel" => $kernel::parallel,
             "fastmath" => $kernel::fastmath,
             "parallel_fastmath" => $kernel::parallel_fastmath,
+            "dispatch" => $kernel,
             other => panic!("unknown variant `{other}`"),
         }
     };
 }
+
+// After the macro: the real-program benches use it.
+mod real_benches;
 
 /// The sum of `values` in index order, in f64: the same loop on the Python side.
 fn seq_sum(values: impl IntoIterator<Item = f64>) -> f64 {
