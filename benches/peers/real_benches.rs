@@ -23,6 +23,11 @@ use std::hint::black_box;
 
 type Checks = Vec<(&'static str, f64)>;
 
+/// kde's and uniform_j's signature: three inputs, one output.
+type Fn3To1 = fn(&[f64], &[f64], &[f64], &mut [f64]);
+
+type SpmvFn = fn(&[u32], &[u32], &[f64], &[f64], &mut [f64]);
+
 /// The bench of a real program or micro-kernel, or `None` for a name this suite does not have.
 pub fn make(kernel: &str, n: usize, variant: &str) -> Option<Box<dyn Bench>> {
     Some(match kernel {
@@ -358,7 +363,7 @@ impl Bench for Gpairs {
 // numba-examples
 
 struct Kde {
-    f: fn(&[f64], &[f64], &[f64], &mut [f64]),
+    f: Fn3To1,
     eval: Vec<f64>,
     samples: Vec<f64>,
     bandwidths: Vec<f64>,
@@ -513,7 +518,7 @@ impl Bench for AzimintNaive {
 }
 
 struct Spmv {
-    f: fn(&[u32], &[u32], &[f64], &[f64], &mut [f64]),
+    f: SpmvFn,
     a_row: Vec<u32>,
     a_col: Vec<u32>,
     a_val: Vec<f64>,
@@ -890,7 +895,7 @@ impl Bench for Powi2 {
 }
 
 struct UniformJ {
-    f: fn(&[f64], &[f64], &[f64], &mut [f64]),
+    f: Fn3To1,
     x: Vec<f64>,
     y: Vec<f64>,
     lim: Vec<f64>,

@@ -31,7 +31,7 @@ import math
 import numba
 import numba as nb
 import numpy as np
-from numba import jit, njit, prange
+from numba import jit, prange
 
 
 def _shared():
