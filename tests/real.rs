@@ -441,6 +441,8 @@ fn gpairs_model(p: &[Vec<f64>; 8], rb: &[f64], what: &str) -> Vec<B> {
 #[test]
 fn gpairs_counts_the_same_pairs_as_serial() {
     let v = variants!(gpairs: GpairsFn);
+    // No empty point set: the program copies row 0 of the per-point rows (so does the source,
+    // whose `results_disjoint[0]` raises an IndexError there). Nor zero bins (`nbins - 1`).
     for (n, nbins) in [(1, 20), (7, 20), (8, 1), (9, 2), (31, 20), (33, 7), (67, 20)] {
         let mut rng = Rng::for_case("real gpairs", n * 100 + nbins);
         let mut vecs = |lo, hi| rng.vec_f64(n, lo, hi);
