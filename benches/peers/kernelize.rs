@@ -9,9 +9,15 @@
 //! `Instant` around the call only and answers the seconds. `case` (a block of timed calls, the
 //! older protocol) still works. It also measures the STREAM triad on one and on all threads.
 //! Without `PEERS_SERVE` (a plain `cargo bench`) it says how to run the comparison and exits.
+//!
+//! The programs of the real-program suite (`benches/real/`, Numba side
+//! `benches/peers/real_programs.py`) are served the same way; their benches are in
+//! `real_benches.rs`.
 
 #[path = "../kernels/mod.rs"]
 mod kernels;
+#[path = "../real/mod.rs"]
+mod real;
 
 use kernelize::ndarray::{Array2, ArrayView2, ArrayViewMut2};
 use kernels::{dot, go_fast, inputs, jacobi, mandelbrot, matrix, matvec, nbody, saxpy, softplus_sum};
@@ -21,7 +27,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// The variants compared, by the names both sides use; `dispatch` is the plain call `name(...)`.
+/// The variants compared, by the names both sides use, and `dispatch`: the call `name(...)`,
+/// which runs the variant the dispatcher picks (Numba has no counterpart).
 const VARIANTS: [&str; 5] = ["serial", "parallel", "fastmath", "parallel_fastmath", "dispatch"];
 
 fn main() {
@@ -257,11 +264,12 @@ fn make_bench(cfg: &Config, kernel: &str, size: usize, variant: &'static str) ->
         "jacobi" => Box::new(Jacobi::new(size, variant)),
         "nbody" => Box::new(Nbody::new(size, variant)),
         "matvec" => Box::new(Matvec::new(size, variant)),
-        _ => panic!("unknown kernel `{kernel}` in PEERS_CASES"),
+        _ => real_benches::make(kernel, size, variant)
+            .unwrap_or_else(|| panic!("unknown kernel `{kernel}` in PEERS_CASES")),
     }
 }
 
-/// Picks `name::variant` of a kernel by the variant's name.
+/// Picks `name::variant` of a kernel by the variant's name; `dispatch` is `name` itself.
 macro_rules! variant {
     ($kernel:ident, $variant:expr) => {
         match $variant {
@@ -274,6 +282,9 @@ macro_rules! variant {
         }
     };
 }
+
+// After the macro: the real-program benches use it.
+mod real_benches;
 
 /// The sum of `values` in index order, in f64: the same loop on the Python side.
 fn seq_sum(values: impl IntoIterator<Item = f64>) -> f64 {
