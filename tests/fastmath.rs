@@ -1666,6 +1666,43 @@ fn uniform_counter_is_exact_and_not_gathered() {
     }
 }
 
+/// `&&` whose left side is uniform (`n > 0`, `k > 0` with `k` uniform among the lanes still in
+/// the loop): the right side (`a[n - 1]`, `a[k - 1]`) runs only where serial runs it, so an
+/// empty `a` neither overflows `k - 1` nor indexes out of bounds. Counts: exact.
+#[kernel(parallel, fastmath)]
+pub fn short_circuit(x: &[f64], a: &[f64], out: &mut [f64]) {
+    let n = a.len();
+    for i in prange(0..x.len()) {
+        let mut k = n;
+        let mut c = 0.0;
+        while k > 0 && x[i] < a[k - 1] {
+            k -= 1;
+            c += 1.0;
+        }
+        out[i] = c + if n > 0 && a[n - 1] > x[i] { 10.0 } else { 0.0 };
+    }
+}
+
+#[test]
+fn a_uniform_left_side_of_and_decides_for_every_lane() {
+    type F = fn(&[f64], &[f64], &mut [f64]);
+    for n in FM_SIZES.into_iter().filter(|&n| n <= 1000) {
+        for m in [0, 1, 5] {
+            let mut rng = Rng::for_case("fm short_circuit", n * 10 + m);
+            let x = rng.vec_f64(n, 0.0, 1.0);
+            let mut a = rng.vec_f64(m, 0.0, 1.0);
+            a.sort_by(f64::total_cmp);
+            let mut want = vec![0.0; n];
+            short_circuit::serial(&x, &a, &mut want);
+            for c in fm_cases!(short_circuit: F) {
+                let mut got = vec![0.0; n];
+                c.run(|f| f(&x, &a, &mut got));
+                assert_all_f64(&c.label(&format!("n={n} m={m}")), &got, &want);
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 10. Casts and exact float methods: `as`, `abs`, `min`, `max`, `clamp`, `floor`, `sqrt`; and
 //     `mul_add`.

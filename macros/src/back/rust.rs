@@ -110,6 +110,22 @@ impl Writer<'_> {
                 let init = self.expr(init, 0);
                 quote_spanned!(s.span=> let #m #name #ty = #init;)
             }
+            // In `fastmath`'s scalar code, `x += a * b` contracted into one multiply-add.
+            StmtKind::Assign { place, op: Some(op @ (BinOp::Add | BinOp::Sub)), value }
+                if self.relaxed
+                    && matches!(&value.kind, ExprKind::Binary { op: BinOp::Mul, .. })
+                    && matches!(value.ty, Ty::Scalar(t) if t.is_float()) =>
+            {
+                let ExprKind::Binary { lhs: a, rhs: b, .. } = &value.kind else { return TokenStream::new() };
+                let target = self.place(place, s.span);
+                let (a, b) = (self.expr(a, 0), self.expr(b, 0));
+                let a = if *op == BinOp::Sub { quote!(-(#a)) } else { a };
+                let f = Ident::new(
+                    if value.ty == Ty::Scalar(Scalar::F32) { "fmadd_f32" } else { "fmadd_f64" },
+                    Span::call_site(),
+                );
+                quote!(#target = ::kernelize::__private::runtime::math::#f::<__KZ_FMA>(#a, #b, #target);)
+            }
             StmtKind::Assign { place, op, value } => {
                 let place = self.place(place, s.span);
                 let symbol = op.map_or_else(|| "=".to_owned(), |o| format!("{}=", o.symbol()));

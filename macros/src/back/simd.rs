@@ -726,6 +726,16 @@ impl<'a, 'k> Gen<'a, 'k> {
                 if !self.varying.contains(var) {
                     return Ok(self.w.stmt(s));
                 }
+                // `s += a * b` contracted into one multiply-add, as `s + a * b` is.
+                if let Some(op @ (BinOp::Add | BinOp::Sub)) = op
+                    && let ExprKind::Binary { op: BinOp::Mul, lhs: a, rhs: b } = &value.kind
+                    && matches!(value.ty, Ty::Scalar(t) if t.is_float())
+                {
+                    let (a, b) = (self.lanes(a, m)?, self.lanes(b, m)?);
+                    let a = if *op == BinOp::Sub { quote!((-#a)) } else { a };
+                    let new = quote!(#a.fmadd::<__KZ_FMA>(#b, #name));
+                    return Ok(self.assign(&name, new, m));
+                }
                 let value = self.lanes(value, m)?;
                 let new = match op {
                     Some(op) => self.binary_lanes(*op, quote!(#name), value),
@@ -1037,15 +1047,29 @@ impl<'a, 'k> Gen<'a, 'k> {
                     UnOp::Not => quote!((!#a)),
                 }
             }
+            // `&&` and `||` evaluate their right side only where serial would: for no lane when
+            // the left side decides them all (its uniform parts, say `a[k - 1]` after `k > 0`,
+            // could panic), else under the mask of the lanes it leaves undecided.
+            ExprKind::Binary { op: op @ (BinOp::And | BinOp::Or), lhs, rhs } if !self.is_varying(lhs) => {
+                let a = self.w.expr(lhs, 0);
+                let b = self.lanes(rhs, m)?;
+                let lanes_ty = lanes_path();
+                let decided = if *op == BinOp::And { quote!(false) } else { quote!(true) };
+                if *op == BinOp::And {
+                    quote!(if #a { #b } else { #lanes_ty::<bool, __KZ_W>::splat(#decided) })
+                } else {
+                    quote!(if #a { #lanes_ty::<bool, __KZ_W>::splat(#decided) } else { #b })
+                }
+            }
             ExprKind::Binary { op: op @ (BinOp::And | BinOp::Or), lhs, rhs } => {
                 let a = self.lanes(lhs, m)?;
                 let (av, sub) = (self.fresh("c"), self.fresh("m"));
                 let mtok = self.mask_tokens(m);
                 let b = self.lanes(rhs, &Mask::Var(sub.clone()))?;
                 if *op == BinOp::And {
-                    quote!({ let #av = #a; let #sub = #mtok & #av; #av & #b })
+                    quote!({ let #av = #a; let #sub = #mtok & #av; if #sub.any() { #av & #b } else { #av } })
                 } else {
-                    quote!({ let #av = #a; let #sub = #mtok & !#av; #av | #b })
+                    quote!({ let #av = #a; let #sub = #mtok & !#av; if #sub.any() { #av | #b } else { #av } })
                 }
             }
             ExprKind::Binary { op, lhs, rhs } => {

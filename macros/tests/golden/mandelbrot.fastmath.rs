@@ -179,10 +179,14 @@ impl mandelbrot {
                                                     let __kz_c3 = k
                                                         .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
                                                     let __kz_m4 = __kz_lm1 & __kz_c3;
-                                                    __kz_c3
-                                                        & zr
-                                                            .fmadd::<__KZ_FMA>(zr, (zi * zi))
-                                                            .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                    if __kz_m4.any() {
+                                                        __kz_c3
+                                                            & zr
+                                                                .fmadd::<__KZ_FMA>(zr, (zi * zi))
+                                                                .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                    } else {
+                                                        __kz_c3
+                                                    }
                                                 };
                                             if !__kz_lm1.any() {
                                                 break;
@@ -293,10 +297,14 @@ impl mandelbrot {
                                                     let __kz_c13 = k
                                                         .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
                                                     let __kz_m14 = __kz_lm11 & __kz_c13;
-                                                    __kz_c13
-                                                        & zr
-                                                            .fmadd::<__KZ_FMA>(zr, (zi * zi))
-                                                            .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                    if __kz_m14.any() {
+                                                        __kz_c13
+                                                            & zr
+                                                                .fmadd::<__KZ_FMA>(zr, (zi * zi))
+                                                                .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                    } else {
+                                                        __kz_c13
+                                                    }
                                                 };
                                             if !__kz_lm11.any() {
                                                 break;
@@ -416,10 +424,14 @@ impl mandelbrot {
                                                     let __kz_c3 = k
                                                         .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
                                                     let __kz_m4 = __kz_lm1 & __kz_c3;
-                                                    __kz_c3
-                                                        & zr
-                                                            .fmadd::<__KZ_FMA>(zr, (zi * zi))
-                                                            .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                    if __kz_m4.any() {
+                                                        __kz_c3
+                                                            & zr
+                                                                .fmadd::<__KZ_FMA>(zr, (zi * zi))
+                                                                .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                    } else {
+                                                        __kz_c3
+                                                    }
                                                 };
                                             if !__kz_lm1.any() {
                                                 break;
@@ -530,10 +542,14 @@ impl mandelbrot {
                                                     let __kz_c13 = k
                                                         .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
                                                     let __kz_m14 = __kz_lm11 & __kz_c13;
-                                                    __kz_c13
-                                                        & zr
-                                                            .fmadd::<__KZ_FMA>(zr, (zi * zi))
-                                                            .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                    if __kz_m14.any() {
+                                                        __kz_c13
+                                                            & zr
+                                                                .fmadd::<__KZ_FMA>(zr, (zi * zi))
+                                                                .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                    } else {
+                                                        __kz_c13
+                                                    }
                                                 };
                                             if !__kz_lm11.any() {
                                                 break;
