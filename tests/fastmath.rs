@@ -321,8 +321,6 @@ fn vectorized_lanes(name: &str, report: &str) -> Vec<usize> {
     let mut lanes = Vec::new();
     for l in lines {
         let clones = l.trim_start().trim_start_matches("fastmath: ");
-        let first = clones.split("; ").next().unwrap_or_default();
-        assert!(!first.ends_with(": scalar code"), "{name}: a loop's AVX-512 clone is not vectorized:\n{report}");
         // Each clone: `LABEL: lanes across i, 8 lanes`, maybe `, or <another> below N trips ...`.
         for clone in clones.split("; ") {
             for part in clone.split(", ") {
@@ -2284,30 +2282,40 @@ fn kernels() -> Vec<(&'static str, &'static str, Vec<usize>)> {
     ]
 }
 
-/// Every loop of every kernel says "fastmath: vectorized", and its tests run it at `W - 1`, `W`,
-/// `W + 1` and `2W + 3` iterations for each of its lane counts `W` (the tail vector empty, full
-/// and one lane wide, and more than one full vector before a tail).
+/// Every loop of every kernel that runs in lanes is tested at `W - 1`, `W`, `W + 1` and
+/// `2W + 3` iterations for each of its lane counts `W` (the tail empty, full and one lane wide,
+/// and more than one full vector before a tail). Loops the cost model leaves to the scalar code
+/// (which LLVM's loop vectorizer vectorizes where it can) have no lane count of kernelize's.
 #[test]
-fn every_kernel_is_vectorized_and_tested_around_its_lane_counts() {
+fn every_kernel_is_tested_around_its_lane_counts() {
+    let mut with_lanes = 0;
     for (name, report, sizes) in kernels() {
-        for w in vectorized_lanes(name, report) {
+        let lanes = vectorized_lanes(name, report);
+        with_lanes += usize::from(!lanes.is_empty());
+        for w in lanes {
             for n in [w - 1, w, w + 1, 2 * w + 3] {
                 assert!(sizes.contains(&n), "{name}: {w} lanes, but never run at {n} iterations:\n{report}");
             }
         }
     }
+    assert!(with_lanes >= 20, "the kernels above exercise the lanes: only {with_lanes} run in them");
 }
 
 /// The lane counts the back end chooses: one vector register per varying value for
 /// straight-line code (f64: 8/4/2 on AVX-512, AVX2, baseline; f32 twice those), four for varying
-/// control flow (32/16/8) and for cheap reductions (add latency); a memory-bound loop runs the
-/// AVX2 code on AVX-512 CPUs.
+/// control flow (32/16/8) and for cheap reductions (add latency). An element-wise loop LLVM
+/// vectorizes by itself (no reduction, no math-library call, contiguous accesses: `axpy`, the
+/// second loop of `go_fast`) runs the scalar code, in every clone.
 #[test]
 fn lane_counts_follow_the_element_type_and_the_control_flow() {
-    assert_eq!(vectorized_lanes("go_fast", go_fast::REPORT), [8, 4, 2, 4, 4, 2], "tanh loop, then a memory-bound one");
-    assert_eq!(vectorized_lanes("axpy", axpy::REPORT), [4, 4, 2]);
-    assert_eq!(vectorized_lanes("axpy_f32", axpy_f32::REPORT), [8, 8, 4]);
-    assert!(axpy::REPORT.contains("(the AVX2 code: memory-bound)"), "{}", axpy::REPORT);
+    assert_eq!(vectorized_lanes("go_fast", go_fast::REPORT), [8, 4, 2], "the tanh loop; then an element-wise one");
+    assert!(go_fast::REPORT.contains("AVX-512: scalar code; AVX2+FMA: scalar code; baseline: scalar code"));
+    assert_eq!(vectorized_lanes("axpy", axpy::REPORT), [] as [usize; 0], "{}", axpy::REPORT);
+    assert_eq!(vectorized_lanes("axpy_f32", axpy_f32::REPORT), [] as [usize; 0]);
+    // Cheap float sums: four vectors each; the f32 one (no math, cheap) is memory-bound and runs
+    // the AVX2 code on AVX-512 CPUs: 4 x 8 lanes there.
+    assert_eq!(vectorized_lanes("float_sums", float_sums::REPORT), [32, 16, 8, 32, 32, 16]);
+    assert!(float_sums::REPORT.contains("(the AVX2 code: memory-bound)"), "{}", float_sums::REPORT);
     // The baseline clone (SSE2: 2 lanes, no FMA, masks by and/andnot/or) runs the escape loop
     // as scalar code: the cost model estimates its lanes above 80% of the scalar code's cost.
     assert_eq!(vectorized_lanes("mandel", mandel::REPORT), [32, 16]);

@@ -1,6 +1,8 @@
 //! The threads `parallel` loops run on: a team in the manner of OpenMP's. The calling thread
-//! works too (a team of `n` threads has `n - 1` workers), chunks are handed out by one atomic
-//! counter, and after a loop the workers spin for a while before they park, so that loops that
+//! works too (a team of `n` threads has `n - 1` workers); each member starts on its own block of
+//! the loop's chunks (the same block loop after loop, so the rows it works on stay in its cache,
+//! as with OpenMP's static schedule) and then takes chunks left in the others' blocks (so uneven
+//! work still balances); after a loop the workers spin for a while before they park, so that loops that
 //! follow one another (and repeated calls) find them awake: waking a parked thread costs 15 to
 //! 20 µs on the 2-core machine this was measured on, more than a whole loop of 10k `tanh`s
 //! takes on two threads. `KERNELIZE_SPIN_US` sets how long they spin (default
@@ -48,19 +50,29 @@ struct WorkRef(*const Work);
 // SAFETY: the pointee is `Sync`; the protocol of `Team::run` keeps it alive while in use.
 unsafe impl Send for WorkRef {}
 
+// SAFETY: `work`, the one field that is not itself `Sync`, is written and read only under the
+// protocol of `Team::run` (see there and in `worker`), which orders every write before the reads
+// it can meet through the `SeqCst` accesses of `state` and `inside`.
+unsafe impl Sync for Shared {}
+
 struct Shared {
     /// The current loop: `epoch << 1 | open`.
     state: AtomicU64,
-    /// The current loop's work and length, written before it opens.
-    work: Mutex<Option<(WorkRef, usize)>>,
-    /// The next chunk to hand out.
-    next: AtomicUsize,
+    /// The current loop's work and length: written by the caller of `Team::run` before the loop
+    /// opens (no worker is inside a loop then), read by workers counted inside the open loop.
+    work: UnsafeCell<Option<(WorkRef, usize)>>,
+    /// Each member's block of the loop's chunks, `front << 32 | back`: a member takes its own
+    /// chunks from the front, in order (the same rows on the same thread, loop after loop, so
+    /// they stay in its cache), and when its block is done takes others' from the back (so an
+    /// uneven loop, or a member that is late to wake, still balances).
+    blocks: Vec<Block>,
     /// Workers inside the current loop.
     inside: AtomicUsize,
     /// The first panic of a chunk on a worker.
     panic: Mutex<Option<Box<dyn Any + Send>>>,
-    /// Parked workers wait here for the next loop.
-    parked: Mutex<usize>,
+    /// Parked workers: their count, and where they wait for the next loop.
+    parked_count: AtomicUsize,
+    parked: Mutex<()>,
     wake: Condvar,
     shutdown: AtomicBool,
     spin: Duration,
@@ -85,11 +97,12 @@ impl Team {
         let size = size.max(1);
         let shared = Arc::new(Shared {
             state: AtomicU64::new(0),
-            work: Mutex::new(None),
-            next: AtomicUsize::new(0),
+            work: UnsafeCell::new(None),
+            blocks: (0..size.max(1)).map(|_| Block(AtomicU64::new(0))).collect(),
             inside: AtomicUsize::new(0),
             panic: Mutex::new(None),
-            parked: Mutex::new(0),
+            parked_count: AtomicUsize::new(0),
+            parked: Mutex::new(()),
             wake: Condvar::new(),
             shutdown: AtomicBool::new(false),
             spin,
@@ -99,7 +112,7 @@ impl Team {
                 let shared = Arc::clone(&shared);
                 std::thread::Builder::new()
                     .name(format!("kernelize-{i}"))
-                    .spawn(move || worker(&shared))
+                    .spawn(move || worker(&shared, i))
                     .unwrap_or_else(|e| panic!("kernelize: cannot start the threads of a pool: {e}"))
             })
             .collect();
@@ -122,7 +135,7 @@ impl Team {
             Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
             Err(TryLockError::WouldBlock) => None,
         };
-        if guard.is_none() || self.size == 1 || IN_WORKER.with(|w| w.get()) {
+        if guard.is_none() || self.size == 1 || IN_WORKER.with(|w| w.get()) || n > u32::MAX as usize {
             // Busy (a loop inside a loop, or another thread's), or alone: in order, here.
             (0..n).for_each(f);
             return;
@@ -132,29 +145,32 @@ impl Team {
         // function returns only after the loop is closed and no worker is inside it.
         let work =
             WorkRef(unsafe { std::mem::transmute::<&(dyn Fn(usize) + Sync + '_), &'static Work>(f) } as *const Work);
-        *s.work.lock().unwrap_or_else(PoisonError::into_inner) = Some((work, n));
-        s.next.store(0, Ordering::SeqCst);
+        // SAFETY: no worker reads `work` now: the last loop is closed and none is inside it (the
+        // previous `run` waited for that), and a worker reads it only after it has seen this
+        // loop open (the `SeqCst` store below orders this write before that).
+        unsafe { *s.work.get() = Some((work, n)) };
+        let members = s.blocks.len();
+        for (m, b) in s.blocks.iter().enumerate() {
+            b.0.store(pack(m * n / members, (m + 1) * n / members), Ordering::SeqCst);
+        }
         let epoch = (s.state.load(Ordering::SeqCst) >> 1) + 1;
         s.state.store(epoch << 1 | 1, Ordering::SeqCst);
-        {
-            let parked = s.parked.lock().unwrap_or_else(PoisonError::into_inner);
-            if *parked > 0 {
-                s.wake.notify_all();
-            }
+        if s.parked_count.load(Ordering::SeqCst) > 0 {
+            let _parked = s.parked.lock().unwrap_or_else(PoisonError::into_inner);
+            s.wake.notify_all();
         }
-        let mine = catch_unwind(AssertUnwindSafe(|| take_chunks(s, f, n)));
+        let mine = catch_unwind(AssertUnwindSafe(|| take_chunks(s, f, 0)));
         // Close the loop: a worker that arrives now backs off without touching `f`.
         s.state.store(epoch << 1, Ordering::SeqCst);
         let mut spins = 0u32;
         while s.inside.load(Ordering::SeqCst) != 0 {
             spins = spins.wrapping_add(1);
-            if spins.is_multiple_of(64) {
+            if spins > 4096 && spins.is_multiple_of(64) {
                 std::thread::yield_now();
             } else {
                 std::hint::spin_loop();
             }
         }
-        *s.work.lock().unwrap_or_else(PoisonError::into_inner) = None;
         let theirs = s.panic.lock().unwrap_or_else(PoisonError::into_inner).take();
         drop(guard);
         if let Err(p) = mine {
@@ -184,17 +200,50 @@ thread_local! {
     static IN_WORKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-fn take_chunks(s: &Shared, f: &(dyn Fn(usize) + Sync + '_), n: usize) {
-    loop {
-        let k = s.next.fetch_add(1, Ordering::SeqCst);
-        if k >= n {
-            return;
-        }
+/// One member's share of a loop: its own block from the front, then the others' from the back.
+fn take_chunks(s: &Shared, f: &(dyn Fn(usize) + Sync + '_), member: usize) {
+    let own = &s.blocks[member % s.blocks.len()].0;
+    while let Some(k) = take(own, true) {
         f(k);
+    }
+    let members = s.blocks.len();
+    for step in 1..members {
+        let other = &s.blocks[(member + step) % members].0;
+        while let Some(k) = take(other, false) {
+            f(k);
+        }
     }
 }
 
-fn worker(s: &Shared) {
+/// A chunk of a block: its first (the owner) or its last (another member).
+fn take(block: &AtomicU64, front: bool) -> Option<usize> {
+    let mut cur = block.load(Ordering::SeqCst);
+    loop {
+        let (f, b) = unpack(cur);
+        if f >= b {
+            return None;
+        }
+        let (next, k) = if front { (pack(f + 1, b), f) } else { (pack(f, b - 1), b - 1) };
+        match block.compare_exchange_weak(cur, next, Ordering::SeqCst, Ordering::SeqCst) {
+            Ok(_) => return Some(k),
+            Err(now) => cur = now,
+        }
+    }
+}
+
+/// One member's block, alone on its cache line.
+#[repr(align(64))]
+struct Block(AtomicU64);
+
+fn pack(front: usize, back: usize) -> u64 {
+    (front as u64) << 32 | back as u64 & 0xffff_ffff
+}
+
+fn unpack(v: u64) -> (usize, usize) {
+    ((v >> 32) as usize, (v & 0xffff_ffff) as usize)
+}
+
+fn worker(s: &Shared, member: usize) {
     IN_WORKER.with(|w| w.set(true));
     let mut seen = 0u64;
     loop {
@@ -202,12 +251,14 @@ fn worker(s: &Shared) {
         seen = epoch;
         s.inside.fetch_add(1, Ordering::SeqCst);
         if s.state.load(Ordering::SeqCst) == epoch << 1 | 1 {
-            let work = *s.work.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some((WorkRef(f), n)) = work {
+            // SAFETY: the loop is open and this worker is counted inside it: the caller wrote
+            // `work` before opening it and does not write it again before every worker has left.
+            let work = unsafe { *s.work.get() };
+            if let Some((WorkRef(f), _)) = work {
                 // SAFETY: the loop is open and this worker is counted inside it, so the caller
                 // of `Team::run` has not returned: `f` is alive (see there).
                 let f: &Work = unsafe { &*f };
-                if let Err(p) = catch_unwind(AssertUnwindSafe(|| take_chunks(s, f, n))) {
+                if let Err(p) = catch_unwind(AssertUnwindSafe(|| take_chunks(s, f, member))) {
                     s.panic.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert(p);
                 }
             }
@@ -223,25 +274,29 @@ fn wait_for_loop(s: &Shared, seen: u64) -> Option<u64> {
     let start = Instant::now();
     let mut spins = 0u32;
     loop {
-        if s.shutdown.load(Ordering::SeqCst) {
-            return None;
-        }
         if let Some(e) = open(s.state.load(Ordering::SeqCst)) {
             return Some(e);
         }
         spins = spins.wrapping_add(1);
-        if spins.is_multiple_of(64) {
-            if start.elapsed() >= s.spin {
+        if spins.is_multiple_of(256) {
+            if s.shutdown.load(Ordering::SeqCst) {
+                return None;
+            }
+            let waited = start.elapsed();
+            if waited >= s.spin {
                 break;
             }
-            // On a machine with more threads than cores, let the others run.
-            std::thread::yield_now();
+            // After the first part of the spin, on a machine with more threads than cores,
+            // let the others run.
+            if waited >= s.spin / 4 {
+                std::thread::yield_now();
+            }
         } else {
             std::hint::spin_loop();
         }
     }
-    let mut parked = s.parked.lock().unwrap_or_else(PoisonError::into_inner);
-    *parked += 1;
+    let mut guard = s.parked.lock().unwrap_or_else(PoisonError::into_inner);
+    s.parked_count.fetch_add(1, Ordering::SeqCst);
     let found = loop {
         if s.shutdown.load(Ordering::SeqCst) {
             break None;
@@ -249,9 +304,9 @@ fn wait_for_loop(s: &Shared, seen: u64) -> Option<u64> {
         if let Some(e) = open(s.state.load(Ordering::SeqCst)) {
             break Some(e);
         }
-        parked = s.wake.wait(parked).unwrap_or_else(PoisonError::into_inner);
+        guard = s.wake.wait(guard).unwrap_or_else(PoisonError::into_inner);
     };
-    *parked -= 1;
+    s.parked_count.fetch_sub(1, Ordering::SeqCst);
     found
 }
 

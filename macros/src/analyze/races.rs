@@ -77,18 +77,21 @@ impl<'k> Collect<'k> {
         &self.k.var(v).name
     }
 
+    /// The element an iteration owns of `array`: `out[i]`; `out[[i, j]]` in a 2-D loop; the row
+    /// `out[[i, _]]` of a 2-D array in a loop over rows.
     fn own_index_text(&self, array: VarId) -> String {
-        let names: Vec<&str> = self.prange.iter().map(|&p| self.name(p)).collect();
-        match names.as_slice() {
-            [i] => format!("{}[{i}]", self.name(array)),
-            [i, j] => format!("{}[[{i}, {j}]]", self.name(array)),
-            _ => self.name(array).to_owned(),
-        }
+        let own: Vec<usize> = (0..self.prange.len()).collect();
+        self.own_text(array, &own)
     }
 
-    /// `out[[j, i]]` for the ownership `own` (index position of each prange variable).
+    /// `out[[j, i]]` for the ownership `own` (index position of each prange variable), `_` at
+    /// the positions any value may take.
     fn own_text(&self, array: VarId, own: &[usize]) -> String {
-        let mut parts = vec!["_".to_owned(); own.iter().max().map_or(1, |m| m + 1)];
+        let ndim = match self.k.var(array).ty {
+            Ty::Array(a) => usize::from(a.ndim),
+            _ => 1,
+        };
+        let mut parts = vec!["_".to_owned(); own.iter().max().map_or(1, |m| m + 1).max(ndim)];
         for (d, &pos) in own.iter().enumerate() {
             parts[pos] = self.name(self.prange[d]).to_owned();
         }
@@ -248,7 +251,7 @@ impl<'k> Collect<'k> {
                          recurrence as a serial `for` loop",
                         self.name(r.array),
                         self.access_text(r),
-                        self.own_index_text(r.array)
+                        self.own_text(r.array, &written.own)
                     ),
                 );
             }

@@ -200,11 +200,6 @@ struct Model<'a> {
 }
 
 impl Model<'_> {
-    fn scalar(&self, trips: &[(VarId, f64)]) -> f64 {
-        let empty = BTreeSet::new();
-        Costs::scalar(self.k, &empty, &[], trips).block(&self.l.body)
-    }
-
     /// The legal strategies on `clone`, best first, with `trips` for the loops it names.
     fn rank(&self, clone: &Isa, candidates: &[Candidate<'_>], trips: &[(VarId, f64)]) -> Choice {
         let (k, l) = (self.k, self.l);
@@ -212,7 +207,12 @@ impl Model<'_> {
         let bytes = if self.memory_bound && clone.level == "Avx512" { 32 } else { clone.bytes };
         let across_reg = (bytes / self.elem).max(1) as f64;
         let empty = BTreeSet::new();
-        let scalar = self.scalar(trips);
+        // The scalar code, with the innermost loops LLVM vectorizes by itself (the prange loop
+        // too, when it is innermost: its chunks are plain loops).
+        let scalar = {
+            let c = Costs::scalar(k, &empty, &[], trips).autovectorized(per_reg).block(&l.body);
+            if autovectorizes(k, &l.body, self.lanes_var) { c / per_reg } else { c }
+        };
         let mut refused = Vec::new();
         let mut ranked: Vec<(Strategy, f64)> = Vec::new();
         // Across the prange index.
@@ -231,8 +231,9 @@ impl Model<'_> {
         for c in candidates {
             match along(k, c, per_reg, trips) {
                 Ok((a, cost)) => {
-                    let with = Costs::scalar(k, &empty, &[(a.var, cost)], trips).block(&l.body);
-                    alongs.push((a, scalar - with, cost));
+                    let base = Costs::scalar(k, &empty, &[], trips).autovectorized(per_reg).block(&l.body);
+                    let with = Costs::scalar(k, &empty, &[(a.var, cost)], trips).autovectorized(per_reg).block(&l.body);
+                    alongs.push((a, base - with, cost));
                 }
                 Err(why) => refused.push((format!("lanes along {} (line {})", k.var(c.var).name, c.line), why)),
             }
@@ -248,7 +249,7 @@ impl Model<'_> {
         }
         if !chosen.is_empty() {
             let replaced: Vec<(VarId, f64)> = chosen.iter().map(|(a, c)| (a.var, *c)).collect();
-            let cost = Costs::scalar(k, &empty, &replaced, trips).block(&l.body);
+            let cost = Costs::scalar(k, &empty, &replaced, trips).autovectorized(per_reg).block(&l.body);
             let mut list: Vec<Along> = chosen.into_iter().map(|(a, _)| a).collect();
             list.sort_by_key(|a| a.line);
             ranked.push((Strategy::Along(list), cost));
@@ -619,6 +620,9 @@ pub struct Costs<'a> {
     replaced: &'a [(VarId, f64)],
     /// Trip counts of loops (by variable) whose bounds are not literals.
     trips: &'a [(VarId, f64)],
+    /// Scalar code only: the lanes of one register, with which LLVM's loop vectorizer runs an
+    /// innermost loop it can vectorize (see [`autovectorizes`]); 1 to count every trip.
+    autovec: f64,
 }
 
 impl<'a> Costs<'a> {
@@ -628,7 +632,14 @@ impl<'a> Costs<'a> {
         replaced: &'a [(VarId, f64)],
         trips: &'a [(VarId, f64)],
     ) -> Self {
-        Costs { k, lanes: None, varying: empty, regs: 1.0, per_reg: 1.0, masked: false, replaced, trips }
+        Costs { k, lanes: None, varying: empty, regs: 1.0, per_reg: 1.0, masked: false, replaced, trips, autovec: 1.0 }
+    }
+
+    /// The scalar code as compiled in a clone with `lanes` per register: LLVM vectorizes the
+    /// innermost loops it can.
+    fn autovectorized(mut self, lanes: f64) -> Self {
+        self.autovec = lanes;
+        self
     }
 
     fn lanes(
@@ -639,7 +650,7 @@ impl<'a> Costs<'a> {
         per_reg: f64,
         trips: &'a [(VarId, f64)],
     ) -> Self {
-        Costs { k, lanes: Some(var), varying, regs, per_reg, masked: false, replaced: &[], trips }
+        Costs { k, lanes: Some(var), varying, regs, per_reg, masked: false, replaced: &[], trips, autovec: 1.0 }
     }
 
     fn width(&self) -> f64 {
@@ -708,6 +719,15 @@ impl<'a> Costs<'a> {
         };
         let exits = self.lanes.is_some() && divergent_jump(&lp.body, self.varying);
         let masked = varies || exits;
+        if self.lanes.is_none()
+            && self.autovec > 1.0
+            && let LoopKind::For { var: Some(v), range } = &lp.kind
+            && range.adapters.is_empty()
+            && autovectorizes(self.k, &lp.body, *v)
+        {
+            let body = self.block(&lp.body);
+            return header + n * (body + 1.0) / self.autovec;
+        }
         let outer = self.masked;
         self.masked |= masked;
         let body = self.block(&lp.body) + per_trip;
@@ -863,6 +883,103 @@ fn divergent_jump(b: &Block, varying: &BTreeSet<VarId>) -> bool {
     let mut f = Find { varying, jump: false, varies: false };
     f.block(b);
     f.jump && f.varies
+}
+
+/// Whether LLVM's loop vectorizer vectorizes a loop over `var` with body `b` as written
+/// (scalar code, IEEE floats): no loop or jump inside, no float reduction across its trips
+/// (LLVM may not re-associate it), no call of the math library (only functions it has as
+/// vector instructions: `abs`, `sqrt`, `min`, `max`, `floor`, `ceil`, `trunc`, `mul_add`), and
+/// every array accessed at `[.., var + c]` or at an index that does not change with `var`
+/// (windows and row windows make those slices). Such loops run at the vector width without
+/// kernelize's lanes: the SIMD code must beat that.
+pub fn autovectorizes(k: &Kernel, b: &Block, var: VarId) -> bool {
+    struct Check<'k> {
+        k: &'k Kernel,
+        var: VarId,
+        declared: BTreeSet<VarId>,
+        changed: BTreeSet<VarId>,
+        ok: bool,
+    }
+    impl Check<'_> {
+        fn index_ok(&self, index: &[Expr]) -> bool {
+            let invariant = |e: &Expr| !mentions(e, self.var) && !mentions_any(e, &self.changed);
+            match index.split_last() {
+                Some((last, rest)) => {
+                    rest.iter().all(invariant) && (invariant(last) || bounds_affine(&[self.var], last).is_some())
+                }
+                None => true,
+            }
+        }
+    }
+    impl Visitor<'_> for Check<'_> {
+        fn stmt(&mut self, s: &Stmt) {
+            match &s.kind {
+                StmtKind::Loop(_)
+                | StmtKind::Break(_)
+                | StmtKind::Continue(_)
+                | StmtKind::Return(_)
+                | StmtKind::Opaque(_) => self.ok = false,
+                StmtKind::Assign { place: Place::Var(x), op, .. } if !self.declared.contains(x) => {
+                    let float = matches!(self.k.var(*x).ty, Ty::Scalar(t) if t.is_float());
+                    self.ok &= op.is_some() && !float;
+                }
+                StmtKind::Assign { place: Place::Index { index, .. }, .. } => self.ok &= self.index_ok(index),
+                _ => {}
+            }
+            walk::walk_stmt(self, s);
+        }
+        fn expr(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::Math { func, .. } => {
+                    self.ok &= matches!(
+                        func,
+                        MathFn::Abs
+                            | MathFn::Sqrt
+                            | MathFn::Min
+                            | MathFn::Max
+                            | MathFn::Floor
+                            | MathFn::Ceil
+                            | MathFn::Trunc
+                            | MathFn::MulAdd
+                    );
+                }
+                ExprKind::Index { index, .. } => self.ok &= self.index_ok(index),
+                ExprKind::Opaque(_) | ExprKind::Try(_) | ExprKind::Match { .. } => self.ok = false,
+                _ => {}
+            }
+            walk::walk_expr(self, e);
+        }
+    }
+    let mut declared = BTreeSet::new();
+    let mut changed = BTreeSet::new();
+    struct Decl<'s>(&'s mut BTreeSet<VarId>, &'s mut BTreeSet<VarId>);
+    impl Visitor<'_> for Decl<'_> {
+        fn stmt(&mut self, s: &Stmt) {
+            match &s.kind {
+                StmtKind::Let { var, .. } => {
+                    self.0.insert(*var);
+                    self.1.insert(*var);
+                }
+                StmtKind::Assign { place: Place::Var(v), .. } => {
+                    self.1.insert(*v);
+                }
+                _ => {}
+            }
+            walk::walk_stmt(self, s);
+        }
+    }
+    Decl(&mut declared, &mut changed).block(b);
+    let mut c = Check { k, var, declared, changed, ok: true };
+    c.block(b);
+    c.ok
+}
+
+fn mentions(e: &Expr, v: VarId) -> bool {
+    mentions_any(e, &[v].into_iter().collect())
+}
+
+fn mentions_any(e: &Expr, set: &BTreeSet<VarId>) -> bool {
+    is_varying(set, e)
 }
 
 /// Whether a math-library function is faster than the platform's (glibc) in scalar code.

@@ -556,9 +556,32 @@ impl<'a, 'k> Gen<'a, 'k> {
         }
         self.full = true;
         let full_body = self.step(Mask::Full)?;
-        self.full = false;
-        let tail_mask = helper("__kz_tail");
-        let tail_body = self.step(Mask::Var(tail_mask.clone()))?;
+        // What the full vectors leave: for straight-line code, the loop's scalar code (the
+        // reductions' scalar partials folded into lane 0); for code under masks anyway, one
+        // vector under the mask of the lanes left.
+        let divergent = crate::analyze::vector::has_divergence(&l.body, 0, &self.varying);
+        let tail = if divergent {
+            self.full = false;
+            let tail_mask = helper("__kz_tail");
+            let tail_body = self.step(Mask::Var(tail_mask.clone()))?;
+            quote! {
+                if #k0 < #n {
+                    let #tail_mask = #lanes_ty::<bool, __KZ_W>::first(#n - #k0);
+                    #iota
+                    #tail_body
+                }
+            }
+        } else {
+            let (shadows, back) = (&fallback.0, &fallback.1);
+            let body = self.w.block(&l.body);
+            quote! {
+                if #k0 < #n {
+                    #(#shadows)*
+                    for #pvar in #nth(#lo_v, #k0)..#hi_v #body
+                    #(#back)*
+                }
+            }
+        };
 
         let mut nest = quote! {
             let #n: usize = #count(#lo_v, #hi_v);
@@ -568,11 +591,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 #full_body
                 #k0 += __KZ_W;
             }
-            if #k0 < #n {
-                let #tail_mask = #lanes_ty::<bool, __KZ_W>::first(#n - #k0);
-                #iota
-                #tail_body
-            }
+            #tail
         };
         if vd == 1 {
             let outer = var_ident(k, l.dims[0].var, l.dims[0].span);
@@ -1297,9 +1316,11 @@ impl<'a, 'k> Gen<'a, 'k> {
         let t = match ty {
             Ty::Scalar(s) => Ident::new(s.name(), Span::call_site()),
             _ => {
-                return Err(
-                    "an array whose element type kernelize does not know (give it a type, e.g. `&[f64]`)".into()
-                );
+                let name = &self.k.var(array).name;
+                return Err(format!(
+                    "the elements of `{name}` have a type kernelize does not know (annotate it where it is declared, \
+                     e.g. `let {name}: Vec<f64> = ..` in host code, or `{name}: &[f64]` as a parameter)"
+                ));
             }
         };
         if let Some((w, at)) = self.window_at(array, index) {
@@ -1576,7 +1597,7 @@ fn scalar_ty(e: &Expr) -> Gen2<Ident> {
     match e.ty {
         Ty::Scalar(s) => Ok(Ident::new(s.name(), Span::call_site())),
         _ => Err("a value of a type kernelize does not know (annotate the variables it comes from, e.g. \
-                  `let x: f64 = ..`)"
+                  `let x: f64 = ..`, or `let v: Vec<f64> = ..` for an array made in host code)"
             .into()),
     }
 }

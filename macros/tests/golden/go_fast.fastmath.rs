@@ -148,39 +148,19 @@ impl go_fast {
                                 __kz_k0 += __KZ_W;
                             }
                             if __kz_k0 < __kz_vn {
-                                let __kz_tail = __KzLanes::<
-                                    bool,
-                                    __KZ_W,
-                                >::first(__kz_vn - __kz_k0);
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                let __kz_lanes2 = &mut trace;
+                                let mut trace: f64 = __kz_id1;
+                                for i in ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                                     __kz_lo0,
                                     __kz_k0,
-                                );
-                                let i = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    trace = __KzLanes::select(
-                                        __kz_tail,
-                                        (trace
-                                            + __KzLanes(
-                                                ::kernelize::__private::runtime::math::f64::tanh::<
-                                                    __KZ_FMA,
-                                                    __KZ_W,
-                                                >(
-                                                    __KzLanes::<
-                                                        f64,
-                                                        __KZ_W,
-                                                    >::load_masked(
-                                                            &__kz_w_a[..],
-                                                            __kz_k0,
-                                                            __kz_tail,
-                                                            <f64 as ::core::default::Default>::default(),
-                                                        )
-                                                        .0,
-                                                ),
-                                            )),
-                                        trace,
-                                    );
+                                )..__kz_hi0 {
+                                    trace
+                                        += ::kernelize::__private::runtime::math::f64::tanh::<
+                                            __KZ_FMA,
+                                            1,
+                                        >([__kz_w_a[i]])[0];
                                 }
+                                __kz_lanes2.0[0] += trace;
                             }
                             (
                                 trace
@@ -234,39 +214,19 @@ impl go_fast {
                                 __kz_k0 += __KZ_W;
                             }
                             if __kz_k0 < __kz_vn {
-                                let __kz_tail = __KzLanes::<
-                                    bool,
-                                    __KZ_W,
-                                >::first(__kz_vn - __kz_k0);
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                let __kz_lanes2 = &mut trace;
+                                let mut trace: f64 = __kz_id1;
+                                for i in ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                                     __kz_lo0,
                                     __kz_k0,
-                                );
-                                let i = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    trace = __KzLanes::select(
-                                        __kz_tail,
-                                        (trace
-                                            + __KzLanes(
-                                                ::kernelize::__private::runtime::math::f64::tanh::<
-                                                    __KZ_FMA,
-                                                    __KZ_W,
-                                                >(
-                                                    __KzLanes::<
-                                                        f64,
-                                                        __KZ_W,
-                                                    >::load_masked(
-                                                            &__kz_w_a[..],
-                                                            __kz_k0,
-                                                            __kz_tail,
-                                                            <f64 as ::core::default::Default>::default(),
-                                                        )
-                                                        .0,
-                                                ),
-                                            )),
-                                        trace,
-                                    );
+                                )..__kz_hi0 {
+                                    trace
+                                        += ::kernelize::__private::runtime::math::f64::tanh::<
+                                            __KZ_FMA,
+                                            1,
+                                        >([__kz_w_a[i]])[0];
                                 }
+                                __kz_lanes2.0[0] += trace;
                             }
                             (
                                 trace
@@ -320,39 +280,19 @@ impl go_fast {
                                 __kz_k0 += __KZ_W;
                             }
                             if __kz_k0 < __kz_vn {
-                                let __kz_tail = __KzLanes::<
-                                    bool,
-                                    __KZ_W,
-                                >::first(__kz_vn - __kz_k0);
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                let __kz_lanes2 = &mut trace;
+                                let mut trace: f64 = __kz_id1;
+                                for i in ::kernelize::__private::runtime::parallel::LoopIndex::nth(
                                     __kz_lo0,
                                     __kz_k0,
-                                );
-                                let i = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    trace = __KzLanes::select(
-                                        __kz_tail,
-                                        (trace
-                                            + __KzLanes(
-                                                ::kernelize::__private::runtime::math::f64::tanh::<
-                                                    __KZ_FMA,
-                                                    __KZ_W,
-                                                >(
-                                                    __KzLanes::<
-                                                        f64,
-                                                        __KZ_W,
-                                                    >::load_masked(
-                                                            &__kz_w_a[..],
-                                                            __kz_k0,
-                                                            __kz_tail,
-                                                            <f64 as ::core::default::Default>::default(),
-                                                        )
-                                                        .0,
-                                                ),
-                                            )),
-                                        trace,
-                                    );
+                                )..__kz_hi0 {
+                                    trace
+                                        += ::kernelize::__private::runtime::math::f64::tanh::<
+                                            __KZ_FMA,
+                                            1,
+                                        >([__kz_w_a[i]])[0];
                                 }
+                                __kz_lanes2.0[0] += trace;
                             }
                             (
                                 trace
@@ -403,64 +343,20 @@ impl go_fast {
             );
             let () = match ::kernelize::__private::runtime::simd::level() {
                 ::kernelize::__private::runtime::SimdLevel::Avx512 => {
-                    ::kernelize::__private::runtime::simd::avx2(
+                    ::kernelize::__private::runtime::simd::avx512(
                         #[inline(always)]
                         || {
                             #[allow(unused_imports)]
                             use ::kernelize::__private::runtime::simd::{
                                 Lanes as __KzLanes, Rows as _, RowsMut as _,
                             };
-                            const __KZ_W: usize = 4;
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = true;
                             let a = a;
                             let trace = trace;
-                            let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
-                                __kz_lo0,
-                                __kz_hi0,
-                            );
-                            let mut __kz_k0: usize = 0;
-                            while __kz_vn - __kz_k0 >= __KZ_W {
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let i = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    __KzLanes::store(
-                                        (__KzLanes::<f64, __KZ_W>::load(&__kz_w_a[..], __kz_k0)
-                                            + __KzLanes::<f64, __KZ_W>::splat(trace)),
-                                        &mut __kz_w_out[..],
-                                        __kz_k0,
-                                    );
-                                }
-                                __kz_k0 += __KZ_W;
-                            }
-                            if __kz_k0 < __kz_vn {
-                                let __kz_tail = __KzLanes::<
-                                    bool,
-                                    __KZ_W,
-                                >::first(__kz_vn - __kz_k0);
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let i = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    __KzLanes::store_masked(
-                                        (__KzLanes::<
-                                            f64,
-                                            __KZ_W,
-                                        >::load_masked(
-                                            &__kz_w_a[..],
-                                            __kz_k0,
-                                            __kz_tail,
-                                            <f64 as ::core::default::Default>::default(),
-                                        ) + __KzLanes::<f64, __KZ_W>::splat(trace)),
-                                        &mut __kz_w_out[..],
-                                        __kz_k0,
-                                        __kz_tail,
-                                    );
+                            {
+                                for i in __kz_lo0..__kz_hi0 {
+                                    __kz_w_out[i] = __kz_w_a[i] + trace;
                                 }
                             }
                             ()
@@ -475,57 +371,13 @@ impl go_fast {
                             use ::kernelize::__private::runtime::simd::{
                                 Lanes as __KzLanes, Rows as _, RowsMut as _,
                             };
-                            const __KZ_W: usize = 4;
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = true;
                             let a = a;
                             let trace = trace;
-                            let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
-                                __kz_lo0,
-                                __kz_hi0,
-                            );
-                            let mut __kz_k0: usize = 0;
-                            while __kz_vn - __kz_k0 >= __KZ_W {
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let i = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    __KzLanes::store(
-                                        (__KzLanes::<f64, __KZ_W>::load(&__kz_w_a[..], __kz_k0)
-                                            + __KzLanes::<f64, __KZ_W>::splat(trace)),
-                                        &mut __kz_w_out[..],
-                                        __kz_k0,
-                                    );
-                                }
-                                __kz_k0 += __KZ_W;
-                            }
-                            if __kz_k0 < __kz_vn {
-                                let __kz_tail = __KzLanes::<
-                                    bool,
-                                    __KZ_W,
-                                >::first(__kz_vn - __kz_k0);
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let i = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    __KzLanes::store_masked(
-                                        (__KzLanes::<
-                                            f64,
-                                            __KZ_W,
-                                        >::load_masked(
-                                            &__kz_w_a[..],
-                                            __kz_k0,
-                                            __kz_tail,
-                                            <f64 as ::core::default::Default>::default(),
-                                        ) + __KzLanes::<f64, __KZ_W>::splat(trace)),
-                                        &mut __kz_w_out[..],
-                                        __kz_k0,
-                                        __kz_tail,
-                                    );
+                            {
+                                for i in __kz_lo0..__kz_hi0 {
+                                    __kz_w_out[i] = __kz_w_a[i] + trace;
                                 }
                             }
                             ()
@@ -540,57 +392,13 @@ impl go_fast {
                             use ::kernelize::__private::runtime::simd::{
                                 Lanes as __KzLanes, Rows as _, RowsMut as _,
                             };
-                            const __KZ_W: usize = 2;
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = false;
                             let a = a;
                             let trace = trace;
-                            let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
-                                __kz_lo0,
-                                __kz_hi0,
-                            );
-                            let mut __kz_k0: usize = 0;
-                            while __kz_vn - __kz_k0 >= __KZ_W {
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let i = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    __KzLanes::store(
-                                        (__KzLanes::<f64, __KZ_W>::load(&__kz_w_a[..], __kz_k0)
-                                            + __KzLanes::<f64, __KZ_W>::splat(trace)),
-                                        &mut __kz_w_out[..],
-                                        __kz_k0,
-                                    );
-                                }
-                                __kz_k0 += __KZ_W;
-                            }
-                            if __kz_k0 < __kz_vn {
-                                let __kz_tail = __KzLanes::<
-                                    bool,
-                                    __KZ_W,
-                                >::first(__kz_vn - __kz_k0);
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let i = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    __KzLanes::store_masked(
-                                        (__KzLanes::<
-                                            f64,
-                                            __KZ_W,
-                                        >::load_masked(
-                                            &__kz_w_a[..],
-                                            __kz_k0,
-                                            __kz_tail,
-                                            <f64 as ::core::default::Default>::default(),
-                                        ) + __KzLanes::<f64, __KZ_W>::splat(trace)),
-                                        &mut __kz_w_out[..],
-                                        __kz_k0,
-                                        __kz_tail,
-                                    );
+                            {
+                                for i in __kz_lo0..__kz_hi0 {
+                                    __kz_w_out[i] = __kz_w_a[i] + trace;
                                 }
                             }
                             ()
@@ -602,5 +410,5 @@ impl go_fast {
         trace
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, fastmath\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity -0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checked before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: lanes across i, 8 lanes; AVX2+FMA: lanes across i, 4 lanes; baseline: lanes across i, 2 lanes\n    estimated cost per iteration (AVX-512): lanes across i 3.2, scalar code 42.0; chosen: lanes across i\n    masks for none; gather required for none; scatter required for none; reductions keep partial lanes, folded in lane order\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: lanes across i, 4 lanes (the AVX2 code: memory-bound); AVX2+FMA: lanes across i, 4 lanes; baseline: lanes across i, 2 lanes\n    estimated cost per iteration (AVX-512): lanes across i 0.8, scalar code 3.0; chosen: lanes across i\n    masks for none; gather required for none; scatter required for none\n";
+    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, fastmath\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity -0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checked before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: lanes across i, 8 lanes; AVX2+FMA: lanes across i, 4 lanes; baseline: lanes across i, 2 lanes\n    estimated cost per iteration (AVX-512): lanes across i 3.2, scalar code 42.0; chosen: lanes across i\n    masks for none; gather required for none; scatter required for none; reductions keep partial lanes, folded in lane order\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: scalar code; AVX2+FMA: scalar code; baseline: scalar code\n    estimated cost per iteration (AVX-512): lanes across i 0.8, scalar code 0.4; chosen: scalar code (no lanes: none is estimated below 80% of the scalar code)\n";
 }
