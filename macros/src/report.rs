@@ -237,7 +237,7 @@ fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, f: &crate::back::s
     if vectorized {
         let masked = if f.masked.is_empty() { "none".to_owned() } else { f.masked.join(", ") };
         let reductions = if f.clones.iter().any(|c| reduces_in_lanes(info, &c.strategy)) {
-            "; reductions keep partial lanes, folded in lane order"
+            "; reductions keep partial lanes, folded pairwise in a fixed order"
         } else {
             ""
         };

@@ -127,6 +127,25 @@ pub fn row_window<T>(row: Option<&[T]>, lo: usize, hi: usize, first: isize, last
     row.get(r)
 }
 
+/// Row `r` of a 2-D array: a sub-slice of `flat`, the array as one slice when it is in standard
+/// layout (rows of `cols`), else the array's own lookup (`None` for a row that is not
+/// contiguous or not there).
+#[inline(always)]
+pub fn row_in<'a, T, R: crate::simd::Rows<T> + ?Sized>(
+    flat: Option<&'a [T]>,
+    cols: usize,
+    a: &'a R,
+    r: usize,
+) -> Option<&'a [T]> {
+    match flat {
+        Some(f) => {
+            let start = r.checked_mul(cols)?;
+            f.get(start..start.checked_add(cols)?)
+        }
+        None => a.row_slice(r),
+    }
+}
+
 /// [`row_window`] for a row the loop writes.
 #[inline(always)]
 pub fn row_window_mut<T>(row: Option<&mut [T]>, lo: usize, hi: usize, first: isize, last: isize) -> Option<&mut [T]> {

@@ -394,6 +394,15 @@ impl<T> crate::simd::Rows<T> for AxisChunk<'_, T, ndarray::Ix2> {
         }
         crate::simd::Rows::row_slice(&self.view, r.wrapping_sub(self.base))
     }
+
+    /// Row `r` from column `c` (loop indices); of a piece cut along columns, the piece's part.
+    #[inline(always)]
+    fn row_at(&self, r: usize, c: usize) -> Option<&[T]> {
+        match self.axis {
+            0 => crate::simd::Rows::row_slice(&self.view, r.wrapping_sub(self.base))?.get(c..),
+            _ => crate::simd::Rows::row_slice(&self.view, r)?.get(c.checked_sub(self.base)?..),
+        }
+    }
 }
 
 impl<T> crate::simd::RowsMut<T> for AxisChunk<'_, T, ndarray::Ix2> {
@@ -403,6 +412,15 @@ impl<T> crate::simd::RowsMut<T> for AxisChunk<'_, T, ndarray::Ix2> {
             return None;
         }
         crate::simd::RowsMut::row_slice_mut(&mut self.view, r.wrapping_sub(self.base))
+    }
+
+    #[inline(always)]
+    fn row_at_mut(&mut self, r: usize, c: usize) -> Option<&mut [T]> {
+        let base = self.base;
+        match self.axis {
+            0 => crate::simd::RowsMut::row_slice_mut(&mut self.view, r.wrapping_sub(base))?.get_mut(c..),
+            _ => crate::simd::RowsMut::row_slice_mut(&mut self.view, r)?.get_mut(c.checked_sub(base)?..),
+        }
     }
 }
 

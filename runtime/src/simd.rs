@@ -130,10 +130,26 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
         Lanes::from_fn(|l| if mask.0[l] { a.0[l] } else { b.0[l] })
     }
 
-    /// The lanes folded from lane 0 up: the fixed order that makes reductions reproducible.
+    /// The lanes folded from lane 0 up: a fixed order, so the result is reproducible.
     #[inline(always)]
     pub fn fold<A>(self, init: A, f: impl Fn(A, T) -> A) -> A {
         self.0.into_iter().fold(init, f)
+    }
+
+    /// The lanes combined pairwise, halves first (`W = 8`: `((l0 ∘ l4) ∘ (l2 ∘ l6)) ∘ ((l1 ∘ l5)
+    /// ∘ (l3 ∘ l7))`): a fixed order, so the result is reproducible, in `log2 W` vector steps
+    /// instead of `W - 1` dependent ones. `W` must be a power of two.
+    #[inline(always)]
+    pub fn fold_tree(self, f: impl Fn(T, T) -> T) -> T {
+        let mut v = self.0;
+        let mut w = W;
+        while w > 1 {
+            w /= 2;
+            for l in 0..w {
+                v[l] = f(v[l], v[l + w]);
+            }
+        }
+        v[0]
     }
 }
 
@@ -335,12 +351,24 @@ lane_fma!(f64 => fmadd_f64, f32 => fmadd_f32);
 pub trait Rows<T> {
     /// Row `r`, if it exists and is contiguous.
     fn row_slice(&self, r: usize) -> Option<&[T]>;
+
+    /// Row `r` from column `c` to its end, if it exists and is contiguous.
+    #[inline(always)]
+    fn row_at(&self, r: usize, c: usize) -> Option<&[T]> {
+        self.row_slice(r)?.get(c..)
+    }
 }
 
 /// Row `r` of a 2-D array as a mutable slice (see [`Rows`]).
 pub trait RowsMut<T> {
     /// Row `r`, mutably, if it exists and is contiguous.
     fn row_slice_mut(&mut self, r: usize) -> Option<&mut [T]>;
+
+    /// Row `r` from column `c` to its end, mutably, if it exists and is contiguous.
+    #[inline(always)]
+    fn row_at_mut(&mut self, r: usize, c: usize) -> Option<&mut [T]> {
+        self.row_slice_mut(r)?.get_mut(c..)
+    }
 }
 
 impl<T, S: ndarray::Data<Elem = T>> Rows<T> for ndarray::ArrayBase<S, ndarray::Ix2> {
@@ -368,6 +396,10 @@ impl<T, R: Rows<T> + ?Sized> Rows<T> for &R {
     fn row_slice(&self, r: usize) -> Option<&[T]> {
         (**self).row_slice(r)
     }
+    #[inline(always)]
+    fn row_at(&self, r: usize, c: usize) -> Option<&[T]> {
+        (**self).row_at(r, c)
+    }
 }
 
 impl<T, R: Rows<T> + ?Sized> Rows<T> for &mut R {
@@ -375,12 +407,20 @@ impl<T, R: Rows<T> + ?Sized> Rows<T> for &mut R {
     fn row_slice(&self, r: usize) -> Option<&[T]> {
         (**self).row_slice(r)
     }
+    #[inline(always)]
+    fn row_at(&self, r: usize, c: usize) -> Option<&[T]> {
+        (**self).row_at(r, c)
+    }
 }
 
 impl<T, R: RowsMut<T> + ?Sized> RowsMut<T> for &mut R {
     #[inline(always)]
     fn row_slice_mut(&mut self, r: usize) -> Option<&mut [T]> {
         (**self).row_slice_mut(r)
+    }
+    #[inline(always)]
+    fn row_at_mut(&mut self, r: usize, c: usize) -> Option<&mut [T]> {
+        (**self).row_at_mut(r, c)
     }
 }
 
@@ -588,6 +628,15 @@ mod tests {
         assert_eq!(Lanes([7i32, 7]) / Lanes([2, 0]), Lanes([3, 0]), "division by zero in a dead lane");
         assert_eq!(Lanes([1.5f64, -2.5]).cast::<i32>().0, [1, -2]);
         assert_eq!(Lanes([1u64, 2, 4]).fold(0, |a, b| a * 10 + b), 124);
+    }
+
+    #[test]
+    fn tree_folds_pair_the_halves() {
+        let v = Lanes([1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0]);
+        assert_eq!(v.fold_tree(|a, b| a + b), 255.0);
+        // The order: `a * 16 + b` records who meets whom, `((l0 l2) (l1 l3))`.
+        let order = Lanes([1u64, 2, 3, 4]).fold_tree(|a, b| a * 16 + b);
+        assert_eq!(order, (16 + 3) * 16 + (2 * 16 + 4));
     }
 
     #[test]

@@ -157,7 +157,10 @@ pub fn plan(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> Plan {
     across_varying.extend(info.reductions.iter().map(|r| r.var));
     let elem = widest_float(&l.body).unwrap_or(8);
     let divergent = has_divergence(&l.body, 0, &across_varying);
-    let memory_bound = !divergent && info.cost <= MEMORY_BOUND_COST && !calls_math(&l.body);
+    // (`info.cost` leaves out inner loops whose trips are counted when the loop starts: a body
+    // with a loop is not memory-bound by that measure.)
+    let has_loop = walk::any_stmt_in_block(&l.body, |s| matches!(s, StmtKind::Loop(_)));
+    let memory_bound = !divergent && !has_loop && info.cost <= MEMORY_BOUND_COST && !calls_math(&l.body);
     let candidates = candidates(&l.body);
     // Loops whose trip count is known before the prange loop starts (bounds from parameters,
     // lengths and literals): estimated at `KNOWN_TRIPS`, and where the best strategy changes
@@ -374,21 +377,67 @@ fn along_cost(k: &Kernel, c: &Candidate<'_>, a: &Along, per_reg: f64, trips: &[(
     let t = trips_of(range, Some(c.var), trips);
     let scalar_trip = Costs::scalar(k, &empty, &[], trips).block(&c.lp.body) + 1.0;
     let step = |regs: f64| Costs::lanes(k, a.var, &a.varying, regs, per_reg, trips).block(&c.lp.body) + 1.0;
-    let folds = |lanes: f64| a.reductions.len() as f64 * lanes;
+    // A fold adds the lanes one after another: its latency, about two units a lane.
+    let folds = |lanes: f64| a.reductions.len() as f64 * lanes * 2.0;
     let header =
         Costs::scalar(k, &empty, &[], trips).expr(&range.start) + Costs::scalar(k, &empty, &[], trips).expr(&range.end);
     let mut left = t;
-    let mut cost = header + 4.0;
+    // Entering the loop: its range, the lookup and check of each row it reads or writes (about
+    // twelve units each: measured, knn's 16-feature rows ran slower in lanes than as scalar
+    // code when this was four), the partials' set-up.
+    let mut cost = header + 8.0 + ROW_LOOKUP * rows_of(k, &c.lp.body, a.var) as f64;
     let widths: &[f64] = if a.vectors > 1 { &[4.0, 1.0] } else { &[1.0] };
     for &regs in widths {
         let w = regs * per_reg;
         let steps = (left / w).floor();
         if steps > 0.0 {
-            cost += steps * step(regs) + folds(w) + 2.0;
+            cost += steps * step(regs) + folds(w) + 4.0;
             left -= steps * w;
         }
     }
     cost + left * scalar_trip
+}
+
+/// The cost of looking up and checking one row a loop reads or writes (see `back/rows.rs`).
+const ROW_LOOKUP: f64 = 12.0;
+
+/// The rows of 2-D arrays `b` reads or writes as `a[[r, var + c]]`: one lookup each.
+fn rows_of(k: &Kernel, b: &Block, var: VarId) -> usize {
+    struct Find<'k> {
+        k: &'k Kernel,
+        var: VarId,
+        rows: Vec<(VarId, String)>,
+    }
+    impl Find<'_> {
+        fn access(&mut self, array: VarId, index: &[Expr]) {
+            if let [r, j] = index
+                && bounds_affine(&[self.var], j).is_some()
+                && !matches!(self.k.var(array).ty, Ty::Array(t) if t.is_slice_like())
+            {
+                let key = (array, expr_text(self.k, r));
+                if !self.rows.contains(&key) {
+                    self.rows.push(key);
+                }
+            }
+        }
+    }
+    impl Visitor<'_> for Find<'_> {
+        fn stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Assign { place: Place::Index { array, index }, .. } = &s.kind {
+                self.access(*array, index);
+            }
+            walk::walk_stmt(self, s);
+        }
+        fn expr(&mut self, e: &Expr) {
+            if let ExprKind::Index { array, index } = &e.kind {
+                self.access(*array, index);
+            }
+            walk::walk_expr(self, e);
+        }
+    }
+    let mut f = Find { k, var, rows: Vec::new() };
+    f.block(b);
+    f.rows.len()
 }
 
 /// Trips of a serial `for` loop over `var`: exact for literal bounds, else as `given`, else
@@ -809,8 +858,16 @@ impl<'a> Costs<'a> {
             // A row of a 2-D array is looked up (and its contiguity checked) at every step.
             self.regs + if index.len() == 2 { 3.0 } else { 0.0 }
         } else {
-            let per_lane = if store { 2.0 } else { 1.5 };
-            self.width() * per_lane * if self.masked { 1.3 } else { 1.0 }
+            // Lane by lane, each lane's index checked: a slice's in one comparison, an ndarray's
+            // in one per axis, with its strides (measured: knn's 2-D gathers under masks ran
+            // slower than its scalar code).
+            let per_lane = match (store, slice) {
+                (false, true) => 2.0,
+                (true, true) => 2.5,
+                (false, false) => 5.0,
+                (true, false) => 6.0,
+            };
+            self.width() * per_lane * if self.masked { 1.5 } else { 1.0 }
         }
     }
 }
@@ -836,7 +893,11 @@ fn math_cost(f: MathFn, args: &[Expr]) -> (f64, f64) {
             Some(n) => (powi_steps(n) as f64, powi_steps(n) as f64),
             None => (30.0, 30.0),
         },
-        MathFn::Powf => (80.0, 50.0),
+        MathFn::Powf => match args.get(1).and_then(literal_power) {
+            Some(Power::Int(n)) => (powi_steps(n) as f64, powi_steps(n) as f64),
+            Some(Power::Half | Power::MinusHalf) => (8.0, 14.0),
+            None => (80.0, 50.0),
+        },
         MathFn::Atan2 | MathFn::Hypot => (50.0, 32.0),
         _ => (40.0, 24.0),
     }
@@ -852,6 +913,41 @@ pub fn small_power(n: &Expr) -> Option<i32> {
         },
         ExprKind::Unary { op: crate::ir::UnOp::Neg, arg } => small_power(arg).map(|v| -v),
         _ => None,
+    }
+}
+
+/// A literal exponent of `powf` that `fastmath` computes without `pow` (LLVM's fast-math does
+/// the same): a small integer (`powi`'s multiplications), `0.5` (a square root) or `-0.5`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Power {
+    Int(i32),
+    Half,
+    MinusHalf,
+}
+
+/// The exponent of `x.powf(y)` when `y` is such a literal.
+pub fn literal_power(y: &Expr) -> Option<Power> {
+    let (neg, lit) = match &y.kind {
+        ExprKind::Unary { op: crate::ir::UnOp::Neg, arg } => (true, arg.as_ref()),
+        _ => (false, y),
+    };
+    let v = match &lit.kind {
+        ExprKind::Lit(l) => match l.value {
+            LitValue::Float(v) => v,
+            LitValue::Int(v) => v as f64,
+            LitValue::Bool(_) => return None,
+        },
+        _ => return None,
+    };
+    let v = if neg { -v } else { v };
+    if v == 0.5 {
+        Some(Power::Half)
+    } else if v == -0.5 {
+        Some(Power::MinusHalf)
+    } else if v.fract() == 0.0 && v.abs() <= 16.0 {
+        Some(Power::Int(v as i32))
+    } else {
+        None
     }
 }
 
@@ -930,6 +1026,8 @@ pub fn autovectorizes(k: &Kernel, b: &Block, var: VarId) -> bool {
         }
         fn expr(&mut self, e: &Expr) {
             match &e.kind {
+                ExprKind::Math { func: MathFn::Powf, args, .. } if args.get(1).and_then(literal_power).is_some() => {}
+                ExprKind::Math { func: MathFn::Powi, args, .. } if args.get(1).and_then(small_power).is_some() => {}
                 ExprKind::Math { func, .. } => {
                     self.ok &= matches!(
                         func,

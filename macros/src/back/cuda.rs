@@ -173,6 +173,7 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
         relaxed: false,
         replaced: Vec::new(),
         rows: Vec::new(),
+        flats: Vec::new(),
     };
     let m = helper("__kz_m");
     let arg = rt("Arg");

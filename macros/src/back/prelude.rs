@@ -39,6 +39,7 @@ pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows
         relaxed: false,
         replaced: Vec::new(),
         rows: Vec::new(),
+        flats: Vec::new(),
     };
 
     let mut pre = TokenStream::new();
@@ -51,6 +52,25 @@ pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows
     }
     for &v in info.captures.iter().chain(info.reductions.iter().map(|r| &r.var)) {
         pre.extend(guard(k, v, var_ident(k, v, k.var(v).span)));
+    }
+    // Each 2-D array the loop only reads, as one flat slice when it is in standard layout: a
+    // row is then a sub-slice, found with a multiplication (see `rows.rs`).
+    for &a in &info.reads {
+        if let Ty::Array(t) = k.var(a).ty
+            && t.ndim == 2
+            && !t.is_slice_like()
+        {
+            let array = var_ident(k, a, l.span);
+            let name = k.var(a).name.trim_start_matches("r#").to_owned();
+            let (flat, cols) = (helper(&format!("__kz_flat_{name}")), helper(&format!("__kz_cols_{name}")));
+            pre.extend(quote! {
+                #[allow(unused_variables)]
+                let #flat = #array.as_slice();
+                #[allow(unused_variables)]
+                let #cols = #array.ncols();
+            });
+            w.flats.push((a, flat, cols));
+        }
     }
     for h in &info.hoisted {
         let written = info.writes.iter().any(|wr| wr.array == h.array);

@@ -56,6 +56,8 @@ pub fn changed_in(b: &Block) -> BTreeSet<VarId> {
 /// The row lookups of a loop (see [`plan`]).
 pub struct RowPlan {
     pub lookups: TokenStream,
+    /// The lookups to place once per prange iteration (see [`plan`]).
+    pub hoisted: TokenStream,
     pub patterns: Vec<TokenStream>,
     pub values: Vec<TokenStream>,
     /// The rows planned.
@@ -169,12 +171,19 @@ pub fn all_vars(e: &Expr, ok: &dyn Fn(VarId) -> bool) -> bool {
     }
 }
 
+/// Rows to look up once per prange iteration: which (by array and row), and the loop's range
+/// as expressions of values fixed for the iteration (see [`plan`]).
+pub type Hoist<'a> = Option<(&'a dyn Fn(VarId, &Expr) -> bool, &'a TokenStream, &'a TokenStream)>;
+
 /// Plans the rows of `body` (the loop over `lo..hi`): every access `a[[r, j]]` of a 2-D array
 /// for which `eligible(r, j)` gives the offset `c` of `j = v + c`, with every variable of `r`
 /// passing `fixed`. A written array takes its row mutably, so every access to it must go through
 /// that one row, or it is left out. Windows cover the offsets of the accesses made on every
 /// trip (and of all writes); a read outside them uses the whole row when `full_rows`, else the
-/// array as written. `None` when there is no such row.
+/// array as written. Rows that `hoist` names (read-only, the same for the whole prange
+/// iteration) get their lookups in `RowPlan::hoisted`, computed over `hoist_range` (the loop's
+/// range as expressions of values fixed for the iteration), to be placed once per iteration.
+/// `None` when there is no such row.
 #[allow(clippy::too_many_arguments, reason = "the pieces of one loop, passed down once")]
 pub fn plan(
     k: &crate::ir::Kernel,
@@ -186,6 +195,7 @@ pub fn plan(
     lo: &TokenStream,
     hi: &TokenStream,
     fresh: &mut usize,
+    hoist: Hoist<'_>,
 ) -> Option<RowPlan> {
     // The Rust writer's rows (no whole rows) are named apart from the SIMD back end's.
     let prefix = if full_rows { "" } else { "s" };
@@ -218,7 +228,13 @@ pub fn plan(
     if found.is_empty() {
         return None;
     }
-    let mut plan = RowPlan { lookups: TokenStream::new(), patterns: Vec::new(), values: Vec::new(), uses: Vec::new() };
+    let mut plan = RowPlan {
+        lookups: TokenStream::new(),
+        hoisted: TokenStream::new(),
+        patterns: Vec::new(),
+        values: Vec::new(),
+        uses: Vec::new(),
+    };
     let rt = quote!(::kernelize::__private);
     let mut keys: Vec<(VarId, String)> = found.iter().map(|f| (f.0, f.1.clone())).collect();
     keys.sort();
@@ -243,9 +259,17 @@ pub fn plan(
             plan.patterns.push(quote!(::core::option::Option::Some(#win)));
         } else {
             let whole = next("r");
-            plan.lookups.extend(quote!(let #whole = #a.row_slice(#r);));
+            let lookup = match w.flats.iter().find(|f| f.0 == array) {
+                Some((_, flat, cols)) => quote!(#rt::row_in(#flat, #cols, &#a, #r)),
+                None => quote!(#a.row_slice(#r)),
+            };
+            let (out, lo, hi) = match hoist {
+                Some((h, hlo, hhi)) if h(array, uses[0].2) => (&mut plan.hoisted, hlo, hhi),
+                _ => (&mut plan.lookups, lo, hi),
+            };
+            out.extend(quote!(let #whole = #lookup;));
             if let Some(win) = &window {
-                plan.lookups.extend(quote!(let #win = #rt::row_window(#whole, #lo, #hi, #fl, #ll);));
+                out.extend(quote!(let #win = #rt::row_window(#whole, #lo, #hi, #fl, #ll);));
                 plan.values.push(quote!(#win));
                 plan.patterns.push(quote!(::core::option::Option::Some(#win)));
             }

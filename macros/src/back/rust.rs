@@ -39,6 +39,9 @@ pub struct Writer<'k> {
     /// Rows of 2-D arrays looked up before the enclosing loop over the variable, with the
     /// helper that holds the loop's start (see `rows.rs`).
     pub rows: Vec<(super::rows::RowUse, VarId, Ident)>,
+    /// 2-D arrays the loop only reads, with the helpers holding them as one flat slice (when in
+    /// standard layout) and their row length.
+    pub flats: Vec<(VarId, Ident, Ident)>,
 }
 
 /// A helper variable, invisible to the user's code.
@@ -289,8 +292,18 @@ impl Writer<'_> {
         let fixed = |x: VarId| x != var && !changed.contains(&x);
         let eligible = |_: &Expr, j: &Expr| crate::analyze::bounds_affine(&[var], j).map(|(_, c)| c);
         let mut fresh = 0;
-        let plan =
-            super::rows::plan(self.k, self, body, &fixed, &eligible, false, &quote!(#s), &quote!(#e), &mut fresh)?;
+        let plan = super::rows::plan(
+            self.k,
+            self,
+            body,
+            &fixed,
+            &eligible,
+            false,
+            &quote!(#s),
+            &quote!(#e),
+            &mut fresh,
+            None,
+        )?;
         let mut fast = self.clone();
         fast.rows.extend(plan.uses.into_iter().map(|u| (u, var, s.clone())));
         let (fast_body, slow_body) = (fast.block(body), self.block(body));
@@ -421,6 +434,26 @@ impl Writer<'_> {
             let t = Ident::new(s.name(), Span::call_site());
             return powi_tokens(&a[0], n, &quote!(#t), &quote!(1.0));
         }
+        if f == MathFn::Powf
+            && let Some(p) = args.get(1).and_then(crate::analyze::vector::literal_power)
+        {
+            let Ty::Scalar(s) = ty else { return TokenStream::new() };
+            let t = Ident::new(s.name(), Span::call_site());
+            let x = &a[0];
+            return match p {
+                crate::analyze::vector::Power::Int(n) => powi_tokens(x, n, &quote!(#t), &quote!(1.0)),
+                // `pow(x, 0.5)`: `|sqrt(x)|` (+0 for -0), but +inf for -inf.
+                crate::analyze::vector::Power::Half => quote!({
+                    let __kz_px: #t = #x;
+                    if __kz_px == #t::NEG_INFINITY { #t::INFINITY } else { __kz_px.sqrt().abs() }
+                }),
+                // `pow(x, -0.5)`: `1 / |sqrt(x)|` (+inf for -0), but +0 for -inf.
+                crate::analyze::vector::Power::MinusHalf => quote!({
+                    let __kz_px: #t = #x;
+                    if __kz_px == #t::NEG_INFINITY { 0.0 } else { 1.0 / __kz_px.sqrt().abs() }
+                }),
+            };
+        }
         let Ty::Scalar(s) = ty else { return TokenStream::new() };
         let (t, name) = (Ident::new(s.name(), Span::call_site()), Ident::new(f.name(), Span::call_site()));
         quote!(::kernelize::__private::runtime::math::#t::#name::<__KZ_FMA, 1>(#([#a]),*)[0])
@@ -449,6 +482,7 @@ fn relaxed_math(f: MathFn, args: &[Expr], ty: Ty) -> bool {
     let float = matches!(ty, Ty::Scalar(s) if s.is_float());
     float
         && ((f == MathFn::Powi && args.get(1).and_then(crate::analyze::vector::small_power).is_some())
+            || (f == MathFn::Powf && args.get(1).and_then(crate::analyze::vector::literal_power).is_some())
             || crate::analyze::vector::lib_is_faster_scalar(f))
 }
 

@@ -10,8 +10,8 @@
 //!   with what is there: every lane of a full vector is the iteration's own element); other
 //!   indices gather and scatter lane by lane, with bounds checks;
 //! - full vectors first, then one masked vector for the rest (its loads are per lane);
-//! - a reduction keeps one partial per lane; the lanes are folded in lane order, so the result
-//!   is the same on every run (for one instruction set);
+//! - a reduction keeps one partial per lane; the lanes are folded pairwise in a fixed order, so
+//!   the result is the same on every run (for one instruction set);
 //! - the body is written once per instruction set (AVX-512, AVX2+FMA, baseline), each a
 //!   closure run inside a function compiled for it, chosen at run time by
 //!   `simd::level()`.
@@ -274,6 +274,8 @@ struct Gen<'a, 'k> {
     rows: Vec<RowUse>,
     /// Counts the lanes' loop's steps from its start (window positions are relative to it).
     k0: Ident,
+    /// Row lookups to place once per prange iteration (see `plan_rows`).
+    hoisted: TokenStream,
     ctx: Vec<Ctx>,
     serial_depth: usize,
     fresh: usize,
@@ -301,6 +303,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             full: true,
             rows: Vec::new(),
             k0: helper("__kz_k0"),
+            hoisted: TokenStream::new(),
             ctx: Vec::new(),
             serial_depth: 0,
             fresh: 0,
@@ -316,6 +319,11 @@ impl<'a, 'k> Gen<'a, 'k> {
     /// `|| { ... }` for one clone when the prange loop runs as scalar code: `body` is the
     /// prange body as written for it (with loops along which lanes run replaced).
     fn closure_scalar(&mut self, range: &Range, fma: bool, w: &Writer<'_>) -> TokenStream {
+        self.closure_scalar_with(range, fma, w, &TokenStream::new())
+    }
+
+    /// [`Gen::closure_scalar`] with `prefix` at the start of each prange iteration.
+    fn closure_scalar_with(&mut self, range: &Range, fma: bool, w: &Writer<'_>, prefix: &TokenStream) -> TokenStream {
         let k = self.k;
         let locals = super::prelude::local_copies(k, self.info);
         let identity = quote!(::kernelize::__private::runtime::parallel::Identity);
@@ -326,7 +334,12 @@ impl<'a, 'k> Gen<'a, 'k> {
         });
         let results = self.info.reductions.iter().map(|r| var_ident(k, r.var, k.var(r.var).span));
         let bounds = range.lo.iter().zip(&range.hi).map(|(lo, hi)| (lo.clone(), hi.clone())).collect();
-        let nest = write_nest(k, self.l, w, bounds);
+        let nest = if prefix.is_empty() {
+            write_nest(k, self.l, w, bounds)
+        } else {
+            let body = w.block(&self.l.body);
+            super::prelude::loop_nest(k, self.l, bounds, quote!({ #prefix #body }))
+        };
         let fma = if fma { quote!(true) } else { quote!(false) };
         quote!({
             #[allow(unused_imports)]
@@ -365,6 +378,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 full: true,
                 rows: Vec::new(),
                 k0: helper("__kz_k0"),
+                hoisted: TokenStream::new(),
                 ctx: Vec::new(),
                 serial_depth: 0,
                 fresh: self.fresh,
@@ -372,13 +386,15 @@ impl<'a, 'k> Gen<'a, 'k> {
             };
             let tokens = g.along_loop(lp, a, per_reg)?;
             self.fresh = g.fresh;
+            self.hoisted.extend(std::mem::take(&mut g.hoisted));
             self.facts.gathers.extend(g.facts.gathers);
             self.facts.scatters.extend(g.facts.scatters);
             self.facts.masked.extend(g.facts.masked);
             lanes = lanes.max(a.vectors * per_reg);
             w.replaced.push((a.var, tokens));
         }
-        Ok((self.closure_scalar(range, fma, &w), lanes))
+        let prefix = std::mem::take(&mut self.hoisted);
+        Ok((self.closure_scalar_with(range, fma, &w, &prefix), lanes))
     }
 
     /// An inner loop whose trips run in lanes: vector steps of `vectors` registers, then of
@@ -400,7 +416,20 @@ impl<'a, 'k> Gen<'a, 'k> {
         let var = var_ident(k, *v, k.var(*v).span);
         self.k0 = k0.clone();
         let inside = changed_in(&lp.body);
-        let rows = self.plan_rows(&lp.body, &|x| !inside.contains(&x) && x != *v, &quote!(#s), &quote!(#e));
+        // Rows the same for the whole prange iteration (of arrays the loop only reads, the
+        // loop's range fixed too) are looked up once per iteration, not at every entry.
+        let (k, l, info) = (self.k, self.l, self.info);
+        let fixed_for_iteration = |x: VarId| {
+            matches!(k.var(x).origin, crate::ir::Origin::Param | crate::ir::Origin::Host)
+                || l.dims.iter().any(|d| d.var == x)
+        };
+        let range_fixed = l.dims.len() == 1
+            && super::rows::all_vars(&range.start, &fixed_for_iteration)
+            && super::rows::all_vars(&range.end, &fixed_for_iteration);
+        let hoistable =
+            |array: VarId, r: &Expr| info.reads.contains(&array) && super::rows::all_vars(r, &fixed_for_iteration);
+        let hoist = range_fixed.then_some((&hoistable as &dyn Fn(VarId, &Expr) -> bool, &start, &end));
+        let rows = self.plan_rows(&lp.body, &|x| !inside.contains(&x) && x != *v, &quote!(#s), &quote!(#e), hoist);
         let widths = if a.vectors > 1 { vec![a.vectors * per_reg, per_reg] } else { vec![per_reg] };
         let mut levels = TokenStream::new();
         for lanes in widths {
@@ -420,7 +449,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 });
                 let (acc, lane) = (helper("__kz_acc"), helper("__kz_lane"));
                 let step = combine_step(op, &acc, &quote!(#lane));
-                folds.push(quote!(#name.fold(#identity, |mut #acc, #lane| { #step #acc })));
+                folds.push(quote!(#name.fold_tree(|mut #acc, #lane| { #step #acc })));
                 combines.push(combine_step(op, &name, &quote!(#partial)));
                 partials.push(partial);
             }
@@ -525,7 +554,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             fallback.1.push(combine_step(r.op, &quote!(#lanes.0[0]), &quote!(#name)));
             let (acc, lane) = (helper("__kz_acc"), helper("__kz_lane"));
             let step = combine_step(r.op, &acc, &quote!(#lane));
-            folds.push(quote!(#name.fold(#identity, |mut #acc, #lane| { #step #acc })));
+            folds.push(quote!(#name.fold_tree(|mut #acc, #lane| { #step #acc })));
         }
 
         let vd = self.vdim;
@@ -552,6 +581,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 &|x| x == outer || matches!(k.var(x).origin, crate::ir::Origin::Param | crate::ir::Origin::Host),
                 lo_v,
                 hi_v,
+                None,
             );
         }
         self.full = true;
@@ -1274,6 +1304,36 @@ impl<'a, 'k> Gen<'a, 'k> {
             let one = quote!(#lanes_ty::<#t, __KZ_W>::splat(1.0));
             return Ok(super::rust::powi_tokens(&x, n, &ty, &one));
         }
+        if f == MathFn::Powf
+            && let (Some(p), Some(Ty::Scalar(s))) =
+                (args.get(1).and_then(crate::analyze::vector::literal_power), args.first().map(|x| x.ty))
+        {
+            use crate::analyze::vector::Power;
+            let x = self.lanes(&args[0], m)?;
+            let t = Ident::new(s.name(), Span::call_site());
+            let splat = |v: TokenStream| quote!(#lanes_ty::<#t, __KZ_W>::splat(#v));
+            return Ok(match p {
+                Power::Int(n) => {
+                    let (ty, one) = (quote!(#lanes_ty<#t, __KZ_W>), splat(quote!(1.0)));
+                    super::rust::powi_tokens(&x, n, &ty, &one)
+                }
+                // As in the scalar code (`back/rust.rs`): `|sqrt(x)|`, +inf for -inf.
+                Power::Half => {
+                    let (ninf, inf) = (splat(quote!(#t::NEG_INFINITY)), splat(quote!(#t::INFINITY)));
+                    quote!({
+                        let __kz_px = #x;
+                        #lanes_ty::select(__kz_px.eq(#ninf), #inf, __kz_px.map(#t::sqrt).map(#t::abs))
+                    })
+                }
+                Power::MinusHalf => {
+                    let (ninf, zero, one) = (splat(quote!(#t::NEG_INFINITY)), splat(quote!(0.0)), splat(quote!(1.0)));
+                    quote!({
+                        let __kz_px = #x;
+                        #lanes_ty::select(__kz_px.eq(#ninf), #zero, #one / __kz_px.map(#t::sqrt).map(#t::abs))
+                    })
+                }
+            });
+        }
         let mut a = Vec::new();
         for x in args {
             a.push(self.lanes(x, m)?);
@@ -1373,8 +1433,8 @@ impl<'a, 'k> Gen<'a, 'k> {
             // A contiguous row: one vector load; else (a transposed view) the gather.
             Some((r, at)) => {
                 let (mtok, slice) = (self.mask_tokens(m), helper("__kz_row"));
-                quote!(match #a.row_slice(#r) {
-                    ::core::option::Option::Some(#slice) => #lanes_ty::<#t, __KZ_W>::load_at(#slice, #at, #mtok),
+                quote!(match #a.row_at(#r, #at) {
+                    ::core::option::Option::Some(#slice) => #lanes_ty::<#t, __KZ_W>::load_at(#slice, 0, #mtok),
                     ::core::option::Option::None => #gather,
                 })
             }
@@ -1405,13 +1465,15 @@ impl<'a, 'k> Gen<'a, 'k> {
         fixed: &dyn Fn(VarId) -> bool,
         lo: &TokenStream,
         hi: &TokenStream,
+        hoist: super::rows::Hoist<'_>,
     ) -> Option<RowPlan> {
         let eligible = |r: &Expr, j: &Expr| if self.is_varying(r) { None } else { self.vector_offset(j) };
         let mut fresh = self.fresh;
-        let plan = super::rows::plan(self.k, &self.w, body, fixed, &eligible, true, lo, hi, &mut fresh);
+        let plan = super::rows::plan(self.k, &self.w, body, fixed, &eligible, true, lo, hi, &mut fresh, hoist);
         self.fresh = fresh;
         let mut plan = plan?;
         self.rows.append(&mut plan.uses);
+        self.hoisted.extend(std::mem::take(&mut plan.hoisted));
         Some(plan)
     }
 
@@ -1514,8 +1576,8 @@ impl<'a, 'k> Gen<'a, 'k> {
                 let (mtok, slice) = (self.mask_tokens(m), helper("__kz_row"));
                 quote!({
                     let #v = #value;
-                    match #a.row_slice_mut(#r) {
-                        ::core::option::Option::Some(#slice) => #lanes_ty::store_at(#v, #slice, #at, #mtok),
+                    match #a.row_at_mut(#r, #at) {
+                        ::core::option::Option::Some(#slice) => #lanes_ty::store_at(#v, #slice, 0, #mtok),
                         ::core::option::Option::None => #scatter,
                     }
                 })

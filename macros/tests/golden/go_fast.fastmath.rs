@@ -164,13 +164,10 @@ impl go_fast {
                             }
                             (
                                 trace
-                                    .fold(
-                                        __kz_id1,
-                                        |mut __kz_acc, __kz_lane| {
-                                            __kz_acc += __kz_lane;
-                                            __kz_acc
-                                        },
-                                    ),
+                                    .fold_tree(|mut __kz_acc, __kz_lane| {
+                                        __kz_acc += __kz_lane;
+                                        __kz_acc
+                                    }),
                             )
                         },
                     )
@@ -230,13 +227,10 @@ impl go_fast {
                             }
                             (
                                 trace
-                                    .fold(
-                                        __kz_id1,
-                                        |mut __kz_acc, __kz_lane| {
-                                            __kz_acc += __kz_lane;
-                                            __kz_acc
-                                        },
-                                    ),
+                                    .fold_tree(|mut __kz_acc, __kz_lane| {
+                                        __kz_acc += __kz_lane;
+                                        __kz_acc
+                                    }),
                             )
                         },
                     )
@@ -296,13 +290,10 @@ impl go_fast {
                             }
                             (
                                 trace
-                                    .fold(
-                                        __kz_id1,
-                                        |mut __kz_acc, __kz_lane| {
-                                            __kz_acc += __kz_lane;
-                                            __kz_acc
-                                        },
-                                    ),
+                                    .fold_tree(|mut __kz_acc, __kz_lane| {
+                                        __kz_acc += __kz_lane;
+                                        __kz_acc
+                                    }),
                             )
                         },
                     )
@@ -410,5 +401,5 @@ impl go_fast {
         trace
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, fastmath\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity -0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checked before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: lanes across i, 8 lanes; AVX2+FMA: lanes across i, 4 lanes; baseline: lanes across i, 2 lanes\n    estimated cost per iteration (AVX-512): lanes across i 3.2, scalar code 42.0; chosen: lanes across i\n    masks for none; gather required for none; scatter required for none; reductions keep partial lanes, folded in lane order\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: scalar code; AVX2+FMA: scalar code; baseline: scalar code\n    estimated cost per iteration (AVX-512): lanes across i 0.8, scalar code 0.4; chosen: scalar code (no lanes: none is estimated below 80% of the scalar code)\n";
+    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, fastmath\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity -0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checked before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: lanes across i, 8 lanes; AVX2+FMA: lanes across i, 4 lanes; baseline: lanes across i, 2 lanes\n    estimated cost per iteration (AVX-512): lanes across i 3.2, scalar code 42.0; chosen: lanes across i\n    masks for none; gather required for none; scatter required for none; reductions keep partial lanes, folded pairwise in a fixed order\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: scalar code; AVX2+FMA: scalar code; baseline: scalar code\n    estimated cost per iteration (AVX-512): lanes across i 0.8, scalar code 0.4; chosen: scalar code (no lanes: none is estimated below 80% of the scalar code)\n";
 }

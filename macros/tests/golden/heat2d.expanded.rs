@@ -36,6 +36,10 @@ impl heat {
                 };
                 ::kernelize::__private::same_type::<usize, _>(&__kz_lo1);
                 ::kernelize::__private::same_type::<f64, _>(&k);
+                #[allow(unused_variables)]
+                let __kz_flat_u = u.as_slice();
+                #[allow(unused_variables)]
+                let __kz_cols_u = u.ncols();
                 ::kernelize::__private::check_axis(
                     u.shape()[0],
                     __kz_lo0,
@@ -93,7 +97,12 @@ impl heat {
                             };
                             let __kz_rs_start: usize = __kz_lo1;
                             let __kz_rs_end: usize = __kz_hi1;
-                            let __kz_sr2 = u.row_slice(i);
+                            let __kz_sr2 = ::kernelize::__private::row_in(
+                                __kz_flat_u,
+                                __kz_cols_u,
+                                &u,
+                                i,
+                            );
                             let __kz_srw1 = ::kernelize::__private::row_window(
                                 __kz_sr2,
                                 __kz_rs_start,
@@ -101,7 +110,12 @@ impl heat {
                                 -1,
                                 1,
                             );
-                            let __kz_sr4 = u.row_slice(usize::wrapping_add(i, 1));
+                            let __kz_sr4 = ::kernelize::__private::row_in(
+                                __kz_flat_u,
+                                __kz_cols_u,
+                                &u,
+                                usize::wrapping_add(i, 1),
+                            );
                             let __kz_srw3 = ::kernelize::__private::row_window(
                                 __kz_sr4,
                                 __kz_rs_start,
@@ -109,7 +123,12 @@ impl heat {
                                 0,
                                 0,
                             );
-                            let __kz_sr6 = u.row_slice(usize::wrapping_sub(i, 1));
+                            let __kz_sr6 = ::kernelize::__private::row_in(
+                                __kz_flat_u,
+                                __kz_cols_u,
+                                &u,
+                                usize::wrapping_sub(i, 1),
+                            );
                             let __kz_srw5 = ::kernelize::__private::row_window(
                                 __kz_sr6,
                                 __kz_rs_start,
@@ -173,6 +192,10 @@ impl heat {
                 };
                 ::kernelize::__private::same_type::<usize, _>(&__kz_lo1);
                 ::kernelize::__private::same_type::<f64, _>(&k);
+                #[allow(unused_variables)]
+                let __kz_flat_u = u.as_slice();
+                #[allow(unused_variables)]
+                let __kz_cols_u = u.ncols();
                 ::kernelize::__private::check_axis(
                     u.shape()[0],
                     __kz_lo0,
@@ -274,7 +297,12 @@ impl heat {
                                 };
                                 let __kz_rs_start: usize = __kz_lo1;
                                 let __kz_rs_end: usize = __kz_hi1;
-                                let __kz_sr2 = u.row_slice(i);
+                                let __kz_sr2 = ::kernelize::__private::row_in(
+                                    __kz_flat_u,
+                                    __kz_cols_u,
+                                    &u,
+                                    i,
+                                );
                                 let __kz_srw1 = ::kernelize::__private::row_window(
                                     __kz_sr2,
                                     __kz_rs_start,
@@ -282,7 +310,12 @@ impl heat {
                                     -1,
                                     1,
                                 );
-                                let __kz_sr4 = u.row_slice(usize::wrapping_add(i, 1));
+                                let __kz_sr4 = ::kernelize::__private::row_in(
+                                    __kz_flat_u,
+                                    __kz_cols_u,
+                                    &u,
+                                    usize::wrapping_add(i, 1),
+                                );
                                 let __kz_srw3 = ::kernelize::__private::row_window(
                                     __kz_sr4,
                                     __kz_rs_start,
@@ -290,7 +323,12 @@ impl heat {
                                     0,
                                     0,
                                 );
-                                let __kz_sr6 = u.row_slice(usize::wrapping_sub(i, 1));
+                                let __kz_sr6 = ::kernelize::__private::row_in(
+                                    __kz_flat_u,
+                                    __kz_cols_u,
+                                    &u,
+                                    usize::wrapping_sub(i, 1),
+                                );
                                 let __kz_srw5 = ::kernelize::__private::row_window(
                                     __kz_sr6,
                                     __kz_rs_start,

@@ -26,6 +26,10 @@ impl matvec {
                 (__kz_range.start, __kz_range.end)
             };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+            #[allow(unused_variables)]
+            let __kz_flat_a = a.as_slice();
+            #[allow(unused_variables)]
+            let __kz_cols_a = a.ncols();
             let __kz_w_y = ::kernelize::__private::window_mut(
                 &mut y[..],
                 __kz_lo0,
@@ -48,7 +52,12 @@ impl matvec {
                         };
                         let __kz_rs_start: usize = 0;
                         let __kz_rs_end: usize = a.ncols();
-                        let __kz_sr2 = a.row_slice(i);
+                        let __kz_sr2 = ::kernelize::__private::row_in(
+                            __kz_flat_a,
+                            __kz_cols_a,
+                            &a,
+                            i,
+                        );
                         let __kz_srw1 = ::kernelize::__private::row_window(
                             __kz_sr2,
                             __kz_rs_start,
@@ -83,6 +92,10 @@ impl matvec {
                 (__kz_range.start, __kz_range.end)
             };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
+            #[allow(unused_variables)]
+            let __kz_flat_a = a.as_slice();
+            #[allow(unused_variables)]
+            let __kz_cols_a = a.ncols();
             let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
                 __kz_lo0,
                 __kz_hi0,
@@ -134,7 +147,12 @@ impl matvec {
                             };
                             let __kz_rs_start: usize = 0;
                             let __kz_rs_end: usize = a.ncols();
-                            let __kz_sr2 = a.row_slice(i);
+                            let __kz_sr2 = ::kernelize::__private::row_in(
+                                __kz_flat_a,
+                                __kz_cols_a,
+                                &a,
+                                i,
+                            );
                             let __kz_srw1 = ::kernelize::__private::row_window(
                                 __kz_sr2,
                                 __kz_rs_start,
