@@ -6,14 +6,14 @@
 //! `par_matvec` (rows in parallel, serial inner loop), and `par_threshold`, which finds the size
 //! where `parallel` starts to beat `serial` for a light and a heavy element-wise kernel.
 //!
-//! The rayon baselines run on rayon's global pool, the kernels on kernelize's pool; both have
+//! The rayon baselines run on rayon's global pool, the kernels on kernelize's team; both have
 //! one thread per hardware thread unless `RAYON_NUM_THREADS` / `KERNELIZE_NUM_THREADS` say
 //! otherwise.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use kernelize::__private::rayon::prelude::*;
 use kernelize::ndarray::{Array2, ArrayView2, ArrayViewMut2};
 use kernelize::{kernel, prange};
+use rayon::prelude::*;
 use std::hint::black_box;
 
 // ---------------------------------------------------------------------------------------------

@@ -76,11 +76,12 @@ pub mod cuda {
 
 pub use ndarray;
 
-/// The `parallel` variant's pool and chunking rule.
+/// The `parallel` variant's team and chunking rule.
 ///
-/// Every `parallel` variant runs on one pool of `KERNELIZE_NUM_THREADS` threads (default: every
+/// Every `parallel` variant runs on one team of `KERNELIZE_NUM_THREADS` threads (default: every
 /// hardware thread). Iterations are cut into chunks whose boundaries depend only on the loop's
-/// length, so reductions give bitwise identical results for every thread count:
+/// length and estimated cost, so reductions give bitwise identical results for every thread
+/// count:
 ///
 /// ```
 /// use kernelize::{kernel, prange};
@@ -150,11 +151,12 @@ pub mod __private {
     pub use kernelize_runtime::__private::*;
     pub use ndarray;
 
-    /// The `parallel` variant's pool and chunking rule.
+    /// The `parallel` variant's team and chunking rule.
     ///
-    /// Every `parallel` variant runs on one pool of `KERNELIZE_NUM_THREADS` threads (default: every
+    /// Every `parallel` variant runs on one team of `KERNELIZE_NUM_THREADS` threads (default: every
     /// hardware thread). Iterations are cut into chunks whose boundaries depend only on the loop's
-    /// length, so reductions give bitwise identical results for every thread count:
+    /// length and estimated cost, so reductions give bitwise identical results for every thread
+    /// count:
     ///
     /// ```
     /// use kernelize::{kernel, prange};
@@ -177,8 +179,8 @@ pub mod __private {
     pub mod parallel {
         #[doc(inline)]
         pub use kernelize_runtime::parallel::{
-            MIN_CHUNK, MIN_WORK, TARGET_CHUNKS, chunk_len, num_threads, with_threads,
+            MIN_CHUNK, MIN_CHUNK_WORK, MIN_WORK, TARGET_CHUNKS, chunk_len, chunk_len_for, chunk_rows_for, num_threads,
+            with_threads,
         };
     }
-    pub use rayon;
 }

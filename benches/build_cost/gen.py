@@ -31,9 +31,22 @@ def kernel(rng, n, options):
 def main():
     count, options = int(sys.argv[1]), sys.argv[2]
     rng = random.Random(12)
+    # A program that calls every variant of every kernel: the kernels' functions are
+    # `#[inline]`, so a library alone would not compile them.
     out = ["//! Written by benches/build_cost/gen.py: the kernels whose build time run.sh measures.",
-           "#![allow(clippy::all)]", "use kernelize::{kernel, prange};", ""]
+           "#![allow(clippy::all, unused_imports)]", "use kernelize::{kernel, prange};", ""]
     out += [kernel(rng, n, options) for n in range(count)]
+    variants = ["serial", "parallel"] + (["fastmath", "parallel_fastmath"] if "fastmath" in options else [])
+    calls = []
+    for n in range(count):
+        calls.append(f"    s += k{n}(&a, &b, &mut out);")
+        calls += [f"    s += k{n}::{v}(&a, &b, &mut out);" for v in variants]
+    out += ["fn main() {",
+            "    let n = std::hint::black_box(1000usize);",
+            "    let a: Vec<f64> = (0..n).map(|i| i as f64 * 0.001).collect();",
+            "    let b: Vec<f64> = (0..n).map(|i| 1.0 - i as f64 * 0.001).collect();",
+            "    let mut out = vec![0.0; n];",
+            "    let mut s = 0.0;"] + calls + ["    println!(\"{s}\");", "}"]
     print("\n".join(out))
 
 

@@ -171,7 +171,18 @@ fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options, cuda: Option<Cuda>
         "fastmath" => {
             let (body, facts) = back::simd::write(k, a);
             fastmath = facts;
-            body
+            if options.parallel.is_some() {
+                // `parallel_fastmath` on the calling thread alone: the same code (compiled once,
+                // not twice) and the same results.
+                let (name, args) = (&k.name, k.params.iter().map(|p| &p.name));
+                quote!({
+                    ::kernelize::__private::runtime::parallel::on_calling_thread(move || {
+                        #name::parallel_fastmath(#(#args),*)
+                    })
+                })
+            } else {
+                body
+            }
         }
         _ => back::serial::write(k, a),
     });

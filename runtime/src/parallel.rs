@@ -149,7 +149,27 @@ pub const fn chunk_rows_for(rows: usize, cols: usize, work: u64) -> usize {
 ///
 /// When `KERNELIZE_NUM_THREADS` is set to something other than a positive integer.
 pub fn num_threads() -> usize {
-    with_team(Team::size)
+    if ALONE.with(std::cell::Cell::get) { 1 } else { with_team(Team::size) }
+}
+
+thread_local! {
+    /// Inside [`on_calling_thread`].
+    static ALONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every `parallel` variant inside it on the calling thread alone (as with one
+/// thread: the chunks one after another): how `name::fastmath` runs `name::parallel_fastmath`
+/// when a kernel has both.
+#[doc(hidden)]
+pub fn on_calling_thread<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ALONE.with(|a| a.set(self.0));
+        }
+    }
+    let _restore = Restore(ALONE.with(|a| a.replace(true)));
+    f()
 }
 
 /// Runs `f` with every `parallel` variant inside it using a team of `threads` threads (the
@@ -214,7 +234,7 @@ fn threads_from_env() -> Result<Option<usize>, String> {
     }
 }
 
-/// Whether a loop of `n` iterations of estimated `cost` each should use the pool.
+/// Whether a loop of `n` iterations of estimated `cost` each should use the team.
 #[doc(hidden)]
 #[inline]
 pub fn go_parallel(n: usize, cost: u64) -> bool {
@@ -227,6 +247,14 @@ pub fn go_parallel(n: usize, cost: u64) -> bool {
 #[inline]
 pub fn below_threshold(n: usize, cost: u64) -> bool {
     (n as u64).saturating_mul(cost) < min_work() || n <= 1
+}
+
+/// `f` itself: generated code passes a closure through it to give it an attribute
+/// (`#[inline(never)]`), which Rust allows on a closure in argument position.
+#[doc(hidden)]
+#[inline(always)]
+pub fn closure<F>(f: F) -> F {
+    f
 }
 
 /// `chunk(k, piece)` for the pieces in order (`k` counting from 0), on the team in effect on

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 pub enum Target {
     /// One thread, IEEE arithmetic: the reference every other variant is tested against.
     Serial,
-    /// `prange` loops split across the threads of a pool.
+    /// `prange` loops split across the threads of a team.
     Parallel,
     /// One thread, SIMD lanes, relaxed floating point.
     Fastmath,

@@ -113,7 +113,7 @@ impl Team {
                 std::thread::Builder::new()
                     .name(format!("kernelize-{i}"))
                     .spawn(move || worker(&shared, i))
-                    .unwrap_or_else(|e| panic!("kernelize: cannot start the threads of a pool: {e}"))
+                    .unwrap_or_else(|e| panic!("kernelize: cannot start the threads of a team: {e}"))
             })
             .collect();
         Team { shared, size, busy: Mutex::new(()), workers }

@@ -128,18 +128,27 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The most lanes the `Across` strategy runs in any clone: `parallel_fastmath` makes its
-    /// chunks a multiple of this, so no chunk ends in a partial vector but the loop's last.
+    /// The most lanes the `Across` strategy can run in any clone (as its choice, a fallback
+    /// when the choice cannot be written, or below a switch's trip count): `parallel_fastmath`
+    /// makes its chunks a multiple of this, so no chunk ends in a partial vector but the loop's
+    /// last, whichever runs and however the chunks are handed out. Lane counts are powers of 2,
+    /// so the most is a multiple of each.
     pub fn across_group(&self) -> usize {
-        self.clones
-            .iter()
-            .zip(&CLONES)
-            .map(|(c, isa)| match c.ranked.first() {
-                Some((Strategy::Across { vectors }, _)) => vectors * self.across_bytes(isa) / self.elem,
-                _ => 1,
-            })
-            .max()
-            .unwrap_or(1)
+        let mut most = 1;
+        for (c, isa) in self.clones.iter().zip(&CLONES) {
+            // Those ranked after the scalar code never run: it can always be written.
+            let runs = |ranked: &'_ [(Strategy, f64)]| {
+                let n = ranked.iter().position(|(s, _)| *s == Strategy::Scalar).unwrap_or(ranked.len());
+                ranked[..n].to_vec()
+            };
+            let below = c.switch.iter().flat_map(|s| runs(&s.below));
+            for (strategy, _) in runs(&c.ranked).into_iter().chain(below) {
+                if let Strategy::Across { vectors } = strategy {
+                    most = most.max(vectors * self.across_bytes(isa) / self.elem);
+                }
+            }
+        }
+        most
     }
 
     /// Bytes of a vector register when the lanes run across the prange index on `isa`: a

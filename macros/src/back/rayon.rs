@@ -1,5 +1,5 @@
 //! The parallel variant: each prange loop's iterations are cut into chunks whose boundaries
-//! depend only on the loop's length; rayon hands the chunks out dynamically; each chunk runs
+//! depend only on the loop's length and cost; the team hands them out (`runtime/src/team.rs`); each chunk runs
 //! the loop body serially (the same code as `serial`); reduction partials come back in chunk
 //! order and are combined in that order, so results do not depend on the thread count.
 //!
@@ -142,13 +142,14 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
         exact.extend(quote!(let #piece = &mut #piece[..(#end - #start)];));
     }
     let locals = super::prelude::local_copies(k, info);
+    let no_inline = rt("closure");
     let vectorized = if simd { simd_chunk(k, l, info, &w, &parts, &bounds) } else { None };
     // A vectorized chunk uses its slice pieces as windows; other pieces get their views.
     let in_lanes = vectorized.is_some();
     let binds = parts.iter().filter(|p| !(in_lanes && p.exact)).map(|p| &p.bind);
     let nest = match vectorized {
         Some(v) => {
-            // Chosen on the calling thread, so `simd::with_level` reaches the pool's chunks.
+            // Chosen on the calling thread, so `simd::with_level` reaches the team's chunks.
             let isa = helper("__kz_isa");
             tokens.extend(quote!(let #isa = ::kernelize::__private::runtime::simd::level();));
             v
@@ -156,7 +157,9 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
         None => write_nest(k, l, &w, bounds),
     };
     tokens.extend(quote! {
-        let #chunk_fn = |__kz_from: usize, __kz_to: usize, #pattern: #types| {
+        // Called from the team, and from the calling thread's two paths: compiled once, not
+        // inlined into each (a third of the build time of `parallel_fastmath`).
+        let #chunk_fn = #no_inline(#[inline(never)] |__kz_from: usize, __kz_to: usize, #pattern: #types| {
             #locals
             let #start = #nth(#lo0, __kz_from);
             let #end = #nth(#lo0, __kz_to);
@@ -165,7 +168,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
             #(#identities)*
             #nest
             (#(#results,)*)
-        };
+        });
     });
 
     let seq = iterators(&parts, &names);
@@ -175,7 +178,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     let si = quote!(::core::iter::Iterator);
     let chunk = quote!(#chunk_fn(#kk * #c, ::core::cmp::min((#kk + 1) * #c, #n), #piece));
     // On the calling thread: a loop without reductions runs as one piece (the writes are the
-    // same in any order); with reductions, chunk by chunk, so the result is the pool's.
+    // same in any order); with reductions, chunk by chunk, so the result is the team's.
     let wholes = nested_wholes(&parts);
     let one_piece = quote!({
         let mut #partials = ::std::vec::Vec::new();
@@ -189,7 +192,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
         one_piece
     } else {
         // Below the threshold the loop is one piece, whatever the thread count; above it
-        // (on one thread) the pool's chunks one after another, so the result is the pool's.
+        // (on one thread) the team's chunks one after another, so the result is the team's.
         let chunks = quote!(#si::collect(#si::map(#si::enumerate(#seq), |(#kk, #piece)| #chunk)));
         quote!(if #below(#n, #work) { #one_piece } else { #chunks })
     };

@@ -133,13 +133,40 @@ pub fn vector_loop(
         let name = var_ident(k, r.var, k.var(r.var).span);
         combine_step(r.op, &name, &quote!(#p))
     });
+    let tail = shared_tail(l, plan).then(|| {
+        // The iterations after the last full vector, once for every clone: compiled for the
+        // baseline instruction set (no FMA), as `fastmath`'s scalar code.
+        let next = helper("__kz_next");
+        let mut tw = w.clone();
+        tw.relaxed = true;
+        let body = tw.block(&l.body);
+        let pvar = var_ident(k, l.dims[0].var, l.dims[0].span);
+        let hi = &range.hi[0];
+        let code = quote! {{
+            #[allow(dead_code)]
+            const __KZ_FMA: bool = false;
+            for #pvar in #next..#hi #body
+        }};
+        (next, code)
+    });
+    let (next, tail) = tail.unzip();
     let tokens = quote! {
-        let (#(#partials,)*) = match #isa {
+        let (#(#partials,)* #next) = match #isa {
             #(#arms)*
         };
         #(#folds)*
+        #tail
     };
     (tokens, facts)
+}
+
+/// Whether the scalar remainder of a loop whose lanes run across the prange index is written
+/// once for all clones (after them) instead of once in each: for a 1-D loop with no control flow
+/// under masks, whose remainder is the loop's scalar code. It runs fewer iterations than a
+/// vector has lanes, once per loop (chunks are whole vectors), so its speed does not matter and
+/// its build time does: a copy in each clone cost as much to compile as the clone.
+fn shared_tail(l: &PrangeLoop, plan: &Plan) -> bool {
+    l.dims.len() == 1 && !crate::analyze::vector::has_divergence(&l.body, 0, &plan.across_varying)
 }
 
 /// One strategy written for one clone.
@@ -276,6 +303,9 @@ struct Gen<'a, 'k> {
     k0: Ident,
     /// Row lookups to place once per prange iteration (see `plan_rows`).
     hoisted: TokenStream,
+    /// The loop's scalar remainder (after the last full vector) is written once, after the
+    /// clones (see [`shared_tail`]): each clone's code returns where it stopped.
+    shared_tail: bool,
     ctx: Vec<Ctx>,
     serial_depth: usize,
     fresh: usize,
@@ -304,6 +334,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             rows: Vec::new(),
             k0: helper("__kz_k0"),
             hoisted: TokenStream::new(),
+            shared_tail: shared_tail(l, plan),
             ctx: Vec::new(),
             serial_depth: 0,
             fresh: 0,
@@ -341,6 +372,8 @@ impl<'a, 'k> Gen<'a, 'k> {
             super::prelude::loop_nest(k, self.l, bounds, quote!({ #prefix #body }))
         };
         let fma = if fma { quote!(true) } else { quote!(false) };
+        // Where the shared remainder starts: nothing is left.
+        let next = self.shared_tail.then(|| &range.hi[0]);
         quote!({
             #[allow(unused_imports)]
             use ::kernelize::__private::runtime::simd::{Lanes as __KzLanes, Rows as _, RowsMut as _};
@@ -349,7 +382,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             #locals
             #(#inits)*
             #nest
-            (#(#results,)*)
+            (#(#results,)* #next)
         })
     }
 
@@ -379,6 +412,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 rows: Vec::new(),
                 k0: helper("__kz_k0"),
                 hoisted: TokenStream::new(),
+                shared_tail: false,
                 ctx: Vec::new(),
                 serial_depth: 0,
                 fresh: self.fresh,
@@ -590,7 +624,9 @@ impl<'a, 'k> Gen<'a, 'k> {
         // reductions' scalar partials folded into lane 0); for code under masks anyway, one
         // vector under the mask of the lanes left.
         let divergent = crate::analyze::vector::has_divergence(&l.body, 0, &self.varying);
-        let tail = if divergent {
+        let tail = if self.shared_tail {
+            TokenStream::new()
+        } else if divergent {
             self.full = false;
             let tail_mask = helper("__kz_tail");
             let tail_body = self.step(Mask::Var(tail_mask.clone()))?;
@@ -647,6 +683,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             nest = quote!(for #outer in #lo0..#hi0 { #nest });
         }
         let fma = if fma { quote!(true) } else { quote!(false) };
+        let next = self.shared_tail.then(|| quote!(#nth(#lo_v, #k0)));
         Ok(quote!({
             #[allow(unused_imports)]
             use ::kernelize::__private::runtime::simd::{Lanes as __KzLanes, Rows as _, RowsMut as _};
@@ -656,7 +693,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             #locals
             #(#inits)*
             #nest
-            (#(#folds,)*)
+            (#(#folds,)* #next)
         }))
     }
 

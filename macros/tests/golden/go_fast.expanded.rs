@@ -117,28 +117,31 @@ impl go_fast {
                 __kz_n,
                 __kz_work,
             );
-            let __kz_chunk = |__kz_from: usize, __kz_to: usize, _: ()| {
-                let a = a;
-                let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                    __kz_lo0,
-                    __kz_from,
-                );
-                let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                    __kz_lo0,
-                    __kz_to,
-                );
-                let __kz_w_a_chunk = &__kz_w_a[(__kz_start
-                    - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
-                let mut trace = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
-                    &trace,
-                );
-                {
-                    for i in __kz_start..__kz_end {
-                        trace += __kz_w_a_chunk[i - __kz_start].tanh();
+            let __kz_chunk = ::kernelize::__private::runtime::parallel::closure(
+                #[inline(never)]
+                |__kz_from: usize, __kz_to: usize, _: ()| {
+                    let a = a;
+                    let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                        __kz_lo0,
+                        __kz_from,
+                    );
+                    let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                        __kz_lo0,
+                        __kz_to,
+                    );
+                    let __kz_w_a_chunk = &__kz_w_a[(__kz_start
+                        - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
+                    let mut trace = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
+                        &trace,
+                    );
+                    {
+                        for i in __kz_start..__kz_end {
+                            trace += __kz_w_a_chunk[i - __kz_start].tanh();
+                        }
                     }
-                }
-                (trace,)
-            };
+                    (trace,)
+                },
+            );
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
                 __kz_n,
                 __kz_work,
@@ -220,31 +223,34 @@ impl go_fast {
                 __kz_hi0,
                 "out",
             );
-            let __kz_chunk = |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [f64]| {
-                let a = a;
-                let trace = trace;
-                let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                    __kz_lo0,
-                    __kz_from,
-                );
-                let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                    __kz_lo0,
-                    __kz_to,
-                );
-                let __kz_w_a_chunk = &__kz_w_a[(__kz_start
-                    - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
-                let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
-                let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
-                    __kz_piece0,
-                    __kz_start,
-                );
-                {
-                    for i in __kz_start..__kz_end {
-                        out[i] = __kz_w_a_chunk[i - __kz_start] + trace;
+            let __kz_chunk = ::kernelize::__private::runtime::parallel::closure(
+                #[inline(never)]
+                |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [f64]| {
+                    let a = a;
+                    let trace = trace;
+                    let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                        __kz_lo0,
+                        __kz_from,
+                    );
+                    let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                        __kz_lo0,
+                        __kz_to,
+                    );
+                    let __kz_w_a_chunk = &__kz_w_a[(__kz_start
+                        - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
+                    let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
+                    let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
+                        __kz_piece0,
+                        __kz_start,
+                    );
+                    {
+                        for i in __kz_start..__kz_end {
+                            out[i] = __kz_w_a_chunk[i - __kz_start] + trace;
+                        }
                     }
-                }
-                ()
-            };
+                    ()
+                },
+            );
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
                 __kz_n,
                 __kz_work,

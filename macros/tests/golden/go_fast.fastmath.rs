@@ -108,7 +108,7 @@ impl go_fast {
                     axis: ::core::option::Option::None,
                 },
             );
-            let (__kz_partial0,) = match ::kernelize::__private::runtime::simd::level() {
+            let (__kz_partial0, __kz_next) = match ::kernelize::__private::runtime::simd::level() {
                 ::kernelize::__private::runtime::SimdLevel::Avx512 => {
                     ::kernelize::__private::runtime::simd::avx512(
                         #[inline(always)]
@@ -147,27 +147,16 @@ impl go_fast {
                                 }
                                 __kz_k0 += __KZ_W;
                             }
-                            if __kz_k0 < __kz_vn {
-                                let __kz_lanes2 = &mut trace;
-                                let mut trace: f64 = __kz_id1;
-                                for i in ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                )..__kz_hi0 {
-                                    trace
-                                        += ::kernelize::__private::runtime::math::f64::tanh::<
-                                            __KZ_FMA,
-                                            1,
-                                        >([__kz_w_a[i]])[0];
-                                }
-                                __kz_lanes2.0[0] += trace;
-                            }
                             (
                                 trace
                                     .fold_tree(|mut __kz_acc, __kz_lane| {
                                         __kz_acc += __kz_lane;
                                         __kz_acc
                                     }),
+                                ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                    __kz_lo0,
+                                    __kz_k0,
+                                ),
                             )
                         },
                     )
@@ -210,27 +199,16 @@ impl go_fast {
                                 }
                                 __kz_k0 += __KZ_W;
                             }
-                            if __kz_k0 < __kz_vn {
-                                let __kz_lanes2 = &mut trace;
-                                let mut trace: f64 = __kz_id1;
-                                for i in ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                )..__kz_hi0 {
-                                    trace
-                                        += ::kernelize::__private::runtime::math::f64::tanh::<
-                                            __KZ_FMA,
-                                            1,
-                                        >([__kz_w_a[i]])[0];
-                                }
-                                __kz_lanes2.0[0] += trace;
-                            }
                             (
                                 trace
                                     .fold_tree(|mut __kz_acc, __kz_lane| {
                                         __kz_acc += __kz_lane;
                                         __kz_acc
                                     }),
+                                ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                    __kz_lo0,
+                                    __kz_k0,
+                                ),
                             )
                         },
                     )
@@ -273,33 +251,33 @@ impl go_fast {
                                 }
                                 __kz_k0 += __KZ_W;
                             }
-                            if __kz_k0 < __kz_vn {
-                                let __kz_lanes2 = &mut trace;
-                                let mut trace: f64 = __kz_id1;
-                                for i in ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                )..__kz_hi0 {
-                                    trace
-                                        += ::kernelize::__private::runtime::math::f64::tanh::<
-                                            __KZ_FMA,
-                                            1,
-                                        >([__kz_w_a[i]])[0];
-                                }
-                                __kz_lanes2.0[0] += trace;
-                            }
                             (
                                 trace
                                     .fold_tree(|mut __kz_acc, __kz_lane| {
                                         __kz_acc += __kz_lane;
                                         __kz_acc
                                     }),
+                                ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                    __kz_lo0,
+                                    __kz_k0,
+                                ),
                             )
                         },
                     )
                 }
             };
             trace += __kz_partial0;
+            {
+                #[allow(dead_code)]
+                const __KZ_FMA: bool = false;
+                for i in __kz_next..__kz_hi0 {
+                    trace
+                        += ::kernelize::__private::runtime::math::f64::tanh::<
+                            __KZ_FMA,
+                            1,
+                        >([__kz_w_a[i]])[0];
+                }
+            }
         }
         {
             let (__kz_lo0, __kz_hi0) = {
@@ -332,7 +310,7 @@ impl go_fast {
                     axis: ::core::option::Option::None,
                 },
             );
-            let () = match ::kernelize::__private::runtime::simd::level() {
+            let (__kz_next) = match ::kernelize::__private::runtime::simd::level() {
                 ::kernelize::__private::runtime::SimdLevel::Avx512 => {
                     ::kernelize::__private::runtime::simd::avx512(
                         #[inline(always)]
@@ -350,7 +328,7 @@ impl go_fast {
                                     __kz_w_out[i] = __kz_w_a[i] + trace;
                                 }
                             }
-                            ()
+                            (__kz_hi0)
                         },
                     )
                 }
@@ -371,7 +349,7 @@ impl go_fast {
                                     __kz_w_out[i] = __kz_w_a[i] + trace;
                                 }
                             }
-                            ()
+                            (__kz_hi0)
                         },
                     )
                 }
@@ -392,11 +370,18 @@ impl go_fast {
                                     __kz_w_out[i] = __kz_w_a[i] + trace;
                                 }
                             }
-                            ()
+                            (__kz_hi0)
                         },
                     )
                 }
             };
+            {
+                #[allow(dead_code)]
+                const __KZ_FMA: bool = false;
+                for i in __kz_next..__kz_hi0 {
+                    __kz_w_out[i] = __kz_w_a[i] + trace;
+                }
+            }
         }
         trace
     }

@@ -99,34 +99,37 @@ impl stencil {
                 __kz_hi0,
                 "out",
             );
-            let __kz_chunk = |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [f32]| {
-                let a = a;
-                let w = w;
-                let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                    __kz_lo0,
-                    __kz_from,
-                );
-                let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                    __kz_lo0,
-                    __kz_to,
-                );
-                let __kz_w_a_chunk = &__kz_w_a[(__kz_start
-                    - __kz_lo0)..(__kz_end - __kz_lo0 + 2)];
-                let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
-                let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
-                    __kz_piece0,
-                    __kz_start,
-                );
-                {
-                    for i in __kz_start..__kz_end {
-                        let s = __kz_w_a_chunk[i - __kz_start]
-                            + __kz_w_a_chunk[i - __kz_start + 1] * w
-                            + __kz_w_a_chunk[i - __kz_start + 2];
-                        out[i] = if s > 0.0 { s.sqrt() } else { 0.0 };
+            let __kz_chunk = ::kernelize::__private::runtime::parallel::closure(
+                #[inline(never)]
+                |__kz_from: usize, __kz_to: usize, __kz_piece0: &mut [f32]| {
+                    let a = a;
+                    let w = w;
+                    let __kz_start = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                        __kz_lo0,
+                        __kz_from,
+                    );
+                    let __kz_end = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                        __kz_lo0,
+                        __kz_to,
+                    );
+                    let __kz_w_a_chunk = &__kz_w_a[(__kz_start
+                        - __kz_lo0)..(__kz_end - __kz_lo0 + 2)];
+                    let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
+                    let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
+                        __kz_piece0,
+                        __kz_start,
+                    );
+                    {
+                        for i in __kz_start..__kz_end {
+                            let s = __kz_w_a_chunk[i - __kz_start]
+                                + __kz_w_a_chunk[i - __kz_start + 1] * w
+                                + __kz_w_a_chunk[i - __kz_start + 2];
+                            out[i] = if s > 0.0 { s.sqrt() } else { 0.0 };
+                        }
                     }
-                }
-                ()
-            };
+                    ()
+                },
+            );
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
                 __kz_n,
                 __kz_work,
