@@ -23,7 +23,7 @@
 //! clone runs (Miri's CPU reports no AVX), which exercises the lane code, masks, windows,
 //! per-lane stores and reductions.
 
-use kernelize::ndarray::{Array2, ArrayViewMut2};
+use kernelize::ndarray::{Array2, ArrayView2, ArrayViewMut2};
 use kernelize::parallel::with_threads;
 use kernelize::{kernel, prange};
 
@@ -64,6 +64,22 @@ fn grid(mut out: ArrayViewMut2<f64>, cols: &mut Array2<f64>, x: &[f64]) {
     for j in prange(0..cols.ncols()) {
         for i in 0..cols.nrows() {
             cols[[i, j]] = (i * j) as f64;
+        }
+    }
+}
+
+/// Reads rows of 2-D views: through `FlatRows` (standard layout, one `unsafe` slice lookup
+/// after its check) or ndarray's rows, along the `k` loop in lanes under `fastmath`.
+#[kernel(parallel, fastmath)]
+fn pairwise(a: ArrayView2<f64>, b: ArrayView2<f64>, mut out: ArrayViewMut2<f64>) {
+    for i in prange(0..a.nrows()) {
+        for j in 0..b.nrows() {
+            let mut s = 0.0;
+            for k in 0..a.ncols() {
+                let t = a[[i, k]] - b[[j, k]];
+                s += t * t;
+            }
+            out[[i, j]] = s.sqrt();
         }
     }
 }
@@ -151,4 +167,33 @@ fn fastmath_matches_serial_in_every_clone() {
             assert_eq!(c1, c2, "{level}");
         });
     }
+}
+
+#[test]
+fn rows_of_two_dimensional_views() {
+    // 19 features: two vectors of 8 lanes and a remainder of 3 in the AVX-512 clone.
+    let (n, m, d) = (5, 3, 19);
+    let a = Array2::from_shape_vec((n, d), inputs(n * d)).unwrap();
+    let b = Array2::from_shape_vec((m, d), inputs(m * d).into_iter().rev().collect()).unwrap();
+    // The same values in a transposed (not standard) layout: ndarray's own row lookups.
+    let at = a.t().to_owned();
+    let at = at.t();
+    let mut want = Array2::zeros((n, m));
+    pairwise::serial(a.view(), b.view(), want.view_mut());
+    for level in kernelize::simd::levels() {
+        kernelize::simd::with_level(level, || {
+            for (x, threads) in [(a.view(), 1), (at, 1), (a.view(), 2)] {
+                let mut got = Array2::zeros((n, m));
+                with_threads(threads, || pairwise::parallel_fastmath(x, b.view(), got.view_mut()));
+                // A sum of d non-negative terms in another order (and with FMA): within
+                // (d - 1) ulps relative before the square root, which halves it.
+                for (w, g) in want.iter().zip(&got) {
+                    assert!((w - g).abs() <= d as f64 * f64::EPSILON * w.abs(), "{level}: {w} vs {g}");
+                }
+            }
+        });
+    }
+    let mut got = Array2::zeros((n, m));
+    with_threads(2, || pairwise::parallel(at, b.view(), got.view_mut()));
+    assert_eq!(want, got);
 }

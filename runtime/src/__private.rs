@@ -127,21 +127,49 @@ pub fn row_window<T>(row: Option<&[T]>, lo: usize, hi: usize, first: isize, last
     row.get(r)
 }
 
+/// A 2-D array in standard layout as one slice of `rows` rows of `cols` elements: a row is a
+/// multiplication away, with one comparison as its only check.
+#[derive(Clone, Copy, Debug)]
+pub struct FlatRows<'a, T> {
+    flat: &'a [T],
+    rows: usize,
+    cols: usize,
+}
+
+impl<'a, T> FlatRows<'a, T> {
+    /// `flat` as `rows` rows of `cols`, if it holds exactly that many elements (`None` for
+    /// `None`: an array not in standard layout).
+    #[inline(always)]
+    pub fn new(flat: Option<&'a [T]>, rows: usize, cols: usize) -> Option<Self> {
+        let flat = flat?;
+        (rows.checked_mul(cols) == Some(flat.len())).then_some(FlatRows { flat, rows, cols })
+    }
+
+    /// Row `r`, if there is one.
+    #[inline(always)]
+    pub fn row(self, r: usize) -> Option<&'a [T]> {
+        if r >= self.rows {
+            return None;
+        }
+        let start = r * self.cols;
+        // SAFETY: `r < rows` and `rows * cols == flat.len()` (checked in `new`; the fields are
+        // private and never change), so `start + cols = (r + 1) * cols <= flat.len()`, and
+        // neither product overflows.
+        #[allow(unsafe_code)]
+        Some(unsafe { self.flat.get_unchecked(start..start + self.cols) })
+    }
+}
+
 /// Row `r` of a 2-D array: a sub-slice of `flat`, the array as one slice when it is in standard
-/// layout (rows of `cols`), else the array's own lookup (`None` for a row that is not
-/// contiguous or not there).
+/// layout, else the array's own lookup (`None` for a row that is not contiguous or not there).
 #[inline(always)]
 pub fn row_in<'a, T, R: crate::simd::Rows<T> + ?Sized>(
-    flat: Option<&'a [T]>,
-    cols: usize,
+    flat: Option<FlatRows<'a, T>>,
     a: &'a R,
     r: usize,
 ) -> Option<&'a [T]> {
     match flat {
-        Some(f) => {
-            let start = r.checked_mul(cols)?;
-            f.get(start..start.checked_add(cols)?)
-        }
+        Some(f) => f.row(r),
         None => a.row_slice(r),
     }
 }
@@ -169,6 +197,24 @@ mod tests {
     use super::*;
 
     const A: Access = Access { array: "a", index: "i", axis: None };
+
+    #[test]
+    fn flat_rows_are_the_rows_and_only_them() {
+        let a: Vec<u32> = (0..12).collect();
+        let f = FlatRows::new(Some(&a), 3, 4).unwrap();
+        assert_eq!(f.row(0), Some(&a[0..4]));
+        assert_eq!(f.row(2), Some(&a[8..12]));
+        assert_eq!(f.row(3), None);
+        assert_eq!(f.row(usize::MAX), None);
+        // A slice that is not exactly rows x cols, or a product that overflows: no fast path.
+        assert!(FlatRows::new(Some(&a), 3, 5).is_none());
+        assert!(FlatRows::new(Some(&a), usize::MAX, 2).is_none());
+        assert!(FlatRows::<u32>::new(None, 3, 4).is_none());
+        let empty: [u32; 0] = [];
+        let e = FlatRows::new(Some(&empty[..]), 5, 0).unwrap();
+        assert_eq!(e.row(4), Some(&empty[..]));
+        assert_eq!(e.row(5), None);
+    }
 
     #[test]
     fn window_covers_the_offsets() {

@@ -365,19 +365,26 @@ impl<T> std::ops::IndexMut<usize> for SliceChunk<'_, T> {
 pub struct AxisChunk<'a, T, D: ndarray::Dimension> {
     axis: usize,
     base: usize,
+    /// `base` on axis `axis` of a 2-D piece, 0 on the other: what [`AxisChunk::local`]
+    /// subtracts, without indexing the index by a run-time axis (a store and a reload, and a
+    /// bounds check, at every access).
+    bases: [usize; 2],
     view: ndarray::ArrayViewMut<'a, T, D>,
 }
 
 impl<'a, T, D: ndarray::Dimension> AxisChunk<'a, T, D> {
     #[inline]
     pub fn new(view: ndarray::ArrayViewMut<'a, T, D>, axis: usize, base: usize) -> Self {
-        AxisChunk { axis, base, view }
+        let mut bases = [0; 2];
+        if let Some(b) = bases.get_mut(axis) {
+            *b = base;
+        }
+        AxisChunk { axis, base, bases, view }
     }
 
     #[inline]
-    fn local(&self, mut index: [usize; 2]) -> [usize; 2] {
-        index[self.axis] = index[self.axis].wrapping_sub(self.base);
-        index
+    fn local(&self, [i, j]: [usize; 2]) -> [usize; 2] {
+        [i.wrapping_sub(self.bases[0]), j.wrapping_sub(self.bases[1])]
     }
 }
 

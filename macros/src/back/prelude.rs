@@ -62,14 +62,12 @@ pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows
         {
             let array = var_ident(k, a, l.span);
             let name = k.var(a).name.trim_start_matches("r#").to_owned();
-            let (flat, cols) = (helper(&format!("__kz_flat_{name}")), helper(&format!("__kz_cols_{name}")));
+            let flat = helper(&format!("__kz_flat_{name}"));
             pre.extend(quote! {
                 #[allow(unused_variables)]
-                let #flat = #array.as_slice();
-                #[allow(unused_variables)]
-                let #cols = #array.ncols();
+                let #flat = ::kernelize::__private::FlatRows::new(#array.as_slice(), #array.nrows(), #array.ncols());
             });
-            w.flats.push((a, flat, cols));
+            w.flats.push((a, flat));
         }
     }
     for h in &info.hoisted {
@@ -205,6 +203,25 @@ pub fn local_copies(k: &Kernel, info: &LoopInfo) -> TokenStream {
         quote!(let #name = #name;)
     });
     copies.collect()
+}
+
+/// [`local_copies`] for the helpers the prelude made (flat slices of 2-D arrays, lengths read
+/// before the loop, windows of arrays the loop only reads): a store through a written array may
+/// alias a captured reference as far as LLVM knows, so each of these was reloaded after every
+/// store in the loop (the flat slice of `b[[j, k]]` at every `j` of a pairwise distance).
+pub fn helper_copies(w: &Writer<'_>, info: &LoopInfo) -> TokenStream {
+    let mut out = TokenStream::new();
+    for (_, flat) in &w.flats {
+        out.extend(quote!(let #flat = #flat;));
+    }
+    for (_, _, len) in &w.lens {
+        out.extend(quote!(let #len = #len;));
+    }
+    for win in w.windows.iter().filter(|win| !info.writes.iter().any(|wr| wr.array == win.array)) {
+        let ident = &win.ident;
+        out.extend(quote!(let #ident = #ident;));
+    }
+    out
 }
 
 /// Types that `let x = x;` copies rather than moves: scalars, `&[T]`, `ArrayView`.

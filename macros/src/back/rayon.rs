@@ -127,6 +127,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
     bounds.extend(lo.iter().zip(&hi).skip(1).map(|(lo, hi)| (quote!(#lo), quote!(#hi))));
     // Each chunk indexes slices of exactly its own extent (of the windows along the chunked
     // dimension, and of its pieces), so the compiler can drop the bounds checks in the loop.
+    let helpers = super::prelude::helper_copies(&w, info);
     let mut exact = TokenStream::new();
     for win in w.windows.iter_mut().filter(|win| win.dim == 0) {
         let (whole, span) = (&win.ident, Literal::usize_unsuffixed(usize::try_from(win.last - win.first).unwrap_or(0)));
@@ -163,6 +164,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, simd: bool) -> Token
             #locals
             let #start = #nth(#lo0, __kz_from);
             let #end = #nth(#lo0, __kz_to);
+            #helpers
             #exact
             #(#binds)*
             #(#identities)*

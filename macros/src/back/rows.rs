@@ -260,7 +260,7 @@ pub fn plan(
         } else {
             let whole = next("r");
             let lookup = match w.flats.iter().find(|f| f.0 == array) {
-                Some((_, flat, cols)) => quote!(#rt::row_in(#flat, #cols, &#a, #r)),
+                Some((_, flat)) => quote!(#rt::row_in(#flat, &#a, #r)),
                 None => quote!(#a.row_slice(#r)),
             };
             let (out, lo, hi) = match hoist {

@@ -39,9 +39,9 @@ pub struct Writer<'k> {
     /// Rows of 2-D arrays looked up before the enclosing loop over the variable, with the
     /// helper that holds the loop's start (see `rows.rs`).
     pub rows: Vec<(super::rows::RowUse, VarId, Ident)>,
-    /// 2-D arrays the loop only reads, with the helpers holding them as one flat slice (when in
-    /// standard layout) and their row length.
-    pub flats: Vec<(VarId, Ident, Ident)>,
+    /// 2-D arrays the loop only reads, with the helper holding each as one flat slice of rows
+    /// (when in standard layout: `__private::FlatRows`).
+    pub flats: Vec<(VarId, Ident)>,
 }
 
 /// A helper variable, invisible to the user's code.

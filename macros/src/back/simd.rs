@@ -356,7 +356,8 @@ impl<'a, 'k> Gen<'a, 'k> {
     /// [`Gen::closure_scalar`] with `prefix` at the start of each prange iteration.
     fn closure_scalar_with(&mut self, range: &Range, fma: bool, w: &Writer<'_>, prefix: &TokenStream) -> TokenStream {
         let k = self.k;
-        let locals = super::prelude::local_copies(k, self.info);
+        let mut locals = super::prelude::local_copies(k, self.info);
+        locals.extend(super::prelude::helper_copies(w, self.info));
         let identity = quote!(::kernelize::__private::runtime::parallel::Identity);
         let inits = self.info.reductions.iter().map(|r| {
             let name = var_ident(k, r.var, k.var(r.var).span);
@@ -562,7 +563,8 @@ impl<'a, 'k> Gen<'a, 'k> {
             quote!(::kernelize::__private::runtime::parallel::LoopIndex::count),
             quote!(::kernelize::__private::runtime::parallel::LoopIndex::nth),
         );
-        let locals = super::prelude::local_copies(k, self.info);
+        let mut locals = super::prelude::local_copies(k, self.info);
+        locals.extend(super::prelude::helper_copies(&self.w, self.info));
         let mut inits = Vec::new();
         let mut folds = Vec::new();
         let mut fallback: (Vec<TokenStream>, Vec<TokenStream>) = (Vec::new(), Vec::new());

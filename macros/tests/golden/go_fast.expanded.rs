@@ -129,6 +129,7 @@ impl go_fast {
                         __kz_lo0,
                         __kz_to,
                     );
+                    let __kz_w_a = __kz_w_a;
                     let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                     let mut trace = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
@@ -236,6 +237,7 @@ impl go_fast {
                         __kz_lo0,
                         __kz_to,
                     );
+                    let __kz_w_a = __kz_w_a;
                     let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                     let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];

@@ -121,6 +121,7 @@ impl go_fast {
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = true;
                             let a = a;
+                            let __kz_w_a = __kz_w_a;
                             let __kz_id1: f64 = <f64 as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
                                 &trace,
                             );
@@ -173,6 +174,7 @@ impl go_fast {
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = true;
                             let a = a;
+                            let __kz_w_a = __kz_w_a;
                             let __kz_id1: f64 = <f64 as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
                                 &trace,
                             );
@@ -225,6 +227,7 @@ impl go_fast {
                             #[allow(dead_code)]
                             const __KZ_FMA: bool = false;
                             let a = a;
+                            let __kz_w_a = __kz_w_a;
                             let __kz_id1: f64 = <f64 as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
                                 &trace,
                             );
@@ -323,6 +326,7 @@ impl go_fast {
                             const __KZ_FMA: bool = true;
                             let a = a;
                             let trace = trace;
+                            let __kz_w_a = __kz_w_a;
                             {
                                 for i in __kz_lo0..__kz_hi0 {
                                     __kz_w_out[i] = __kz_w_a[i] + trace;
@@ -344,6 +348,7 @@ impl go_fast {
                             const __KZ_FMA: bool = true;
                             let a = a;
                             let trace = trace;
+                            let __kz_w_a = __kz_w_a;
                             {
                                 for i in __kz_lo0..__kz_hi0 {
                                     __kz_w_out[i] = __kz_w_a[i] + trace;
@@ -365,6 +370,7 @@ impl go_fast {
                             const __KZ_FMA: bool = false;
                             let a = a;
                             let trace = trace;
+                            let __kz_w_a = __kz_w_a;
                             {
                                 for i in __kz_lo0..__kz_hi0 {
                                     __kz_w_out[i] = __kz_w_a[i] + trace;

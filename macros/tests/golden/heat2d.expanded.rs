@@ -37,9 +37,11 @@ impl heat {
                 ::kernelize::__private::same_type::<usize, _>(&__kz_lo1);
                 ::kernelize::__private::same_type::<f64, _>(&k);
                 #[allow(unused_variables)]
-                let __kz_flat_u = u.as_slice();
-                #[allow(unused_variables)]
-                let __kz_cols_u = u.ncols();
+                let __kz_flat_u = ::kernelize::__private::FlatRows::new(
+                    u.as_slice(),
+                    u.nrows(),
+                    u.ncols(),
+                );
                 ::kernelize::__private::check_axis(
                     u.shape()[0],
                     __kz_lo0,
@@ -99,7 +101,6 @@ impl heat {
                             let __kz_rs_end: usize = __kz_hi1;
                             let __kz_sr2 = ::kernelize::__private::row_in(
                                 __kz_flat_u,
-                                __kz_cols_u,
                                 &u,
                                 i,
                             );
@@ -112,7 +113,6 @@ impl heat {
                             );
                             let __kz_sr4 = ::kernelize::__private::row_in(
                                 __kz_flat_u,
-                                __kz_cols_u,
                                 &u,
                                 usize::wrapping_add(i, 1),
                             );
@@ -125,7 +125,6 @@ impl heat {
                             );
                             let __kz_sr6 = ::kernelize::__private::row_in(
                                 __kz_flat_u,
-                                __kz_cols_u,
                                 &u,
                                 usize::wrapping_sub(i, 1),
                             );
@@ -193,9 +192,11 @@ impl heat {
                 ::kernelize::__private::same_type::<usize, _>(&__kz_lo1);
                 ::kernelize::__private::same_type::<f64, _>(&k);
                 #[allow(unused_variables)]
-                let __kz_flat_u = u.as_slice();
-                #[allow(unused_variables)]
-                let __kz_cols_u = u.ncols();
+                let __kz_flat_u = ::kernelize::__private::FlatRows::new(
+                    u.as_slice(),
+                    u.nrows(),
+                    u.ncols(),
+                );
                 ::kernelize::__private::check_axis(
                     u.shape()[0],
                     __kz_lo0,
@@ -285,6 +286,7 @@ impl heat {
                             __kz_lo0,
                             __kz_to,
                         );
+                        let __kz_flat_u = __kz_flat_u;
                         let mut tmp = ::kernelize::__private::runtime::parallel::AxisChunk::new(
                             __kz_piece0,
                             0,
@@ -301,7 +303,6 @@ impl heat {
                                     let __kz_rs_end: usize = __kz_hi1;
                                     let __kz_sr2 = ::kernelize::__private::row_in(
                                         __kz_flat_u,
-                                        __kz_cols_u,
                                         &u,
                                         i,
                                     );
@@ -314,7 +315,6 @@ impl heat {
                                     );
                                     let __kz_sr4 = ::kernelize::__private::row_in(
                                         __kz_flat_u,
-                                        __kz_cols_u,
                                         &u,
                                         usize::wrapping_add(i, 1),
                                     );
@@ -327,7 +327,6 @@ impl heat {
                                     );
                                     let __kz_sr6 = ::kernelize::__private::row_in(
                                         __kz_flat_u,
-                                        __kz_cols_u,
                                         &u,
                                         usize::wrapping_sub(i, 1),
                                     );

@@ -150,6 +150,8 @@ impl mandelbrot {
                         __kz_lo0,
                         __kz_to,
                     );
+                    let __kz_w_re = __kz_w_re;
+                    let __kz_w_im = __kz_w_im;
                     let __kz_w_re_chunk = &__kz_w_re[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                     let __kz_w_im_chunk = &__kz_w_im[(__kz_start

@@ -148,6 +148,8 @@ impl mandelbrot {
                             let re = re;
                             let im = im;
                             let max_iter = max_iter;
+                            let __kz_w_re = __kz_w_re;
+                            let __kz_w_im = __kz_w_im;
                             let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
                                 __kz_lo0,
                                 __kz_hi0,
@@ -393,6 +395,8 @@ impl mandelbrot {
                             let re = re;
                             let im = im;
                             let max_iter = max_iter;
+                            let __kz_w_re = __kz_w_re;
+                            let __kz_w_im = __kz_w_im;
                             let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
                                 __kz_lo0,
                                 __kz_hi0,
@@ -637,6 +641,8 @@ impl mandelbrot {
                             let re = re;
                             let im = im;
                             let max_iter = max_iter;
+                            let __kz_w_re = __kz_w_re;
+                            let __kz_w_im = __kz_w_im;
                             {
                                 for p in __kz_lo0..__kz_hi0 {
                                     let cr = __kz_w_re[p];

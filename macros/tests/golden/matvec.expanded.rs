@@ -27,9 +27,11 @@ impl matvec {
             };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
             #[allow(unused_variables)]
-            let __kz_flat_a = a.as_slice();
-            #[allow(unused_variables)]
-            let __kz_cols_a = a.ncols();
+            let __kz_flat_a = ::kernelize::__private::FlatRows::new(
+                a.as_slice(),
+                a.nrows(),
+                a.ncols(),
+            );
             let __kz_w_y = ::kernelize::__private::window_mut(
                 &mut y[..],
                 __kz_lo0,
@@ -54,7 +56,6 @@ impl matvec {
                         let __kz_rs_end: usize = a.ncols();
                         let __kz_sr2 = ::kernelize::__private::row_in(
                             __kz_flat_a,
-                            __kz_cols_a,
                             &a,
                             i,
                         );
@@ -93,9 +94,11 @@ impl matvec {
             };
             ::kernelize::__private::same_type::<usize, _>(&__kz_lo0);
             #[allow(unused_variables)]
-            let __kz_flat_a = a.as_slice();
-            #[allow(unused_variables)]
-            let __kz_cols_a = a.ncols();
+            let __kz_flat_a = ::kernelize::__private::FlatRows::new(
+                a.as_slice(),
+                a.nrows(),
+                a.ncols(),
+            );
             let __kz_n: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
                 __kz_lo0,
                 __kz_hi0,
@@ -134,6 +137,7 @@ impl matvec {
                         __kz_lo0,
                         __kz_to,
                     );
+                    let __kz_flat_a = __kz_flat_a;
                     let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
                     let mut y = ::kernelize::__private::runtime::parallel::SliceChunk::new(
                         __kz_piece0,
@@ -151,7 +155,6 @@ impl matvec {
                                 let __kz_rs_end: usize = a.ncols();
                                 let __kz_sr2 = ::kernelize::__private::row_in(
                                     __kz_flat_a,
-                                    __kz_cols_a,
                                     &a,
                                     i,
                                 );

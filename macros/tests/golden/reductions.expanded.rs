@@ -134,6 +134,8 @@ impl stats {
                         __kz_lo0,
                         __kz_to,
                     );
+                    let __kz_w_a = __kz_w_a;
+                    let __kz_w_flags = __kz_w_flags;
                     let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                     let __kz_w_flags_chunk = &__kz_w_flags[(__kz_start

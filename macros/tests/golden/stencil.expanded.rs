@@ -112,6 +112,7 @@ impl stencil {
                         __kz_lo0,
                         __kz_to,
                     );
+                    let __kz_w_a = __kz_w_a;
                     let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 2)];
                     let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
