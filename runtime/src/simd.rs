@@ -138,10 +138,18 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
 
     /// The lanes combined pairwise, halves first (`W = 8`: `((l0 ∘ l4) ∘ (l2 ∘ l6)) ∘ ((l1 ∘ l5)
     /// ∘ (l3 ∘ l7))`): a fixed order, so the result is reproducible, in `log2 W` vector steps
-    /// instead of `W - 1` dependent ones. `W` must be a power of two.
+    /// instead of `W - 1` dependent ones. `W` must be a power of two. `R` is the lanes of one
+    /// vector register of the clone (the generated code knows it); when the lanes fit in one,
+    /// they enter the fold through [`opaque_lanes`] (see there why).
     #[inline(always)]
-    pub fn fold_tree(self, f: impl Fn(T, T) -> T) -> T {
+    pub fn fold_tree<const R: usize>(self, f: impl Fn(T, T) -> T) -> T
+    where
+        T: 'static,
+    {
         let mut v = self.0;
+        if W <= R {
+            opaque_lanes(&mut v);
+        }
         let mut w = W;
         while w > 1 {
             w /= 2;
@@ -151,6 +159,45 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
         }
         v[0]
     }
+}
+
+/// Leaves each lane of `v` as it is, through an empty `asm!` statement per lane (floating-point
+/// lanes on x86-64, outside Miri; other lanes are not touched).
+///
+/// [`Lanes::fold_tree`] passes the lanes of one register, the partial sums (say) that a loop
+/// has computed in lanes, on their way into the fold.
+///
+/// The lanes are an array, so LLVM sees `W` scalars and leaves it to its SLP vectorizer to put
+/// them back into vector registers. That vectorizer works from a pairwise fold of the lanes
+/// first, two lanes at a time, and then pairs the lanes of the loop that computed them the same
+/// way: an 8-lane sum of the AVX-512 clone ran as four 128-bit accumulators (`vfmadd231pd
+/// %xmm`), the tanh sum of the AVX2 clone in 128-bit halves. Past an `asm!` statement the
+/// vectorizer cannot follow the lanes, so it vectorizes the loop by itself, as wide as the
+/// register, and the fold starts from lanes extracted from it (a few shuffles). Not for the
+/// lanes of several registers: behind barriers (for all of them, or for the last register's
+/// after adding registers), the vectorizer left a 16-lane sum of the AVX2 clone in scalar code.
+#[inline(always)]
+fn opaque_lanes<T: 'static>(v: &mut [T]) {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    for x in v.iter_mut() {
+        let x: &mut dyn core::any::Any = x;
+        if let Some(x) = x.downcast_mut::<f64>() {
+            // SAFETY: an empty template with one operand read and written in the same register:
+            // no instruction, no memory or stack access, `x` unchanged.
+            #[allow(unsafe_code)]
+            unsafe {
+                core::arch::asm!("/* {0} */", inout(xmm_reg) * x, options(pure, nomem, nostack, preserves_flags));
+            }
+        } else if let Some(x) = x.downcast_mut::<f32>() {
+            // SAFETY: as above.
+            #[allow(unsafe_code)]
+            unsafe {
+                core::arch::asm!("/* {0} */", inout(xmm_reg) * x, options(pure, nomem, nostack, preserves_flags));
+            }
+        }
+    }
+    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+    let _ = v;
 }
 
 impl<const W: usize> Lanes<bool, W> {
@@ -633,10 +680,18 @@ mod tests {
     #[test]
     fn tree_folds_pair_the_halves() {
         let v = Lanes([1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0]);
-        assert_eq!(v.fold_tree(|a, b| a + b), 255.0);
+        assert_eq!(v.fold_tree::<8>(|a, b| a + b), 255.0);
         // The order: `a * 16 + b` records who meets whom, `((l0 l2) (l1 l3))`.
-        let order = Lanes([1u64, 2, 3, 4]).fold_tree(|a, b| a * 16 + b);
+        let order = Lanes([1u64, 2, 3, 4]).fold_tree::<4>(|a, b| a * 16 + b);
         assert_eq!(order, (16 + 3) * 16 + (2 * 16 + 4));
+        // The lanes per register place the barrier, not the order: the same bits for each.
+        let x = Lanes::<f64, 16>::from_fn(|l| 1.0 / (l as f64 + 3.0));
+        let want = x.fold_tree::<16>(|a, b| a + b);
+        for got in [x.fold_tree::<1>(|a, b| a + b), x.fold_tree::<2>(|a, b| a + b), x.fold_tree::<8>(|a, b| a + b)] {
+            assert_eq!(got.to_bits(), want.to_bits());
+        }
+        let y = Lanes::<f32, 8>::from_fn(|l| 1.0 / (l as f32 + 3.0));
+        assert_eq!(y.fold_tree::<4>(|a, b| a + b).to_bits(), y.fold_tree::<8>(|a, b| a + b).to_bits());
     }
 
     #[test]

@@ -209,8 +209,9 @@ fn write_first<'s>(
         let mut g = Gen::new(k, l, info, w, plan);
         let result = match strategy {
             Strategy::Across { vectors } => {
-                let lanes = vectors * plan.across_bytes(clone) / plan.elem;
-                g.closure(range, lanes, clone.fma).map(|t| (t, lanes))
+                let per_reg = (plan.across_bytes(clone) / plan.elem).max(1);
+                let lanes = vectors * per_reg;
+                g.closure(range, lanes, per_reg, clone.fma).map(|t| (t, lanes))
             }
             Strategy::Along(list) => {
                 let per_reg = (clone.bytes / plan.elem).max(1);
@@ -470,6 +471,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         for lanes in widths {
             let lanes_lit = Literal::usize_unsuffixed(lanes);
             let (mut inits, mut folds, mut combines, mut partials) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            let reg = Literal::usize_unsuffixed(per_reg);
             for &(rv, op) in &a.reductions {
                 let name = var_ident(k, rv, k.var(rv).span);
                 let Ty::Scalar(rs) = k.var(rv).ty else {
@@ -484,7 +486,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 });
                 let (acc, lane) = (helper("__kz_acc"), helper("__kz_lane"));
                 let step = combine_step(op, &acc, &quote!(#lane));
-                folds.push(quote!(#name.fold_tree(|mut #acc, #lane| { #step #acc })));
+                folds.push(quote!(#name.fold_tree::<#reg>(|mut #acc, #lane| { #step #acc })));
                 combines.push(combine_step(op, &name, &quote!(#partial)));
                 partials.push(partial);
             }
@@ -554,8 +556,9 @@ impl<'a, 'k> Gen<'a, 'k> {
     }
 
     /// `|| { ... }` for one clone: the vector loop over the range, returning the partials.
-    fn closure(&mut self, range: &Range, lanes: usize, fma: bool) -> Gen2<TokenStream> {
+    fn closure(&mut self, range: &Range, lanes: usize, per_reg: usize, fma: bool) -> Gen2<TokenStream> {
         let k = self.k;
+        let reg = Literal::usize_unsuffixed(per_reg);
         let l = self.l;
         let lanes_lit = Literal::usize_unsuffixed(lanes);
         let lanes_ty = lanes_path();
@@ -590,7 +593,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             fallback.1.push(combine_step(r.op, &quote!(#lanes.0[0]), &quote!(#name)));
             let (acc, lane) = (helper("__kz_acc"), helper("__kz_lane"));
             let step = combine_step(r.op, &acc, &quote!(#lane));
-            folds.push(quote!(#name.fold_tree(|mut #acc, #lane| { #step #acc })));
+            folds.push(quote!(#name.fold_tree::<#reg>(|mut #acc, #lane| { #step #acc })));
         }
 
         let vd = self.vdim;

@@ -150,7 +150,9 @@ impl go_fast {
                             }
                             (
                                 trace
-                                    .fold_tree(|mut __kz_acc, __kz_lane| {
+                                    .fold_tree::<
+                                        8,
+                                    >(|mut __kz_acc, __kz_lane| {
                                         __kz_acc += __kz_lane;
                                         __kz_acc
                                     }),
@@ -203,7 +205,9 @@ impl go_fast {
                             }
                             (
                                 trace
-                                    .fold_tree(|mut __kz_acc, __kz_lane| {
+                                    .fold_tree::<
+                                        4,
+                                    >(|mut __kz_acc, __kz_lane| {
                                         __kz_acc += __kz_lane;
                                         __kz_acc
                                     }),
@@ -256,7 +260,9 @@ impl go_fast {
                             }
                             (
                                 trace
-                                    .fold_tree(|mut __kz_acc, __kz_lane| {
+                                    .fold_tree::<
+                                        2,
+                                    >(|mut __kz_acc, __kz_lane| {
                                         __kz_acc += __kz_lane;
                                         __kz_acc
                                     }),
