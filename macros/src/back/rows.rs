@@ -26,6 +26,8 @@ pub struct RowUse {
     pub first: i64,
     pub last: i64,
     pub full: Option<Ident>,
+    /// The window is of a row the loop writes (`&mut`).
+    pub write: bool,
 }
 
 /// Variables declared or assigned in `b`.
@@ -278,7 +280,7 @@ pub fn plan(
                 plan.patterns.push(quote!(::core::option::Option::Some(#f)));
             }
         }
-        plan.uses.push(RowUse { array, row, window, first, last, full });
+        plan.uses.push(RowUse { array, row, window, first, last, full, write });
     }
     Some(plan)
 }

@@ -302,6 +302,10 @@ struct Gen<'a, 'k> {
     rows: Vec<RowUse>,
     /// Counts the lanes' loop's steps from its start (window positions are relative to it).
     k0: Ident,
+    /// Window positions are relative to the current vector step instead: each step of a loop
+    /// whose trips run in lanes cuts its rows' windows to the step's elements (see
+    /// [`Gen::along_loop`]).
+    step_windows: bool,
     /// Row lookups to place once per prange iteration (see `plan_rows`).
     hoisted: TokenStream,
     /// The loop's scalar remainder (after the last full vector) is written once, after the
@@ -334,6 +338,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             full: true,
             rows: Vec::new(),
             k0: helper("__kz_k0"),
+            step_windows: false,
             hoisted: TokenStream::new(),
             shared_tail: shared_tail(l, plan),
             ctx: Vec::new(),
@@ -413,6 +418,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 full: true,
                 rows: Vec::new(),
                 k0: helper("__kz_k0"),
+                step_windows: false,
                 hoisted: TokenStream::new(),
                 shared_tail: false,
                 ctx: Vec::new(),
@@ -465,7 +471,25 @@ impl<'a, 'k> Gen<'a, 'k> {
         let hoistable =
             |array: VarId, r: &Expr| info.reads.contains(&array) && super::rows::all_vars(r, &fixed_for_iteration);
         let hoist = range_fixed.then_some((&hoistable as &dyn Fn(VarId, &Expr) -> bool, &start, &end));
+        let first_use = self.rows.len();
         let rows = self.plan_rows(&lp.body, &|x| !inside.contains(&x) && x != *v, &quote!(#s), &quote!(#e), hoist);
+        // Each vector step cuts the rows' windows to its own elements, from what is left of
+        // them: the step's loads and stores then index slices of a constant length, with no
+        // check, and the loop's condition is the only one (`k0 + c + W <= len` for each load
+        // was two checks per load: LLVM cannot relate `k0` to the windows' lengths).
+        let planned: Vec<(Ident, usize, bool)> = if rows.is_some() {
+            self.rows[first_use..]
+                .iter()
+                .filter_map(|u| Some((u.window.clone()?, usize::try_from(u.last - u.first).ok()?, u.write)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let windows: Vec<(Ident, Ident, Literal, bool)> = planned
+            .into_iter()
+            .map(|(w, span, write)| (self.fresh("rest"), w, Literal::usize_unsuffixed(span), write))
+            .collect();
+        self.step_windows = !windows.is_empty();
         let widths = if a.vectors > 1 { vec![a.vectors * per_reg, per_reg] } else { vec![per_reg] };
         let mut levels = TokenStream::new();
         for lanes in widths {
@@ -493,15 +517,31 @@ impl<'a, 'k> Gen<'a, 'k> {
             self.full = true;
             let body = self.along_step(lp, a)?;
             let base = helper("__kz_i0");
+            let (mut rests, mut conds, mut cuts, mut advances) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for (rest, win, span, write) in &windows {
+                conds.push(quote!(&& #rest.len() >= __KZ_W + #span));
+                if *write {
+                    rests.push(quote!(let mut #rest = &mut #win[#k0..];));
+                    cuts.push(quote!(let #win = &mut #rest[..__KZ_W + #span];));
+                    advances.push(quote!(#rest = &mut ::core::mem::take(&mut #rest)[__KZ_W..];));
+                } else {
+                    rests.push(quote!(let mut #rest = &#win[#k0..];));
+                    cuts.push(quote!(let #win = &#rest[..__KZ_W + #span];));
+                    advances.push(quote!(#rest = &#rest[__KZ_W..];));
+                }
+            }
             levels.extend(quote! {
                 if #n - #k0 >= #lanes_lit {
                     let (#(#partials,)*) = {
                         const __KZ_W: usize = #lanes_lit;
                         #(#inits)*
-                        while #n - #k0 >= __KZ_W {
+                        #(#rests)*
+                        while #n - #k0 >= __KZ_W #(#conds)* {
+                            #(#cuts)*
                             let #base: #t = #rt::LoopIndex::nth(#s, #k0);
                             let #var = #lanes_ty::<#t, __KZ_W>::iota(#base);
                             #body
+                            #(#advances)*
                             #k0 += __KZ_W;
                         }
                         (#(#folds,)*)
@@ -1535,6 +1575,9 @@ impl<'a, 'k> Gen<'a, 'k> {
             && (u.first..=u.last).contains(&c)
         {
             let shift = Literal::usize_unsuffixed(usize::try_from(c - u.first).ok()?);
+            if self.step_windows {
+                return Some(RowAt::Window(w.clone(), quote!(#shift)));
+            }
             let k0 = &self.k0;
             return Some(RowAt::Window(w.clone(), quote!(#k0 + #shift)));
         }
