@@ -127,6 +127,44 @@ pub fn row_window<T>(row: Option<&[T]>, lo: usize, hi: usize, first: isize, last
     row.get(r)
 }
 
+/// An array a loop writes, as a value local to the loop's code (a reborrow).
+///
+/// The code of a `fastmath` clone is a closure, which reaches the arrays it writes through a
+/// reference to them: their pointers, lengths and strides were reloaded from memory after each
+/// store (LLVM cannot tell that the store does not change them), and an address that does not
+/// change in a loop (`q[[i, 2 * (k - 1)]]` in k-nearest-neighbours) was recomputed, with its
+/// checks, at every trip. A local copy of the view has none of that.
+pub trait LocalView {
+    /// The reborrowed array.
+    type View<'b>
+    where
+        Self: 'b;
+    /// `self`, reborrowed as a value.
+    fn kz_local(&mut self) -> Self::View<'_>;
+}
+
+impl<T> LocalView for [T] {
+    type View<'b>
+        = &'b mut [T]
+    where
+        Self: 'b;
+    #[inline(always)]
+    fn kz_local(&mut self) -> &mut [T] {
+        self
+    }
+}
+
+impl<S: ndarray::DataMut, D: ndarray::Dimension> LocalView for ndarray::ArrayBase<S, D> {
+    type View<'b>
+        = ndarray::ArrayViewMut<'b, S::Elem, D>
+    where
+        Self: 'b;
+    #[inline(always)]
+    fn kz_local(&mut self) -> ndarray::ArrayViewMut<'_, S::Elem, D> {
+        self.view_mut()
+    }
+}
+
 /// A 2-D array in standard layout as one slice of `rows` rows of `cols` elements: a row is a
 /// multiplication away, with one comparison as its only check.
 #[derive(Clone, Copy, Debug)]

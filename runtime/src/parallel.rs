@@ -352,6 +352,28 @@ impl<T> std::ops::Index<usize> for SliceChunk<'_, T> {
     }
 }
 
+impl<T> crate::__private::LocalView for SliceChunk<'_, T> {
+    type View<'b>
+        = SliceChunk<'b, T>
+    where
+        Self: 'b;
+    #[inline(always)]
+    fn kz_local(&mut self) -> SliceChunk<'_, T> {
+        SliceChunk { base: self.base, data: &mut *self.data }
+    }
+}
+
+impl<T, D: ndarray::Dimension> crate::__private::LocalView for AxisChunk<'_, T, D> {
+    type View<'b>
+        = AxisChunk<'b, T, D>
+    where
+        Self: 'b;
+    #[inline(always)]
+    fn kz_local(&mut self) -> AxisChunk<'_, T, D> {
+        AxisChunk { axis: self.axis, base: self.base, bases: self.bases, view: self.view.view_mut() }
+    }
+}
+
 impl<T> std::ops::IndexMut<usize> for SliceChunk<'_, T> {
     #[inline]
     fn index_mut(&mut self, i: usize) -> &mut T {

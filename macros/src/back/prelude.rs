@@ -224,6 +224,23 @@ pub fn helper_copies(w: &Writer<'_>, info: &LoopInfo) -> TokenStream {
     out
 }
 
+/// `let mut a = a.kz_local();` for each array the loop writes by name (not through a window,
+/// which its own helper holds): inside a clone's closure, the array as a local value
+/// (`__private::LocalView`).
+pub fn written_locals(w: &Writer<'_>, info: &LoopInfo) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut seen = Vec::new();
+    for wr in &info.writes {
+        if seen.contains(&wr.array) || w.windows.iter().any(|win| win.array == wr.array) {
+            continue;
+        }
+        seen.push(wr.array);
+        let name = var_ident(w.k, wr.array, w.k.var(wr.array).span);
+        out.extend(quote!(let mut #name = { use ::kernelize::__private::LocalView as _; #name.kz_local() };));
+    }
+    out
+}
+
 /// Types that `let x = x;` copies rather than moves: scalars, `&[T]`, `ArrayView`.
 fn is_copy(k: &Kernel, v: VarId) -> bool {
     match k.var(v).ty {

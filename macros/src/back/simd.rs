@@ -364,6 +364,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         let k = self.k;
         let mut locals = super::prelude::local_copies(k, self.info);
         locals.extend(super::prelude::helper_copies(w, self.info));
+        locals.extend(super::prelude::written_locals(w, self.info));
         let identity = quote!(::kernelize::__private::runtime::parallel::Identity);
         let inits = self.info.reductions.iter().map(|r| {
             let name = var_ident(k, r.var, k.var(r.var).span);
@@ -608,6 +609,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         );
         let mut locals = super::prelude::local_copies(k, self.info);
         locals.extend(super::prelude::helper_copies(&self.w, self.info));
+        locals.extend(super::prelude::written_locals(&self.w, self.info));
         let mut inits = Vec::new();
         let mut folds = Vec::new();
         let mut fallback: (Vec<TokenStream>, Vec<TokenStream>) = (Vec::new(), Vec::new());
