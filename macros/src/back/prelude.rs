@@ -224,12 +224,16 @@ pub fn helper_copies(w: &Writer<'_>, info: &LoopInfo) -> TokenStream {
     out
 }
 
-/// `let mut a = a.kz_local();` for each array the loop writes by name (not through a window,
-/// which its own helper holds): inside a clone's closure, the array as a local value
-/// (`__private::LocalView`).
+/// `let mut a = a.kz_local();` for each array the loop writes by name, and `let w = &mut *w;`
+/// for each window of an array it writes: inside a clone's closure, the array as a local
+/// value (`__private::LocalView`).
 pub fn written_locals(w: &Writer<'_>, info: &LoopInfo) -> TokenStream {
     let mut out = TokenStream::new();
     let mut seen = Vec::new();
+    for win in w.windows.iter().filter(|win| info.writes.iter().any(|wr| wr.array == win.array)) {
+        let ident = &win.ident;
+        out.extend(quote!(let #ident = &mut *#ident;));
+    }
     for wr in &info.writes {
         if seen.contains(&wr.array) || w.windows.iter().any(|win| win.array == wr.array) {
             continue;

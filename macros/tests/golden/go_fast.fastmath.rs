@@ -333,6 +333,7 @@ impl go_fast {
                             let a = a;
                             let trace = trace;
                             let __kz_w_a = __kz_w_a;
+                            let __kz_w_out = &mut *__kz_w_out;
                             {
                                 for i in __kz_lo0..__kz_hi0 {
                                     __kz_w_out[i] = __kz_w_a[i] + trace;
@@ -355,6 +356,7 @@ impl go_fast {
                             let a = a;
                             let trace = trace;
                             let __kz_w_a = __kz_w_a;
+                            let __kz_w_out = &mut *__kz_w_out;
                             {
                                 for i in __kz_lo0..__kz_hi0 {
                                     __kz_w_out[i] = __kz_w_a[i] + trace;
@@ -377,6 +379,7 @@ impl go_fast {
                             let a = a;
                             let trace = trace;
                             let __kz_w_a = __kz_w_a;
+                            let __kz_w_out = &mut *__kz_w_out;
                             {
                                 for i in __kz_lo0..__kz_hi0 {
                                     __kz_w_out[i] = __kz_w_a[i] + trace;

@@ -150,6 +150,7 @@ impl mandelbrot {
                             let max_iter = max_iter;
                             let __kz_w_re = __kz_w_re;
                             let __kz_w_im = __kz_w_im;
+                            let __kz_w_iters = &mut *__kz_w_iters;
                             let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
                                 __kz_lo0,
                                 __kz_hi0,
@@ -397,6 +398,7 @@ impl mandelbrot {
                             let max_iter = max_iter;
                             let __kz_w_re = __kz_w_re;
                             let __kz_w_im = __kz_w_im;
+                            let __kz_w_iters = &mut *__kz_w_iters;
                             let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
                                 __kz_lo0,
                                 __kz_hi0,
@@ -643,6 +645,7 @@ impl mandelbrot {
                             let max_iter = max_iter;
                             let __kz_w_re = __kz_w_re;
                             let __kz_w_im = __kz_w_im;
+                            let __kz_w_iters = &mut *__kz_w_iters;
                             {
                                 for p in __kz_lo0..__kz_hi0 {
                                     let cr = __kz_w_re[p];
