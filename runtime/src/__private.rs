@@ -165,6 +165,13 @@ impl<S: ndarray::DataMut, D: ndarray::Dimension> LocalView for ndarray::ArrayBas
     }
 }
 
+/// `f(w)`: `w` reaches the code in `f` as a function parameter, which LLVM knows aliases
+/// nothing else (see `noalias_windows` in the macro crate).
+#[inline(always)]
+pub fn noalias<T, R>(w: &mut [T], f: impl FnOnce(&mut [T]) -> R) -> R {
+    f(w)
+}
+
 /// A 2-D array in standard layout as one slice of `rows` rows of `cols` elements: a row is a
 /// multiplication away, with one comparison as its only check.
 #[derive(Clone, Copy, Debug)]

@@ -245,6 +245,20 @@ pub fn written_locals(w: &Writer<'_>, info: &LoopInfo) -> TokenStream {
     out
 }
 
+/// `body` run inside one call of `__private::noalias` per window of an array the loop writes,
+/// which hands the window to it as a parameter: a `&mut [T]` parameter is `noalias` for LLVM,
+/// which then knows that a store through the window changes no other array the loop reads (and
+/// keeps `d[i]` of `d[i] += a[[i, k]] * a[[i, k]]` in a register over the `k` loop). Captured by
+/// a clone's closure, the window was a pointer loaded from memory, of which LLVM knows nothing.
+pub fn noalias_windows(w: &Writer<'_>, info: &LoopInfo, body: TokenStream) -> TokenStream {
+    let mut body = body;
+    for win in w.windows.iter().filter(|win| info.writes.iter().any(|wr| wr.array == win.array)) {
+        let ident = &win.ident;
+        body = quote!(::kernelize::__private::noalias(&mut *#ident, #[inline(always)] |#ident| { #body }));
+    }
+    body
+}
+
 /// Types that `let x = x;` copies rather than moves: scalars, `&[T]`, `ArrayView`.
 fn is_copy(k: &Kernel, v: VarId) -> bool {
     match k.var(v).ty {

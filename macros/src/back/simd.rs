@@ -382,15 +382,14 @@ impl<'a, 'k> Gen<'a, 'k> {
         let fma = if fma { quote!(true) } else { quote!(false) };
         // Where the shared remainder starts: nothing is left.
         let next = self.shared_tail.then(|| &range.hi[0]);
+        let body = super::prelude::noalias_windows(w, self.info, quote!(#(#inits)* #nest (#(#results,)* #next)));
         quote!({
             #[allow(unused_imports)]
             use ::kernelize::__private::runtime::simd::{Lanes as __KzLanes, Rows as _, RowsMut as _};
             #[allow(dead_code)]
             const __KZ_FMA: bool = #fma;
             #locals
-            #(#inits)*
-            #nest
-            (#(#results,)* #next)
+            #body
         })
     }
 
@@ -731,6 +730,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         }
         let fma = if fma { quote!(true) } else { quote!(false) };
         let next = self.shared_tail.then(|| quote!(#nth(#lo_v, #k0)));
+        let body = super::prelude::noalias_windows(&self.w, self.info, quote!(#(#inits)* #nest (#(#folds,)* #next)));
         Ok(quote!({
             #[allow(unused_imports)]
             use ::kernelize::__private::runtime::simd::{Lanes as __KzLanes, Rows as _, RowsMut as _};
@@ -738,9 +738,7 @@ impl<'a, 'k> Gen<'a, 'k> {
             #[allow(dead_code)]
             const __KZ_FMA: bool = #fma;
             #locals
-            #(#inits)*
-            #nest
-            (#(#folds,)* #next)
+            #body
         }))
     }
 

@@ -334,12 +334,18 @@ impl go_fast {
                             let trace = trace;
                             let __kz_w_a = __kz_w_a;
                             let __kz_w_out = &mut *__kz_w_out;
-                            {
-                                for i in __kz_lo0..__kz_hi0 {
-                                    __kz_w_out[i] = __kz_w_a[i] + trace;
-                                }
-                            }
-                            (__kz_hi0)
+                            ::kernelize::__private::noalias(
+                                &mut *__kz_w_out,
+                                #[inline(always)]
+                                |__kz_w_out| {
+                                    {
+                                        for i in __kz_lo0..__kz_hi0 {
+                                            __kz_w_out[i] = __kz_w_a[i] + trace;
+                                        }
+                                    }
+                                    (__kz_hi0)
+                                },
+                            )
                         },
                     )
                 }
@@ -357,12 +363,18 @@ impl go_fast {
                             let trace = trace;
                             let __kz_w_a = __kz_w_a;
                             let __kz_w_out = &mut *__kz_w_out;
-                            {
-                                for i in __kz_lo0..__kz_hi0 {
-                                    __kz_w_out[i] = __kz_w_a[i] + trace;
-                                }
-                            }
-                            (__kz_hi0)
+                            ::kernelize::__private::noalias(
+                                &mut *__kz_w_out,
+                                #[inline(always)]
+                                |__kz_w_out| {
+                                    {
+                                        for i in __kz_lo0..__kz_hi0 {
+                                            __kz_w_out[i] = __kz_w_a[i] + trace;
+                                        }
+                                    }
+                                    (__kz_hi0)
+                                },
+                            )
                         },
                     )
                 }
@@ -380,12 +392,18 @@ impl go_fast {
                             let trace = trace;
                             let __kz_w_a = __kz_w_a;
                             let __kz_w_out = &mut *__kz_w_out;
-                            {
-                                for i in __kz_lo0..__kz_hi0 {
-                                    __kz_w_out[i] = __kz_w_a[i] + trace;
-                                }
-                            }
-                            (__kz_hi0)
+                            ::kernelize::__private::noalias(
+                                &mut *__kz_w_out,
+                                #[inline(always)]
+                                |__kz_w_out| {
+                                    {
+                                        for i in __kz_lo0..__kz_hi0 {
+                                            __kz_w_out[i] = __kz_w_a[i] + trace;
+                                        }
+                                    }
+                                    (__kz_hi0)
+                                },
+                            )
                         },
                     )
                 }

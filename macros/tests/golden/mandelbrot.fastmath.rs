@@ -151,234 +151,240 @@ impl mandelbrot {
                             let __kz_w_re = __kz_w_re;
                             let __kz_w_im = __kz_w_im;
                             let __kz_w_iters = &mut *__kz_w_iters;
-                            let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
-                                __kz_lo0,
-                                __kz_hi0,
-                            );
-                            let mut __kz_k0: usize = 0;
-                            while __kz_vn - __kz_k0 >= __KZ_W {
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let p = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    let mut cr = __KzLanes::<
-                                        f64,
-                                        __KZ_W,
-                                    >::load(&__kz_w_re[..], __kz_k0);
-                                    let mut ci = __KzLanes::<
-                                        f64,
-                                        __KZ_W,
-                                    >::load(&__kz_w_im[..], __kz_k0);
-                                    let mut zr = __KzLanes::<f64, __KZ_W>::splat(0.0);
-                                    let mut zi = __KzLanes::<f64, __KZ_W>::splat(0.0);
-                                    let mut k = __KzLanes::<u32, __KZ_W>::splat(0);
-                                    {
-                                        let mut __kz_lm1 = __KzLanes::<bool, __KZ_W>::splat(true);
-                                        loop {
-                                            __kz_lm1 = __kz_lm1
-                                                & {
-                                                    let __kz_c3 = k
-                                                        .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
-                                                    let __kz_m4 = __kz_lm1 & __kz_c3;
-                                                    if __kz_m4.any() {
-                                                        __kz_c3
-                                                            & zr
-                                                                .fmadd::<__KZ_FMA>(zr, (zi * zi))
-                                                                .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
-                                                    } else {
-                                                        __kz_c3
-                                                    }
-                                                };
-                                            if !__kz_lm1.any() {
-                                                break;
-                                            }
-                                            {
-                                                let mut t = (zr.fmadd::<__KZ_FMA>(zr, (-(zi * zi))) + cr);
-                                                zi = __KzLanes::select(
-                                                    __kz_lm1,
-                                                    (__KzLanes::<f64, __KZ_W>::splat(2.0) * zr)
-                                                        .fmadd::<__KZ_FMA>(zi, ci),
-                                                    zi,
-                                                );
-                                                zr = __KzLanes::select(__kz_lm1, t, zr);
-                                                k = __KzLanes::select(
-                                                    __kz_lm1,
-                                                    (k + __KzLanes::<u32, __KZ_W>::splat(1)),
-                                                    k,
-                                                );
-                                            }
-                                        }
-                                    }
-                                    __KzLanes::store(
+                            ::kernelize::__private::noalias(
+                                &mut *__kz_w_iters,
+                                #[inline(always)]
+                                |__kz_w_iters| {
+                                    let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
+                                        __kz_lo0,
+                                        __kz_hi0,
+                                    );
+                                    let mut __kz_k0: usize = 0;
+                                    while __kz_vn - __kz_k0 >= __KZ_W {
+                                        let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                            __kz_lo0,
+                                            __kz_k0,
+                                        );
+                                        let p = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
                                         {
-                                            let __kz_s5 = k;
-                                            let mut __kz_rest6 = __KzLanes::<bool, __KZ_W>::splat(true);
-                                            let mut __kz_out7 = __KzLanes::<
-                                                u32,
+                                            let mut cr = __KzLanes::<
+                                                f64,
                                                 __KZ_W,
-                                            >::splat(<u32 as ::core::default::Default>::default());
-                                            let mut __kz_m8 = __kz_rest6
-                                                & __kz_s5.eq(__KzLanes::<u32, __KZ_W>::splat(0));
-                                            __kz_rest6 = __kz_rest6 & !__kz_m8;
-                                            if __kz_m8.any() {
-                                                __kz_out7 = __KzLanes::select(
-                                                    __kz_m8,
-                                                    __KzLanes::<u32, __KZ_W>::splat(0),
-                                                    __kz_out7,
-                                                );
+                                            >::load(&__kz_w_re[..], __kz_k0);
+                                            let mut ci = __KzLanes::<
+                                                f64,
+                                                __KZ_W,
+                                            >::load(&__kz_w_im[..], __kz_k0);
+                                            let mut zr = __KzLanes::<f64, __KZ_W>::splat(0.0);
+                                            let mut zi = __KzLanes::<f64, __KZ_W>::splat(0.0);
+                                            let mut k = __KzLanes::<u32, __KZ_W>::splat(0);
+                                            {
+                                                let mut __kz_lm1 = __KzLanes::<bool, __KZ_W>::splat(true);
+                                                loop {
+                                                    __kz_lm1 = __kz_lm1
+                                                        & {
+                                                            let __kz_c3 = k
+                                                                .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
+                                                            let __kz_m4 = __kz_lm1 & __kz_c3;
+                                                            if __kz_m4.any() {
+                                                                __kz_c3
+                                                                    & zr
+                                                                        .fmadd::<__KZ_FMA>(zr, (zi * zi))
+                                                                        .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                            } else {
+                                                                __kz_c3
+                                                            }
+                                                        };
+                                                    if !__kz_lm1.any() {
+                                                        break;
+                                                    }
+                                                    {
+                                                        let mut t = (zr.fmadd::<__KZ_FMA>(zr, (-(zi * zi))) + cr);
+                                                        zi = __KzLanes::select(
+                                                            __kz_lm1,
+                                                            (__KzLanes::<f64, __KZ_W>::splat(2.0) * zr)
+                                                                .fmadd::<__KZ_FMA>(zi, ci),
+                                                            zi,
+                                                        );
+                                                        zr = __KzLanes::select(__kz_lm1, t, zr);
+                                                        k = __KzLanes::select(
+                                                            __kz_lm1,
+                                                            (k + __KzLanes::<u32, __KZ_W>::splat(1)),
+                                                            k,
+                                                        );
+                                                    }
+                                                }
                                             }
-                                            let n = __kz_s5;
-                                            let mut __kz_m9 = __kz_rest6
-                                                & __KzLanes::<bool, __KZ_W>::splat(true);
-                                            __kz_m9 = __kz_m9
-                                                & n.eq(__KzLanes::<u32, __KZ_W>::splat(max_iter));
-                                            __kz_rest6 = __kz_rest6 & !__kz_m9;
-                                            if __kz_m9.any() {
-                                                __kz_out7 = __KzLanes::select(
-                                                    __kz_m9,
-                                                    __KzLanes::<
+                                            __KzLanes::store(
+                                                {
+                                                    let __kz_s5 = k;
+                                                    let mut __kz_rest6 = __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    let mut __kz_out7 = __KzLanes::<
                                                         u32,
                                                         __KZ_W,
-                                                    >::splat(::core::primitive::u32::MAX),
-                                                    __kz_out7,
-                                                );
-                                            }
-                                            let n = __kz_s5;
-                                            let mut __kz_m10 = __kz_rest6
-                                                & __KzLanes::<bool, __KZ_W>::splat(true);
-                                            __kz_rest6 = __kz_rest6 & !__kz_m10;
-                                            if __kz_m10.any() {
-                                                __kz_out7 = __KzLanes::select(__kz_m10, n, __kz_out7);
-                                            }
-                                            __kz_out7
-                                        },
-                                        &mut __kz_w_iters[..],
-                                        __kz_k0,
-                                    );
-                                }
-                                __kz_k0 += __KZ_W;
-                            }
-                            if __kz_k0 < __kz_vn {
-                                let __kz_tail = __KzLanes::<
-                                    bool,
-                                    __KZ_W,
-                                >::first(__kz_vn - __kz_k0);
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let p = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    let mut cr = __KzLanes::<
-                                        f64,
-                                        __KZ_W,
-                                    >::load_masked(
-                                        &__kz_w_re[..],
-                                        __kz_k0,
-                                        __kz_tail,
-                                        <f64 as ::core::default::Default>::default(),
-                                    );
-                                    let mut ci = __KzLanes::<
-                                        f64,
-                                        __KZ_W,
-                                    >::load_masked(
-                                        &__kz_w_im[..],
-                                        __kz_k0,
-                                        __kz_tail,
-                                        <f64 as ::core::default::Default>::default(),
-                                    );
-                                    let mut zr = __KzLanes::<f64, __KZ_W>::splat(0.0);
-                                    let mut zi = __KzLanes::<f64, __KZ_W>::splat(0.0);
-                                    let mut k = __KzLanes::<u32, __KZ_W>::splat(0);
-                                    {
-                                        let mut __kz_lm11 = __kz_tail;
-                                        loop {
-                                            __kz_lm11 = __kz_lm11
-                                                & {
-                                                    let __kz_c13 = k
-                                                        .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
-                                                    let __kz_m14 = __kz_lm11 & __kz_c13;
-                                                    if __kz_m14.any() {
-                                                        __kz_c13
-                                                            & zr
-                                                                .fmadd::<__KZ_FMA>(zr, (zi * zi))
-                                                                .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
-                                                    } else {
-                                                        __kz_c13
+                                                    >::splat(<u32 as ::core::default::Default>::default());
+                                                    let mut __kz_m8 = __kz_rest6
+                                                        & __kz_s5.eq(__KzLanes::<u32, __KZ_W>::splat(0));
+                                                    __kz_rest6 = __kz_rest6 & !__kz_m8;
+                                                    if __kz_m8.any() {
+                                                        __kz_out7 = __KzLanes::select(
+                                                            __kz_m8,
+                                                            __KzLanes::<u32, __KZ_W>::splat(0),
+                                                            __kz_out7,
+                                                        );
                                                     }
-                                                };
-                                            if !__kz_lm11.any() {
-                                                break;
-                                            }
-                                            {
-                                                let mut t = (zr.fmadd::<__KZ_FMA>(zr, (-(zi * zi))) + cr);
-                                                zi = __KzLanes::select(
-                                                    __kz_lm11,
-                                                    (__KzLanes::<f64, __KZ_W>::splat(2.0) * zr)
-                                                        .fmadd::<__KZ_FMA>(zi, ci),
-                                                    zi,
-                                                );
-                                                zr = __KzLanes::select(__kz_lm11, t, zr);
-                                                k = __KzLanes::select(
-                                                    __kz_lm11,
-                                                    (k + __KzLanes::<u32, __KZ_W>::splat(1)),
-                                                    k,
-                                                );
-                                            }
+                                                    let n = __kz_s5;
+                                                    let mut __kz_m9 = __kz_rest6
+                                                        & __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    __kz_m9 = __kz_m9
+                                                        & n.eq(__KzLanes::<u32, __KZ_W>::splat(max_iter));
+                                                    __kz_rest6 = __kz_rest6 & !__kz_m9;
+                                                    if __kz_m9.any() {
+                                                        __kz_out7 = __KzLanes::select(
+                                                            __kz_m9,
+                                                            __KzLanes::<
+                                                                u32,
+                                                                __KZ_W,
+                                                            >::splat(::core::primitive::u32::MAX),
+                                                            __kz_out7,
+                                                        );
+                                                    }
+                                                    let n = __kz_s5;
+                                                    let mut __kz_m10 = __kz_rest6
+                                                        & __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    __kz_rest6 = __kz_rest6 & !__kz_m10;
+                                                    if __kz_m10.any() {
+                                                        __kz_out7 = __KzLanes::select(__kz_m10, n, __kz_out7);
+                                                    }
+                                                    __kz_out7
+                                                },
+                                                &mut __kz_w_iters[..],
+                                                __kz_k0,
+                                            );
                                         }
+                                        __kz_k0 += __KZ_W;
                                     }
-                                    __KzLanes::store_masked(
+                                    if __kz_k0 < __kz_vn {
+                                        let __kz_tail = __KzLanes::<
+                                            bool,
+                                            __KZ_W,
+                                        >::first(__kz_vn - __kz_k0);
+                                        let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                            __kz_lo0,
+                                            __kz_k0,
+                                        );
+                                        let p = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
                                         {
-                                            let __kz_s15 = k;
-                                            let mut __kz_rest16 = __kz_tail;
-                                            let mut __kz_out17 = __KzLanes::<
-                                                u32,
+                                            let mut cr = __KzLanes::<
+                                                f64,
                                                 __KZ_W,
-                                            >::splat(<u32 as ::core::default::Default>::default());
-                                            let mut __kz_m18 = __kz_rest16
-                                                & __kz_s15.eq(__KzLanes::<u32, __KZ_W>::splat(0));
-                                            __kz_rest16 = __kz_rest16 & !__kz_m18;
-                                            if __kz_m18.any() {
-                                                __kz_out17 = __KzLanes::select(
-                                                    __kz_m18,
-                                                    __KzLanes::<u32, __KZ_W>::splat(0),
-                                                    __kz_out17,
-                                                );
+                                            >::load_masked(
+                                                &__kz_w_re[..],
+                                                __kz_k0,
+                                                __kz_tail,
+                                                <f64 as ::core::default::Default>::default(),
+                                            );
+                                            let mut ci = __KzLanes::<
+                                                f64,
+                                                __KZ_W,
+                                            >::load_masked(
+                                                &__kz_w_im[..],
+                                                __kz_k0,
+                                                __kz_tail,
+                                                <f64 as ::core::default::Default>::default(),
+                                            );
+                                            let mut zr = __KzLanes::<f64, __KZ_W>::splat(0.0);
+                                            let mut zi = __KzLanes::<f64, __KZ_W>::splat(0.0);
+                                            let mut k = __KzLanes::<u32, __KZ_W>::splat(0);
+                                            {
+                                                let mut __kz_lm11 = __kz_tail;
+                                                loop {
+                                                    __kz_lm11 = __kz_lm11
+                                                        & {
+                                                            let __kz_c13 = k
+                                                                .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
+                                                            let __kz_m14 = __kz_lm11 & __kz_c13;
+                                                            if __kz_m14.any() {
+                                                                __kz_c13
+                                                                    & zr
+                                                                        .fmadd::<__KZ_FMA>(zr, (zi * zi))
+                                                                        .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                            } else {
+                                                                __kz_c13
+                                                            }
+                                                        };
+                                                    if !__kz_lm11.any() {
+                                                        break;
+                                                    }
+                                                    {
+                                                        let mut t = (zr.fmadd::<__KZ_FMA>(zr, (-(zi * zi))) + cr);
+                                                        zi = __KzLanes::select(
+                                                            __kz_lm11,
+                                                            (__KzLanes::<f64, __KZ_W>::splat(2.0) * zr)
+                                                                .fmadd::<__KZ_FMA>(zi, ci),
+                                                            zi,
+                                                        );
+                                                        zr = __KzLanes::select(__kz_lm11, t, zr);
+                                                        k = __KzLanes::select(
+                                                            __kz_lm11,
+                                                            (k + __KzLanes::<u32, __KZ_W>::splat(1)),
+                                                            k,
+                                                        );
+                                                    }
+                                                }
                                             }
-                                            let n = __kz_s15;
-                                            let mut __kz_m19 = __kz_rest16
-                                                & __KzLanes::<bool, __KZ_W>::splat(true);
-                                            __kz_m19 = __kz_m19
-                                                & n.eq(__KzLanes::<u32, __KZ_W>::splat(max_iter));
-                                            __kz_rest16 = __kz_rest16 & !__kz_m19;
-                                            if __kz_m19.any() {
-                                                __kz_out17 = __KzLanes::select(
-                                                    __kz_m19,
-                                                    __KzLanes::<
+                                            __KzLanes::store_masked(
+                                                {
+                                                    let __kz_s15 = k;
+                                                    let mut __kz_rest16 = __kz_tail;
+                                                    let mut __kz_out17 = __KzLanes::<
                                                         u32,
                                                         __KZ_W,
-                                                    >::splat(::core::primitive::u32::MAX),
-                                                    __kz_out17,
-                                                );
-                                            }
-                                            let n = __kz_s15;
-                                            let mut __kz_m20 = __kz_rest16
-                                                & __KzLanes::<bool, __KZ_W>::splat(true);
-                                            __kz_rest16 = __kz_rest16 & !__kz_m20;
-                                            if __kz_m20.any() {
-                                                __kz_out17 = __KzLanes::select(__kz_m20, n, __kz_out17);
-                                            }
-                                            __kz_out17
-                                        },
-                                        &mut __kz_w_iters[..],
-                                        __kz_k0,
-                                        __kz_tail,
-                                    );
-                                }
-                            }
-                            ()
+                                                    >::splat(<u32 as ::core::default::Default>::default());
+                                                    let mut __kz_m18 = __kz_rest16
+                                                        & __kz_s15.eq(__KzLanes::<u32, __KZ_W>::splat(0));
+                                                    __kz_rest16 = __kz_rest16 & !__kz_m18;
+                                                    if __kz_m18.any() {
+                                                        __kz_out17 = __KzLanes::select(
+                                                            __kz_m18,
+                                                            __KzLanes::<u32, __KZ_W>::splat(0),
+                                                            __kz_out17,
+                                                        );
+                                                    }
+                                                    let n = __kz_s15;
+                                                    let mut __kz_m19 = __kz_rest16
+                                                        & __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    __kz_m19 = __kz_m19
+                                                        & n.eq(__KzLanes::<u32, __KZ_W>::splat(max_iter));
+                                                    __kz_rest16 = __kz_rest16 & !__kz_m19;
+                                                    if __kz_m19.any() {
+                                                        __kz_out17 = __KzLanes::select(
+                                                            __kz_m19,
+                                                            __KzLanes::<
+                                                                u32,
+                                                                __KZ_W,
+                                                            >::splat(::core::primitive::u32::MAX),
+                                                            __kz_out17,
+                                                        );
+                                                    }
+                                                    let n = __kz_s15;
+                                                    let mut __kz_m20 = __kz_rest16
+                                                        & __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    __kz_rest16 = __kz_rest16 & !__kz_m20;
+                                                    if __kz_m20.any() {
+                                                        __kz_out17 = __KzLanes::select(__kz_m20, n, __kz_out17);
+                                                    }
+                                                    __kz_out17
+                                                },
+                                                &mut __kz_w_iters[..],
+                                                __kz_k0,
+                                                __kz_tail,
+                                            );
+                                        }
+                                    }
+                                    ()
+                                },
+                            )
                         },
                     )
                 }
@@ -399,234 +405,240 @@ impl mandelbrot {
                             let __kz_w_re = __kz_w_re;
                             let __kz_w_im = __kz_w_im;
                             let __kz_w_iters = &mut *__kz_w_iters;
-                            let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
-                                __kz_lo0,
-                                __kz_hi0,
-                            );
-                            let mut __kz_k0: usize = 0;
-                            while __kz_vn - __kz_k0 >= __KZ_W {
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let p = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    let mut cr = __KzLanes::<
-                                        f64,
-                                        __KZ_W,
-                                    >::load(&__kz_w_re[..], __kz_k0);
-                                    let mut ci = __KzLanes::<
-                                        f64,
-                                        __KZ_W,
-                                    >::load(&__kz_w_im[..], __kz_k0);
-                                    let mut zr = __KzLanes::<f64, __KZ_W>::splat(0.0);
-                                    let mut zi = __KzLanes::<f64, __KZ_W>::splat(0.0);
-                                    let mut k = __KzLanes::<u32, __KZ_W>::splat(0);
-                                    {
-                                        let mut __kz_lm1 = __KzLanes::<bool, __KZ_W>::splat(true);
-                                        loop {
-                                            __kz_lm1 = __kz_lm1
-                                                & {
-                                                    let __kz_c3 = k
-                                                        .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
-                                                    let __kz_m4 = __kz_lm1 & __kz_c3;
-                                                    if __kz_m4.any() {
-                                                        __kz_c3
-                                                            & zr
-                                                                .fmadd::<__KZ_FMA>(zr, (zi * zi))
-                                                                .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
-                                                    } else {
-                                                        __kz_c3
-                                                    }
-                                                };
-                                            if !__kz_lm1.any() {
-                                                break;
-                                            }
-                                            {
-                                                let mut t = (zr.fmadd::<__KZ_FMA>(zr, (-(zi * zi))) + cr);
-                                                zi = __KzLanes::select(
-                                                    __kz_lm1,
-                                                    (__KzLanes::<f64, __KZ_W>::splat(2.0) * zr)
-                                                        .fmadd::<__KZ_FMA>(zi, ci),
-                                                    zi,
-                                                );
-                                                zr = __KzLanes::select(__kz_lm1, t, zr);
-                                                k = __KzLanes::select(
-                                                    __kz_lm1,
-                                                    (k + __KzLanes::<u32, __KZ_W>::splat(1)),
-                                                    k,
-                                                );
-                                            }
-                                        }
-                                    }
-                                    __KzLanes::store(
+                            ::kernelize::__private::noalias(
+                                &mut *__kz_w_iters,
+                                #[inline(always)]
+                                |__kz_w_iters| {
+                                    let __kz_vn: usize = ::kernelize::__private::runtime::parallel::LoopIndex::count(
+                                        __kz_lo0,
+                                        __kz_hi0,
+                                    );
+                                    let mut __kz_k0: usize = 0;
+                                    while __kz_vn - __kz_k0 >= __KZ_W {
+                                        let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                            __kz_lo0,
+                                            __kz_k0,
+                                        );
+                                        let p = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
                                         {
-                                            let __kz_s5 = k;
-                                            let mut __kz_rest6 = __KzLanes::<bool, __KZ_W>::splat(true);
-                                            let mut __kz_out7 = __KzLanes::<
-                                                u32,
+                                            let mut cr = __KzLanes::<
+                                                f64,
                                                 __KZ_W,
-                                            >::splat(<u32 as ::core::default::Default>::default());
-                                            let mut __kz_m8 = __kz_rest6
-                                                & __kz_s5.eq(__KzLanes::<u32, __KZ_W>::splat(0));
-                                            __kz_rest6 = __kz_rest6 & !__kz_m8;
-                                            if __kz_m8.any() {
-                                                __kz_out7 = __KzLanes::select(
-                                                    __kz_m8,
-                                                    __KzLanes::<u32, __KZ_W>::splat(0),
-                                                    __kz_out7,
-                                                );
+                                            >::load(&__kz_w_re[..], __kz_k0);
+                                            let mut ci = __KzLanes::<
+                                                f64,
+                                                __KZ_W,
+                                            >::load(&__kz_w_im[..], __kz_k0);
+                                            let mut zr = __KzLanes::<f64, __KZ_W>::splat(0.0);
+                                            let mut zi = __KzLanes::<f64, __KZ_W>::splat(0.0);
+                                            let mut k = __KzLanes::<u32, __KZ_W>::splat(0);
+                                            {
+                                                let mut __kz_lm1 = __KzLanes::<bool, __KZ_W>::splat(true);
+                                                loop {
+                                                    __kz_lm1 = __kz_lm1
+                                                        & {
+                                                            let __kz_c3 = k
+                                                                .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
+                                                            let __kz_m4 = __kz_lm1 & __kz_c3;
+                                                            if __kz_m4.any() {
+                                                                __kz_c3
+                                                                    & zr
+                                                                        .fmadd::<__KZ_FMA>(zr, (zi * zi))
+                                                                        .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                            } else {
+                                                                __kz_c3
+                                                            }
+                                                        };
+                                                    if !__kz_lm1.any() {
+                                                        break;
+                                                    }
+                                                    {
+                                                        let mut t = (zr.fmadd::<__KZ_FMA>(zr, (-(zi * zi))) + cr);
+                                                        zi = __KzLanes::select(
+                                                            __kz_lm1,
+                                                            (__KzLanes::<f64, __KZ_W>::splat(2.0) * zr)
+                                                                .fmadd::<__KZ_FMA>(zi, ci),
+                                                            zi,
+                                                        );
+                                                        zr = __KzLanes::select(__kz_lm1, t, zr);
+                                                        k = __KzLanes::select(
+                                                            __kz_lm1,
+                                                            (k + __KzLanes::<u32, __KZ_W>::splat(1)),
+                                                            k,
+                                                        );
+                                                    }
+                                                }
                                             }
-                                            let n = __kz_s5;
-                                            let mut __kz_m9 = __kz_rest6
-                                                & __KzLanes::<bool, __KZ_W>::splat(true);
-                                            __kz_m9 = __kz_m9
-                                                & n.eq(__KzLanes::<u32, __KZ_W>::splat(max_iter));
-                                            __kz_rest6 = __kz_rest6 & !__kz_m9;
-                                            if __kz_m9.any() {
-                                                __kz_out7 = __KzLanes::select(
-                                                    __kz_m9,
-                                                    __KzLanes::<
+                                            __KzLanes::store(
+                                                {
+                                                    let __kz_s5 = k;
+                                                    let mut __kz_rest6 = __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    let mut __kz_out7 = __KzLanes::<
                                                         u32,
                                                         __KZ_W,
-                                                    >::splat(::core::primitive::u32::MAX),
-                                                    __kz_out7,
-                                                );
-                                            }
-                                            let n = __kz_s5;
-                                            let mut __kz_m10 = __kz_rest6
-                                                & __KzLanes::<bool, __KZ_W>::splat(true);
-                                            __kz_rest6 = __kz_rest6 & !__kz_m10;
-                                            if __kz_m10.any() {
-                                                __kz_out7 = __KzLanes::select(__kz_m10, n, __kz_out7);
-                                            }
-                                            __kz_out7
-                                        },
-                                        &mut __kz_w_iters[..],
-                                        __kz_k0,
-                                    );
-                                }
-                                __kz_k0 += __KZ_W;
-                            }
-                            if __kz_k0 < __kz_vn {
-                                let __kz_tail = __KzLanes::<
-                                    bool,
-                                    __KZ_W,
-                                >::first(__kz_vn - __kz_k0);
-                                let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
-                                    __kz_lo0,
-                                    __kz_k0,
-                                );
-                                let p = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
-                                {
-                                    let mut cr = __KzLanes::<
-                                        f64,
-                                        __KZ_W,
-                                    >::load_masked(
-                                        &__kz_w_re[..],
-                                        __kz_k0,
-                                        __kz_tail,
-                                        <f64 as ::core::default::Default>::default(),
-                                    );
-                                    let mut ci = __KzLanes::<
-                                        f64,
-                                        __KZ_W,
-                                    >::load_masked(
-                                        &__kz_w_im[..],
-                                        __kz_k0,
-                                        __kz_tail,
-                                        <f64 as ::core::default::Default>::default(),
-                                    );
-                                    let mut zr = __KzLanes::<f64, __KZ_W>::splat(0.0);
-                                    let mut zi = __KzLanes::<f64, __KZ_W>::splat(0.0);
-                                    let mut k = __KzLanes::<u32, __KZ_W>::splat(0);
-                                    {
-                                        let mut __kz_lm11 = __kz_tail;
-                                        loop {
-                                            __kz_lm11 = __kz_lm11
-                                                & {
-                                                    let __kz_c13 = k
-                                                        .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
-                                                    let __kz_m14 = __kz_lm11 & __kz_c13;
-                                                    if __kz_m14.any() {
-                                                        __kz_c13
-                                                            & zr
-                                                                .fmadd::<__KZ_FMA>(zr, (zi * zi))
-                                                                .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
-                                                    } else {
-                                                        __kz_c13
+                                                    >::splat(<u32 as ::core::default::Default>::default());
+                                                    let mut __kz_m8 = __kz_rest6
+                                                        & __kz_s5.eq(__KzLanes::<u32, __KZ_W>::splat(0));
+                                                    __kz_rest6 = __kz_rest6 & !__kz_m8;
+                                                    if __kz_m8.any() {
+                                                        __kz_out7 = __KzLanes::select(
+                                                            __kz_m8,
+                                                            __KzLanes::<u32, __KZ_W>::splat(0),
+                                                            __kz_out7,
+                                                        );
                                                     }
-                                                };
-                                            if !__kz_lm11.any() {
-                                                break;
-                                            }
-                                            {
-                                                let mut t = (zr.fmadd::<__KZ_FMA>(zr, (-(zi * zi))) + cr);
-                                                zi = __KzLanes::select(
-                                                    __kz_lm11,
-                                                    (__KzLanes::<f64, __KZ_W>::splat(2.0) * zr)
-                                                        .fmadd::<__KZ_FMA>(zi, ci),
-                                                    zi,
-                                                );
-                                                zr = __KzLanes::select(__kz_lm11, t, zr);
-                                                k = __KzLanes::select(
-                                                    __kz_lm11,
-                                                    (k + __KzLanes::<u32, __KZ_W>::splat(1)),
-                                                    k,
-                                                );
-                                            }
+                                                    let n = __kz_s5;
+                                                    let mut __kz_m9 = __kz_rest6
+                                                        & __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    __kz_m9 = __kz_m9
+                                                        & n.eq(__KzLanes::<u32, __KZ_W>::splat(max_iter));
+                                                    __kz_rest6 = __kz_rest6 & !__kz_m9;
+                                                    if __kz_m9.any() {
+                                                        __kz_out7 = __KzLanes::select(
+                                                            __kz_m9,
+                                                            __KzLanes::<
+                                                                u32,
+                                                                __KZ_W,
+                                                            >::splat(::core::primitive::u32::MAX),
+                                                            __kz_out7,
+                                                        );
+                                                    }
+                                                    let n = __kz_s5;
+                                                    let mut __kz_m10 = __kz_rest6
+                                                        & __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    __kz_rest6 = __kz_rest6 & !__kz_m10;
+                                                    if __kz_m10.any() {
+                                                        __kz_out7 = __KzLanes::select(__kz_m10, n, __kz_out7);
+                                                    }
+                                                    __kz_out7
+                                                },
+                                                &mut __kz_w_iters[..],
+                                                __kz_k0,
+                                            );
                                         }
+                                        __kz_k0 += __KZ_W;
                                     }
-                                    __KzLanes::store_masked(
+                                    if __kz_k0 < __kz_vn {
+                                        let __kz_tail = __KzLanes::<
+                                            bool,
+                                            __KZ_W,
+                                        >::first(__kz_vn - __kz_k0);
+                                        let __kz_i0: usize = ::kernelize::__private::runtime::parallel::LoopIndex::nth(
+                                            __kz_lo0,
+                                            __kz_k0,
+                                        );
+                                        let p = __KzLanes::<usize, __KZ_W>::iota(__kz_i0);
                                         {
-                                            let __kz_s15 = k;
-                                            let mut __kz_rest16 = __kz_tail;
-                                            let mut __kz_out17 = __KzLanes::<
-                                                u32,
+                                            let mut cr = __KzLanes::<
+                                                f64,
                                                 __KZ_W,
-                                            >::splat(<u32 as ::core::default::Default>::default());
-                                            let mut __kz_m18 = __kz_rest16
-                                                & __kz_s15.eq(__KzLanes::<u32, __KZ_W>::splat(0));
-                                            __kz_rest16 = __kz_rest16 & !__kz_m18;
-                                            if __kz_m18.any() {
-                                                __kz_out17 = __KzLanes::select(
-                                                    __kz_m18,
-                                                    __KzLanes::<u32, __KZ_W>::splat(0),
-                                                    __kz_out17,
-                                                );
+                                            >::load_masked(
+                                                &__kz_w_re[..],
+                                                __kz_k0,
+                                                __kz_tail,
+                                                <f64 as ::core::default::Default>::default(),
+                                            );
+                                            let mut ci = __KzLanes::<
+                                                f64,
+                                                __KZ_W,
+                                            >::load_masked(
+                                                &__kz_w_im[..],
+                                                __kz_k0,
+                                                __kz_tail,
+                                                <f64 as ::core::default::Default>::default(),
+                                            );
+                                            let mut zr = __KzLanes::<f64, __KZ_W>::splat(0.0);
+                                            let mut zi = __KzLanes::<f64, __KZ_W>::splat(0.0);
+                                            let mut k = __KzLanes::<u32, __KZ_W>::splat(0);
+                                            {
+                                                let mut __kz_lm11 = __kz_tail;
+                                                loop {
+                                                    __kz_lm11 = __kz_lm11
+                                                        & {
+                                                            let __kz_c13 = k
+                                                                .lt(__KzLanes::<u32, __KZ_W>::splat(max_iter));
+                                                            let __kz_m14 = __kz_lm11 & __kz_c13;
+                                                            if __kz_m14.any() {
+                                                                __kz_c13
+                                                                    & zr
+                                                                        .fmadd::<__KZ_FMA>(zr, (zi * zi))
+                                                                        .le(__KzLanes::<f64, __KZ_W>::splat(4.0))
+                                                            } else {
+                                                                __kz_c13
+                                                            }
+                                                        };
+                                                    if !__kz_lm11.any() {
+                                                        break;
+                                                    }
+                                                    {
+                                                        let mut t = (zr.fmadd::<__KZ_FMA>(zr, (-(zi * zi))) + cr);
+                                                        zi = __KzLanes::select(
+                                                            __kz_lm11,
+                                                            (__KzLanes::<f64, __KZ_W>::splat(2.0) * zr)
+                                                                .fmadd::<__KZ_FMA>(zi, ci),
+                                                            zi,
+                                                        );
+                                                        zr = __KzLanes::select(__kz_lm11, t, zr);
+                                                        k = __KzLanes::select(
+                                                            __kz_lm11,
+                                                            (k + __KzLanes::<u32, __KZ_W>::splat(1)),
+                                                            k,
+                                                        );
+                                                    }
+                                                }
                                             }
-                                            let n = __kz_s15;
-                                            let mut __kz_m19 = __kz_rest16
-                                                & __KzLanes::<bool, __KZ_W>::splat(true);
-                                            __kz_m19 = __kz_m19
-                                                & n.eq(__KzLanes::<u32, __KZ_W>::splat(max_iter));
-                                            __kz_rest16 = __kz_rest16 & !__kz_m19;
-                                            if __kz_m19.any() {
-                                                __kz_out17 = __KzLanes::select(
-                                                    __kz_m19,
-                                                    __KzLanes::<
+                                            __KzLanes::store_masked(
+                                                {
+                                                    let __kz_s15 = k;
+                                                    let mut __kz_rest16 = __kz_tail;
+                                                    let mut __kz_out17 = __KzLanes::<
                                                         u32,
                                                         __KZ_W,
-                                                    >::splat(::core::primitive::u32::MAX),
-                                                    __kz_out17,
-                                                );
-                                            }
-                                            let n = __kz_s15;
-                                            let mut __kz_m20 = __kz_rest16
-                                                & __KzLanes::<bool, __KZ_W>::splat(true);
-                                            __kz_rest16 = __kz_rest16 & !__kz_m20;
-                                            if __kz_m20.any() {
-                                                __kz_out17 = __KzLanes::select(__kz_m20, n, __kz_out17);
-                                            }
-                                            __kz_out17
-                                        },
-                                        &mut __kz_w_iters[..],
-                                        __kz_k0,
-                                        __kz_tail,
-                                    );
-                                }
-                            }
-                            ()
+                                                    >::splat(<u32 as ::core::default::Default>::default());
+                                                    let mut __kz_m18 = __kz_rest16
+                                                        & __kz_s15.eq(__KzLanes::<u32, __KZ_W>::splat(0));
+                                                    __kz_rest16 = __kz_rest16 & !__kz_m18;
+                                                    if __kz_m18.any() {
+                                                        __kz_out17 = __KzLanes::select(
+                                                            __kz_m18,
+                                                            __KzLanes::<u32, __KZ_W>::splat(0),
+                                                            __kz_out17,
+                                                        );
+                                                    }
+                                                    let n = __kz_s15;
+                                                    let mut __kz_m19 = __kz_rest16
+                                                        & __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    __kz_m19 = __kz_m19
+                                                        & n.eq(__KzLanes::<u32, __KZ_W>::splat(max_iter));
+                                                    __kz_rest16 = __kz_rest16 & !__kz_m19;
+                                                    if __kz_m19.any() {
+                                                        __kz_out17 = __KzLanes::select(
+                                                            __kz_m19,
+                                                            __KzLanes::<
+                                                                u32,
+                                                                __KZ_W,
+                                                            >::splat(::core::primitive::u32::MAX),
+                                                            __kz_out17,
+                                                        );
+                                                    }
+                                                    let n = __kz_s15;
+                                                    let mut __kz_m20 = __kz_rest16
+                                                        & __KzLanes::<bool, __KZ_W>::splat(true);
+                                                    __kz_rest16 = __kz_rest16 & !__kz_m20;
+                                                    if __kz_m20.any() {
+                                                        __kz_out17 = __KzLanes::select(__kz_m20, n, __kz_out17);
+                                                    }
+                                                    __kz_out17
+                                                },
+                                                &mut __kz_w_iters[..],
+                                                __kz_k0,
+                                                __kz_tail,
+                                            );
+                                        }
+                                    }
+                                    ()
+                                },
+                            )
                         },
                     )
                 }
@@ -646,35 +658,41 @@ impl mandelbrot {
                             let __kz_w_re = __kz_w_re;
                             let __kz_w_im = __kz_w_im;
                             let __kz_w_iters = &mut *__kz_w_iters;
-                            {
-                                for p in __kz_lo0..__kz_hi0 {
-                                    let cr = __kz_w_re[p];
-                                    let ci = __kz_w_im[p];
-                                    let mut zr = 0.0;
-                                    let mut zi = 0.0;
-                                    let mut k = 0;
-                                    while k < max_iter
-                                        && ::kernelize::__private::runtime::math::fmadd_f64::<
-                                            __KZ_FMA,
-                                        >(zr, zr, zi * zi) <= 4.0
+                            ::kernelize::__private::noalias(
+                                &mut *__kz_w_iters,
+                                #[inline(always)]
+                                |__kz_w_iters| {
                                     {
-                                        let t = ::kernelize::__private::runtime::math::fmadd_f64::<
-                                            __KZ_FMA,
-                                        >(zr, zr, -(zi * zi)) + cr;
-                                        zi = ::kernelize::__private::runtime::math::fmadd_f64::<
-                                            __KZ_FMA,
-                                        >(2.0 * zr, zi, ci);
-                                        zr = t;
-                                        k += 1;
+                                        for p in __kz_lo0..__kz_hi0 {
+                                            let cr = __kz_w_re[p];
+                                            let ci = __kz_w_im[p];
+                                            let mut zr = 0.0;
+                                            let mut zi = 0.0;
+                                            let mut k = 0;
+                                            while k < max_iter
+                                                && ::kernelize::__private::runtime::math::fmadd_f64::<
+                                                    __KZ_FMA,
+                                                >(zr, zr, zi * zi) <= 4.0
+                                            {
+                                                let t = ::kernelize::__private::runtime::math::fmadd_f64::<
+                                                    __KZ_FMA,
+                                                >(zr, zr, -(zi * zi)) + cr;
+                                                zi = ::kernelize::__private::runtime::math::fmadd_f64::<
+                                                    __KZ_FMA,
+                                                >(2.0 * zr, zi, ci);
+                                                zr = t;
+                                                k += 1;
+                                            }
+                                            __kz_w_iters[p] = match k {
+                                                0 => 0,
+                                                n if n == max_iter => ::core::primitive::u32::MAX,
+                                                n => n,
+                                            };
+                                        }
                                     }
-                                    __kz_w_iters[p] = match k {
-                                        0 => 0,
-                                        n if n == max_iter => ::core::primitive::u32::MAX,
-                                        n => n,
-                                    };
-                                }
-                            }
-                            ()
+                                    ()
+                                },
+                            )
                         },
                     )
                 }
