@@ -20,7 +20,8 @@ own process, whose thread never blocks between calls.
 
 Arguments: the binary, the variants (each timed call right after an untimed one, a round trip
 apart, as run.sh does). Settings: GAP
-(seconds of sleep before each call, default 0), PIN (non-empty: pin as above), N (samples per
+(seconds of sleep before each call, default 0), PIN (non-empty: pin as above; `workers`: pin
+only the team's workers, to CPU 1, and leave the driver and the calling thread free), N (samples per
 variant, default 400), KERNEL and SIZE (default go_fast 10000).
 """
 
@@ -46,12 +47,15 @@ def main():
         return child.stdout.readline()
 
     ids = {v: int(json.loads(ask(f"prepare {kernel} {size} {v}"))["id"]) for v in variants}
-    if os.environ.get("PIN"):
+    pin = os.environ.get("PIN", "")
+    if pin:
         for t in os.listdir(f"/proc/{child.pid}/task"):
             with open(f"/proc/{child.pid}/task/{t}/comm") as f:
                 worker = f.read().startswith("kernelize")
-            subprocess.run(["taskset", "-pc", "1" if worker else "0", t], capture_output=True, check=True)
-        subprocess.run(["taskset", "-pc", "0", str(os.getpid())], capture_output=True, check=True)
+            if worker or pin != "workers":
+                subprocess.run(["taskset", "-pc", "1" if worker else "0", t], capture_output=True, check=True)
+        if pin != "workers":
+            subprocess.run(["taskset", "-pc", "0", str(os.getpid())], capture_output=True, check=True)
     gap = float(os.environ.get("GAP", "0"))
     times = {v: [] for v in variants}
     for _ in range(int(os.environ.get("N", "400"))):
@@ -67,7 +71,7 @@ def main():
         t = sorted(times[v])
         n = len(t)
         parts.append(f"{v} {t[n // 2] * 1e6:.1f} µs ({t[n // 4] * 1e6:.1f}-{t[3 * n // 4] * 1e6:.1f})")
-    print(f"{kernel} {size}, {'pinned' if os.environ.get('PIN') else 'free'}, gap {gap * 1e3:g} ms: "
+    print(f"{kernel} {size}, {('pinned ' + pin) if pin else 'free'}, gap {gap * 1e3:g} ms: "
           + " | ".join(parts))
 
 
