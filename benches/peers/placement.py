@@ -19,10 +19,11 @@ own process, whose thread never blocks between calls.
     GAP=0.002 PIN=1 python3 benches/peers/placement.py target/release/deps/peers-HASH serial,parallel
 
 Arguments: the binary, the variants (each timed call right after an untimed one, a round trip
-apart, as run.sh does). Settings: GAP
-(seconds of sleep before each call, default 0), PIN (non-empty: pin as above; `workers`: pin
-only the team's workers, to CPU 1, and leave the driver and the calling thread free), N (samples per
-variant, default 400), KERNEL and SIZE (default go_fast 10000).
+apart, as run.sh does). Settings: GAP (seconds of sleep before each call, default 0), PIN
+(non-empty: pin as above; `workers`: pin only the team's workers, to CPU 1, and leave the driver
+and the calling thread free), N (samples per variant, default 400), KERNEL and SIZE (default
+go_fast 10000). The team now binds its workers itself (runtime/src/team.rs);
+KERNELIZE_PROC_BIND=false in the environment shows the unbound placement again.
 """
 
 import json

@@ -195,7 +195,7 @@ pub fn with_threads<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R 
             CURRENT.with(|c| *c.borrow_mut() = self.0.take());
         }
     }
-    let team = Arc::new(Team::new(threads, crate::team::spin_time()));
+    let team = Arc::new(Team::new(threads, crate::team::spin_time(), crate::team::proc_bind()));
     let _restore = Restore(CURRENT.with(|c| c.borrow_mut().replace(team)));
     f()
 }
@@ -219,7 +219,7 @@ fn team() -> &'static Team {
     TEAM.get_or_init(|| {
         let threads = threads_from_env().unwrap_or_else(|e| panic!("{e}"));
         let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-        Team::new(threads, crate::team::spin_time())
+        Team::new(threads, crate::team::spin_time(), crate::team::proc_bind())
     })
 }
 

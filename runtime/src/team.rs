@@ -123,8 +123,8 @@ fn allowed_cpus() -> Vec<usize> {
     }
 }
 
-/// Binds this thread to `cpu`; whether that worked.
-fn bind_to(cpu: usize) -> bool {
+/// Binds this thread to `cpu`, where the system allows it (a failure leaves it unbound).
+fn bind_to(cpu: usize) {
     #[cfg(all(target_os = "linux", not(miri)))]
     {
         // SAFETY: `cpu_set_t` is plain data, for which all zeroes is the empty set.
@@ -132,12 +132,11 @@ fn bind_to(cpu: usize) -> bool {
         // SAFETY: the callers pass a CPU of `allowed_cpus`, below `CPU_SETSIZE`.
         unsafe { libc::CPU_SET(cpu, &mut set) };
         // SAFETY: `set` is a valid `cpu_set_t` of the size passed; pid 0 is this thread.
-        unsafe { libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) == 0 }
+        unsafe { libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) };
     }
     #[cfg(not(all(target_os = "linux", not(miri))))]
     {
         let _ = cpu;
-        false
     }
 }
 
@@ -151,12 +150,13 @@ pub struct Team {
 }
 
 impl Team {
-    /// A team of `size` threads in all: the caller and `size - 1` workers.
+    /// A team of `size` threads in all: the caller and `size - 1` workers, which spin for
+    /// `spin` after a loop and, with `bind` (see [`proc_bind`]), are bound to one CPU each.
     ///
     /// # Panics
     ///
     /// When the operating system cannot start a thread.
-    pub fn new(size: usize, spin: Duration) -> Team {
+    pub fn new(size: usize, spin: Duration, bind: bool) -> Team {
         let size = size.max(1);
         let shared = Arc::new(Shared {
             state: AtomicU64::new(0),
@@ -171,7 +171,7 @@ impl Team {
             spin,
         });
         // Worker `i` on the `i`-th allowed CPU; the caller, unbound, on the others.
-        let cpus = if proc_bind() { allowed_cpus() } else { Vec::new() };
+        let cpus = if bind { allowed_cpus() } else { Vec::new() };
         let workers = (1..size)
             .map(|i| {
                 let shared = Arc::clone(&shared);
@@ -432,7 +432,7 @@ mod tests {
     #[test]
     fn every_chunk_runs_once_on_teams_of_every_size() {
         for size in [1, 2, 3, 5] {
-            let team = Team::new(size, Duration::from_micros(50));
+            let team = Team::new(size, Duration::from_micros(50), true);
             for n in [0, 1, 2, 7, 100, 1000] {
                 let hits: Vec<AtomicU64> = (0..n).map(|_| AtomicU64::new(0)).collect();
                 team.run(n, &|k| {
@@ -443,10 +443,11 @@ mod tests {
         }
     }
 
-    #[test]
-    fn workers_are_bound_to_one_cpu_each_and_the_caller_is_not() {
+    /// What each worker that ran a chunk of a team of 3 (`bind` as given) may run on; checks
+    /// that the caller's CPUs did not change.
+    fn workers_cpus(bind: bool) -> Vec<Vec<usize>> {
         let before = allowed_cpus();
-        let team = Team::new(3, Duration::from_micros(50));
+        let team = Team::new(3, Duration::from_micros(50), bind);
         let seen = Mutex::new(Vec::new());
         let caller = std::thread::current().id();
         // Chunks slow enough that workers take some (loops again while none has: on a loaded
@@ -465,18 +466,31 @@ mod tests {
         }
         assert_eq!(allowed_cpus(), before, "the calling thread's CPUs changed");
         let seen = seen.into_inner().unwrap();
-        if cfg!(all(target_os = "linux", not(miri))) && before.len() > 1 && proc_bind() {
+        if cfg!(all(target_os = "linux", not(miri))) {
             assert!(!seen.is_empty(), "no worker ran a chunk");
-            for cpus in &seen {
+        }
+        seen
+    }
+
+    #[test]
+    fn workers_are_bound_to_one_cpu_each_and_the_caller_is_not() {
+        let all = allowed_cpus();
+        for cpus in workers_cpus(true) {
+            if all.len() > 1 {
                 assert_eq!(cpus.len(), 1, "a worker may run on {cpus:?}");
-                assert!(before.contains(&cpus[0]), "a worker was bound to {cpus:?}, outside {before:?}");
+                assert!(all.contains(&cpus[0]), "a worker was bound to {cpus:?}, outside {all:?}");
+            } else {
+                assert_eq!(cpus, all, "a worker's CPUs changed on a one-CPU machine");
             }
+        }
+        for cpus in workers_cpus(false) {
+            assert_eq!(cpus, all, "an unbound worker's CPUs changed");
         }
     }
 
     #[test]
     fn a_panic_in_a_chunk_reaches_the_caller_after_the_loop() {
-        let team = Team::new(2, Duration::ZERO);
+        let team = Team::new(2, Duration::ZERO, true);
         let done = AtomicUsize::new(0);
         let r = catch_unwind(AssertUnwindSafe(|| {
             team.run(64, &|k| {
@@ -497,7 +511,7 @@ mod tests {
 
     #[test]
     fn a_loop_inside_a_loop_runs_in_place() {
-        let team = Team::new(2, Duration::from_micros(50));
+        let team = Team::new(2, Duration::from_micros(50), true);
         let total = AtomicUsize::new(0);
         team.run(4, &|_| {
             team.run(3, &|_| {
