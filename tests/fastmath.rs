@@ -2345,9 +2345,9 @@ fn lane_counts_follow_the_element_type_and_the_control_flow() {
     assert!(go_fast::REPORT.contains("AVX-512: scalar code; AVX2+FMA: scalar code; baseline: scalar code"));
     assert_eq!(vectorized_lanes("axpy", axpy::REPORT), [] as [usize; 0], "{}", axpy::REPORT);
     assert_eq!(vectorized_lanes("axpy_f32", axpy_f32::REPORT), [] as [usize; 0]);
-    // Cheap float sums: four vectors each; the f32 one (no math, cheap) is memory-bound and runs
-    // the AVX2 code on AVX-512 CPUs: 4 x 8 lanes there.
-    assert_eq!(vectorized_lanes("float_sums", float_sums::REPORT), [32, 16, 8, 32, 32, 16]);
+    // Cheap float sums: four vectors each; both are memory-bound (`abs` costs one unit, as an
+    // addition does) and run the AVX2 code on AVX-512 CPUs: 4 x 4 f64 lanes, 4 x 8 f32 lanes.
+    assert_eq!(vectorized_lanes("float_sums", float_sums::REPORT), [16, 16, 8, 32, 32, 16]);
     assert!(float_sums::REPORT.contains("(the AVX2 code: memory-bound)"), "{}", float_sums::REPORT);
     // The baseline clone (SSE2: 2 lanes, no FMA, masks by and/andnot/or) runs the escape loop
     // as scalar code: the cost model estimates its lanes above 80% of the scalar code's cost.

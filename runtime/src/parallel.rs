@@ -21,7 +21,8 @@ pub const TARGET_CHUNKS: usize = 256;
 pub const MIN_CHUNK: usize = 4;
 
 /// Below this much work (in the cost units of the macro's estimate: one per arithmetic
-/// operation or array access, 40 per math function, about a quarter of a nanosecond each on the
+/// operation or array access, 40 per libm-class math function (1 for `abs`, 6 for `sqrt`, the
+/// multiplications of a small `powi`), about a quarter of a nanosecond each on the
 /// machine it was measured on), a loop runs on the calling thread. With the team's threads
 /// awake (they spin after a loop), handing out a loop costs about 2 µs on the 2-core machine
 /// this was measured on (`benches/parallel.rs`, group `par_threshold`), so the threshold is

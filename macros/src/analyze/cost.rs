@@ -1,8 +1,9 @@
 //! A rough per-iteration cost of a prange body, so the parallel back end can leave loops with
 //! too little work on the calling thread: one unit per arithmetic operation or array access,
-//! 40 per math function or call outside the kernel language (a libm `tanh` costs about as much
-//! as 40 vectorized additions). Serial loops and `while` loops inside the body count as 16 trips
-//! of their body.
+//! a math function its scalar cost in the `fastmath` model (`vector::math_cost`: 40 for a libm
+//! `tanh`, about as much as 40 vectorized additions; 1 for `abs` or `min`, 6 for `sqrt`, the
+//! multiplications of `powi(2)`), 40 per call outside the kernel language. Serial loops and
+//! `while` loops inside the body count as 16 trips of their body.
 
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{Block, Expr, ExprKind, Kernel, LoopKind, Origin, PrangeLoop, Stmt, StmtKind};
@@ -85,7 +86,8 @@ impl Visitor<'_> for Cost {
     fn expr(&mut self, e: &Expr) {
         let own = match &e.kind {
             ExprKind::Binary { .. } | ExprKind::Unary { .. } | ExprKind::Cast { .. } | ExprKind::Index { .. } => 1,
-            ExprKind::Math { .. } => 40,
+            // Whole units: at least one.
+            ExprKind::Math { func, args, .. } => (super::vector::math_cost(*func, args).0.round() as u64).max(1),
             ExprKind::Opaque(_) => 40,
             _ => 0,
         };

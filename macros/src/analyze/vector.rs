@@ -882,7 +882,7 @@ impl<'a> Costs<'a> {
 }
 
 /// Scalar cost and cost per vector register of a math function.
-fn math_cost(f: MathFn, args: &[Expr]) -> (f64, f64) {
+pub(super) fn math_cost(f: MathFn, args: &[Expr]) -> (f64, f64) {
     match f {
         MathFn::Abs
         | MathFn::Min

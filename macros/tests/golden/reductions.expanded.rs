@@ -116,7 +116,7 @@ impl stats {
                 __kz_lo0,
                 __kz_hi0,
             );
-            let __kz_work: u64 = 52u64;
+            let __kz_work: u64 = 13u64;
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len_for(
                 __kz_n,
                 __kz_work,
@@ -218,5 +218,5 @@ impl stats {
         (count, hi, prod, bits)
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `stats`: variants serial, parallel\nloop 1 (line 6): prange over i in 0..a.len()\n  reductions: `count` (+=, usize, identity 0usize, line 8), `hi` (max, f64, identity f64::NEG_INFINITY, line 10), `prod` (*=, f64, identity 1.0f64, line 11), `bits` (|=, u32, identity 0u32, line 12)\n  writes: none\n  reads: `a`, `flags`\n  bounds checked before the loop: `a[i]`, `flags[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations and at least kernelize::parallel::MIN_CHUNK_WORK of work (kernelize::parallel::chunk_len_for), handed out dynamically to the threads of the team, the calling thread's included; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 52 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    pub const REPORT: &'static str = "kernel `stats`: variants serial, parallel\nloop 1 (line 6): prange over i in 0..a.len()\n  reductions: `count` (+=, usize, identity 0usize, line 8), `hi` (max, f64, identity f64::NEG_INFINITY, line 10), `prod` (*=, f64, identity 1.0f64, line 11), `bits` (|=, u32, identity 0u32, line 12)\n  writes: none\n  reads: `a`, `flags`\n  bounds checked before the loop: `a[i]`, `flags[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations and at least kernelize::parallel::MIN_CHUNK_WORK of work (kernelize::parallel::chunk_len_for), handed out dynamically to the threads of the team, the calling thread's included; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 13 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }

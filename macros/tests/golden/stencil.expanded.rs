@@ -88,7 +88,7 @@ impl stencil {
                 __kz_lo0,
                 __kz_hi0,
             );
-            let __kz_work: u64 = 50u64;
+            let __kz_work: u64 = 16u64;
             let __kz_c: usize = ::kernelize::__private::runtime::parallel::chunk_len_for(
                 __kz_n,
                 __kz_work,
@@ -158,5 +158,5 @@ impl stencil {
         }
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    const REPORT: &'static str = "kernel `stencil`: variants serial, parallel\nloop 1 (line 3): prange over i in 1..n - 1\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `a[i - 1..=i + 1]`, `out[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations and at least kernelize::parallel::MIN_CHUNK_WORK of work (kernelize::parallel::chunk_len_for), handed out dynamically to the threads of the team, the calling thread's included; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 50 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
+    const REPORT: &'static str = "kernel `stencil`: variants serial, parallel\nloop 1 (line 3): prange over i in 1..n - 1\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `a[i - 1..=i + 1]`, `out[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  parallel: yes; the i range is cut into chunks of max(ceil(n / 256), 4) iterations and at least kernelize::parallel::MIN_CHUNK_WORK of work (kernelize::parallel::chunk_len_for), handed out dynamically to the threads of the team, the calling thread's included; each written array is split into the chunks' disjoint parts; reduction partials are combined in chunk order (same result for every thread count); estimated cost 16 per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling thread\n";
 }
