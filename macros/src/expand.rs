@@ -100,6 +100,10 @@ fn cuda(k: &Kernel, a: &analyze::Analysis, fastmath: bool, diag: &mut Diag) -> O
     Some(Cuda { ptx, host, device })
 }
 
+/// The function `parallel` and `parallel_fastmath` both call when a kernel has both (its first
+/// parameter says which), hidden from the docs.
+const SHARED_PARALLEL: &str = "__kz_parallel";
+
 const SERIAL_DOC: &str = "one thread, IEEE arithmetic: the reference every other variant is tested against.";
 const PARALLEL_DOC: &str = "prange loops split into chunks run on all cores; reductions combined in chunk \
                             order, so results are the same for every thread count.";
@@ -165,7 +169,17 @@ fn cuda_variants(k: &Kernel, cuda: &Cuda, v: &mut Vec<Variant>) {
 
 fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options, cuda: Option<Cuda>) -> TokenStream {
     let mut fastmath = Vec::new();
+    // With both, `parallel` and `parallel_fastmath` are one function with a flag (see
+    // `back::rayon::write_both`): the code around the chunks is compiled once.
+    let both = options.parallel.is_some() && options.fastmath.is_some();
+    let shared = |fast: bool| {
+        let (name, args) = (&k.name, k.params.iter().map(|p| &p.name));
+        let f = Ident::new(SHARED_PARALLEL, k.name.span());
+        quote!({ #name::#f(#fast, #(#args),*) })
+    };
     let mut variants = variants(options, |v| match v {
+        "parallel" if both => shared(false),
+        "parallel_fastmath" if both => shared(true),
         "parallel" => back::rayon::write(k, a, false),
         "parallel_fastmath" => back::rayon::write(k, a, true),
         "fastmath" => {
@@ -190,6 +204,19 @@ fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options, cuda: Option<Cuda>
         cuda_variants(k, c, &mut variants);
     }
     let names: Vec<&str> = variants.iter().map(|v| v.fn_name).collect();
+    if both {
+        let fast = back::rust::helper(back::rayon::FAST);
+        let mut params = vec![quote!(#fast: bool)];
+        params.extend(k.params.iter().map(|p| p.tokens.clone()));
+        variants.push(Variant {
+            fn_name: SHARED_PARALLEL,
+            target: "",
+            doc: "",
+            body: back::rayon::write_both(k, a),
+            params: Some(params),
+            output: None,
+        });
+    }
     let gpu = cuda.as_ref().map(|c| report::Gpu { device_blocker: c.device.as_ref().err().cloned() });
     let report = Literal::string(&report::write(k, a, &names, &fastmath, gpu.as_ref()));
     let dispatch = dispatch(k, &variants);
@@ -273,11 +300,12 @@ fn items(k: &Kernel, variants: &[Variant], report: Literal, ptx: Option<Literal>
     let doc = format!(" Variants and compile-time report of the kernel [`{name}`](fn@{name}).");
     let fns = variants.iter().map(|v| {
         let (body, doc) = (&v.body, format!(" The `{}` variant of [`{name}`](fn@{name}): {}", v.fn_name, v.doc));
+        let doc = if v.doc.is_empty() { quote!(#[doc(hidden)]) } else { quote!(#[doc = #doc]) };
         let params = v.params.as_ref().unwrap_or(&params);
         let output = v.output.as_ref().unwrap_or(output);
         let v = Ident::new(v.fn_name, name.span());
         quote_spanned! {name.span()=>
-            #[doc = #doc]
+            #doc
             #[allow(unused_mut, unused_variables, unused_parens, unused_braces, clippy::all)]
             #vis fn #v #generics (#(#params),*) #output #body
         }

@@ -203,6 +203,10 @@ fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, f: &crate::back::s
             if let Some((at, var, short)) = &c.below {
                 text.push_str(&format!(", or {} below {at} trips of the `{var}` loop", clone_text(k, l, short)));
             }
+            if isa.level == "Baseline" && !(matches!(c.strategy, Strategy::Scalar) && c.below.is_none()) {
+                // See `back/simd.rs`: no SSE2 clone is compiled.
+                text = format!("{text} (on x86-64 the scalar code: no SSE2 clone is compiled)");
+            }
             text
         })
         .collect();
@@ -255,6 +259,7 @@ fn clone_text(k: &Kernel, l: &PrangeLoop, c: &crate::back::simd::CloneFacts) -> 
     let what = describe(k, l, &c.strategy);
     let n = vectors_of(&c.strategy);
     let lanes = match &c.strategy {
+        Strategy::Scalar if c.as_avx2 => " (the AVX2 clone's)".to_owned(),
         Strategy::Scalar => String::new(),
         _ => {
             let vectors = if n > 1 { format!(" ({n} vectors)") } else { String::new() };

@@ -171,6 +171,7 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
         windows: Vec::new(),
         lens: Vec::new(),
         relaxed: false,
+        platform_math: false,
         replaced: Vec::new(),
         rows: Vec::new(),
         flats: Vec::new(),

@@ -37,6 +37,7 @@ pub fn prelude<'k>(k: &'k Kernel, l: &PrangeLoop, info: &LoopInfo, write_windows
         windows: Vec::new(),
         lens: Vec::new(),
         relaxed: false,
+        platform_math: false,
         replaced: Vec::new(),
         rows: Vec::new(),
         flats: Vec::new(),

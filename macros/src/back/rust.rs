@@ -33,6 +33,10 @@ pub struct Writer<'k> {
     /// whether it has FMA): `a * b + c` contracted, the faster math library per function,
     /// `powi` by a small literal multiplied out.
     pub relaxed: bool,
+    /// With `relaxed`: the platform's math library for every function (calls, not inlined
+    /// code), for code that runs too few iterations for its speed to matter: the shared
+    /// remainder of a loop in lanes (`back/simd.rs`), whose build time does.
+    pub platform_math: bool,
     /// Serial loops (by their variable) written by another back end: `fastmath`'s loops whose
     /// trips run in lanes.
     pub replaced: Vec<(VarId, TokenStream)>,
@@ -364,7 +368,9 @@ impl Writer<'_> {
                 let to = Ident::new(to.name(), span);
                 (quote!(#arg as #to), CAST)
             }
-            ExprKind::Math { func, args, .. } if self.relaxed && relaxed_math(*func, args, e.ty) => {
+            ExprKind::Math { func, args, .. }
+                if self.relaxed && relaxed_math(*func, args, e.ty, !self.platform_math) =>
+            {
                 (self.relaxed_math(*func, args, e.ty), ATOM)
             }
             ExprKind::Math { func, args, style } => (self.math(func.name(), args, *style, span), ATOM),
@@ -477,13 +483,14 @@ pub fn contractible(e: &Expr, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
 
 /// Whether `fastmath`'s scalar code computes `f` other than with std's method: `powi` by a
 /// small literal, or a function the library computes faster (measured; see
-/// `analyze::vector::lib_is_faster_scalar`).
-fn relaxed_math(f: MathFn, args: &[Expr], ty: Ty) -> bool {
+/// `analyze::vector::lib_is_faster_scalar`). `library`: whether kernelize's library may be
+/// used at all.
+fn relaxed_math(f: MathFn, args: &[Expr], ty: Ty, library: bool) -> bool {
     let float = matches!(ty, Ty::Scalar(s) if s.is_float());
     float
         && ((f == MathFn::Powi && args.get(1).and_then(crate::analyze::vector::small_power).is_some())
             || (f == MathFn::Powf && args.get(1).and_then(crate::analyze::vector::literal_power).is_some())
-            || crate::analyze::vector::lib_is_faster_scalar(f))
+            || (library && crate::analyze::vector::lib_is_faster_scalar(f)))
 }
 
 /// `x.powi(n)` for a literal `n` as the multiplications of square-and-multiply, in the order of

@@ -119,12 +119,48 @@ pub fn vector_loop(
         facts.clones.push(cf);
         let run = if as_avx2 { "avx2" } else { clone.run };
         let (level, run) = (Ident::new(clone.level, Span::call_site()), Ident::new(run, Span::call_site()));
-        let pat = if clone.level == "Baseline" {
-            quote!(_)
+        if clone.level == "Baseline" {
+            // On x86-64 every CPU made since 2013 but a few small cores runs the AVX2 clone, so
+            // the SSE2 one is not compiled (each clone costs about as much build time as the
+            // `parallel` variant's whole loop): the loop's scalar code runs instead, the shared
+            // remainder when there is one (the whole chunk is then the remainder).
+            let scalar = if shared_tail(l, plan) {
+                let ids = info.reductions.iter().map(|r| {
+                    let name = var_ident(k, r.var, k.var(r.var).span);
+                    let id = Ident::new(super::rayon::identity_fn(r.op), Span::call_site());
+                    quote!(<_ as ::kernelize::__private::runtime::parallel::Identity>::#id(&#name))
+                });
+                let start = &range.lo[0];
+                quote!((#(#ids,)* #start))
+            } else {
+                let only = [(Strategy::Scalar, 0.0)];
+                let written = write_first(k, l, info, w, plan, range, clone, &only);
+                let body = written.map(|s| s.body).unwrap_or_default();
+                quote!(#simd::baseline(#[inline(always)] || #body))
+            };
+            arms.push(quote! {
+                #[cfg(target_arch = "x86_64")]
+                _ => #scalar,
+                #[cfg(not(target_arch = "x86_64"))]
+                _ => #simd::#run(#[inline(always)] || #body),
+            });
+        } else if n == 1 && scalar_only(&facts.clones[0]) && scalar_only(&facts.clones[1]) {
+            // The scalar code in both: the AVX2 clone's runs on AVX-512 CPUs too, one copy less
+            // to compile. With no lanes of kernelize's, the two differ only in the width of
+            // LLVM's own vectorization of innermost element-wise loops, and the cost model
+            // leaves those to the scalar code when they are memory-bound, where the wider
+            // vectors were measured to gain nothing (see `Plan::memory_bound`).
+            arms.clear();
+            facts.clones[0].as_avx2 = true;
+            arms.push(quote! {
+                ::kernelize::__private::runtime::SimdLevel::Avx512 | ::kernelize::__private::runtime::SimdLevel::#level =>
+                    #simd::#run(#[inline(always)] || #body),
+            });
         } else {
-            quote!(::kernelize::__private::runtime::SimdLevel::#level)
-        };
-        arms.push(quote!(#pat => #simd::#run(#[inline(always)] || #body),));
+            arms.push(
+                quote!(::kernelize::__private::runtime::SimdLevel::#level => #simd::#run(#[inline(always)] || #body),),
+            );
+        }
     }
     facts.gathers.dedup();
     facts.scatters.dedup();
@@ -135,10 +171,13 @@ pub fn vector_loop(
     });
     let tail = shared_tail(l, plan).then(|| {
         // The iterations after the last full vector, once for every clone: compiled for the
-        // baseline instruction set (no FMA), as `fastmath`'s scalar code.
+        // baseline instruction set (no FMA), as `fastmath`'s scalar code, but with the
+        // platform's math functions (calls: fewer than a vector's lanes of iterations run here,
+        // and inlining kernelize's library cost build time).
         let next = helper("__kz_next");
         let mut tw = w.clone();
         tw.relaxed = true;
+        tw.platform_math = true;
         let body = tw.block(&l.body);
         let pvar = var_ident(k, l.dims[0].var, l.dims[0].span);
         let hi = &range.hi[0];
@@ -158,6 +197,11 @@ pub fn vector_loop(
         #tail
     };
     (tokens, facts)
+}
+
+/// Whether a clone runs the loop's scalar code for every trip count.
+fn scalar_only(c: &CloneFacts) -> bool {
+    matches!(c.strategy, Strategy::Scalar) && c.below.is_none()
 }
 
 /// Whether the scalar remainder of a loop whose lanes run across the prange index is written

@@ -132,15 +132,17 @@ impl go_fast {
                     let __kz_w_a = __kz_w_a;
                     let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
-                    let mut trace = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
-                        &trace,
-                    );
                     {
-                        for i in __kz_start..__kz_end {
-                            trace += __kz_w_a_chunk[i - __kz_start].tanh();
+                        let mut trace = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
+                            &trace,
+                        );
+                        {
+                            for i in __kz_start..__kz_end {
+                                trace += __kz_w_a_chunk[i - __kz_start].tanh();
+                            }
                         }
+                        (trace,)
                     }
-                    (trace,)
                 },
             );
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
@@ -241,16 +243,18 @@ impl go_fast {
                     let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                     let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
-                    let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
-                        __kz_piece0,
-                        __kz_start,
-                    );
                     {
-                        for i in __kz_start..__kz_end {
-                            out[i] = __kz_w_a_chunk[i - __kz_start] + trace;
+                        let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
+                            __kz_piece0,
+                            __kz_start,
+                        );
+                        {
+                            for i in __kz_start..__kz_end {
+                                out[i] = __kz_w_a_chunk[i - __kz_start] + trace;
+                            }
                         }
+                        ()
                     }
-                    ()
                 },
             );
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(

@@ -219,6 +219,16 @@ impl go_fast {
                         },
                     )
                 }
+                #[cfg(target_arch = "x86_64")]
+                _ => {
+                    (
+                        <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
+                            &trace,
+                        ),
+                        __kz_lo0,
+                    )
+                }
+                #[cfg(not(target_arch = "x86_64"))]
                 _ => {
                     ::kernelize::__private::runtime::simd::baseline(
                         #[inline(always)]
@@ -280,11 +290,7 @@ impl go_fast {
                 #[allow(dead_code)]
                 const __KZ_FMA: bool = false;
                 for i in __kz_next..__kz_hi0 {
-                    trace
-                        += ::kernelize::__private::runtime::math::f64::tanh::<
-                            __KZ_FMA,
-                            1,
-                        >([__kz_w_a[i]])[0];
+                    trace += __kz_w_a[i].tanh();
                 }
             }
         }
@@ -320,36 +326,8 @@ impl go_fast {
                 },
             );
             let (__kz_next) = match ::kernelize::__private::runtime::simd::level() {
-                ::kernelize::__private::runtime::SimdLevel::Avx512 => {
-                    ::kernelize::__private::runtime::simd::avx512(
-                        #[inline(always)]
-                        || {
-                            #[allow(unused_imports)]
-                            use ::kernelize::__private::runtime::simd::{
-                                Lanes as __KzLanes, Rows as _, RowsMut as _,
-                            };
-                            #[allow(dead_code)]
-                            const __KZ_FMA: bool = true;
-                            let a = a;
-                            let trace = trace;
-                            let __kz_w_a = __kz_w_a;
-                            let __kz_w_out = &mut *__kz_w_out;
-                            ::kernelize::__private::noalias(
-                                &mut *__kz_w_out,
-                                #[inline(always)]
-                                |__kz_w_out| {
-                                    {
-                                        for i in __kz_lo0..__kz_hi0 {
-                                            __kz_w_out[i] = __kz_w_a[i] + trace;
-                                        }
-                                    }
-                                    (__kz_hi0)
-                                },
-                            )
-                        },
-                    )
-                }
-                ::kernelize::__private::runtime::SimdLevel::Avx2Fma => {
+                ::kernelize::__private::runtime::SimdLevel::Avx512
+                | ::kernelize::__private::runtime::SimdLevel::Avx2Fma => {
                     ::kernelize::__private::runtime::simd::avx2(
                         #[inline(always)]
                         || {
@@ -378,6 +356,9 @@ impl go_fast {
                         },
                     )
                 }
+                #[cfg(target_arch = "x86_64")]
+                _ => (__kz_lo0),
+                #[cfg(not(target_arch = "x86_64"))]
                 _ => {
                     ::kernelize::__private::runtime::simd::baseline(
                         #[inline(always)]
@@ -419,5 +400,5 @@ impl go_fast {
         trace
     }
     /// What `#[kernel]` did to each prange loop: reductions found, writes, hoisted bounds checks.
-    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, fastmath\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity -0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checked before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: lanes across i, 8 lanes; AVX2+FMA: lanes across i, 4 lanes; baseline: lanes across i, 2 lanes\n    estimated cost per iteration (AVX-512): lanes across i 3.2, scalar code 42.0; chosen: lanes across i\n    masks for none; gather required for none; scatter required for none; reductions keep partial lanes, folded pairwise in a fixed order\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: scalar code; AVX2+FMA: scalar code; baseline: scalar code\n    estimated cost per iteration (AVX-512): lanes across i 0.8, scalar code 0.4; chosen: scalar code (no lanes: none is estimated below 80% of the scalar code)\n";
+    pub const REPORT: &'static str = "kernel `go_fast`: variants serial, fastmath\nloop 1 (line 3): prange over i in 0..a.len()\n  reductions: `trace` (+=, f64, identity -0.0f64, line 4)\n  writes: none\n  reads: `a`\n  bounds checked before the loop: `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: lanes across i, 8 lanes; AVX2+FMA: lanes across i, 4 lanes; baseline: lanes across i, 2 lanes (on x86-64 the scalar code: no SSE2 clone is compiled)\n    estimated cost per iteration (AVX-512): lanes across i 3.2, scalar code 42.0; chosen: lanes across i\n    masks for none; gather required for none; scatter required for none; reductions keep partial lanes, folded pairwise in a fixed order\nloop 2 (line 6): prange over i in 0..a.len()\n  reductions: none\n  writes: `out` (iteration's own element only)\n  reads: `a`\n  bounds checked before the loop: `out[i]`, `a[i]`\n  outside the kernel language (kept as written): none\n  serial: iterations in order on the calling thread\n  fastmath: AVX-512: scalar code (the AVX2 clone's); AVX2+FMA: scalar code; baseline: scalar code\n    estimated cost per iteration (AVX-512): lanes across i 0.8, scalar code 0.4; chosen: scalar code (no lanes: none is estimated below 80% of the scalar code)\n";
 }

@@ -287,92 +287,94 @@ impl heat {
                             __kz_to,
                         );
                         let __kz_flat_u = __kz_flat_u;
-                        let mut tmp = ::kernelize::__private::runtime::parallel::AxisChunk::new(
-                            __kz_piece0,
-                            0,
-                            __kz_start,
-                        );
                         {
-                            for i in __kz_start..__kz_end {
-                                {
-                                    #[allow(unused_imports)]
-                                    use ::kernelize::__private::runtime::simd::{
-                                        Rows as _, RowsMut as _,
-                                    };
-                                    let __kz_rs_start: usize = __kz_lo1;
-                                    let __kz_rs_end: usize = __kz_hi1;
-                                    let __kz_sr2 = ::kernelize::__private::row_in(
-                                        __kz_flat_u,
-                                        &u,
-                                        i,
-                                    );
-                                    let __kz_srw1 = ::kernelize::__private::row_window(
-                                        __kz_sr2,
-                                        __kz_rs_start,
-                                        __kz_rs_end,
-                                        -1,
-                                        1,
-                                    );
-                                    let __kz_sr4 = ::kernelize::__private::row_in(
-                                        __kz_flat_u,
-                                        &u,
-                                        usize::wrapping_add(i, 1),
-                                    );
-                                    let __kz_srw3 = ::kernelize::__private::row_window(
-                                        __kz_sr4,
-                                        __kz_rs_start,
-                                        __kz_rs_end,
-                                        0,
-                                        0,
-                                    );
-                                    let __kz_sr6 = ::kernelize::__private::row_in(
-                                        __kz_flat_u,
-                                        &u,
-                                        usize::wrapping_sub(i, 1),
-                                    );
-                                    let __kz_srw5 = ::kernelize::__private::row_window(
-                                        __kz_sr6,
-                                        __kz_rs_start,
-                                        __kz_rs_end,
-                                        0,
-                                        0,
-                                    );
-                                    let __kz_srw7 = ::kernelize::__private::row_window_mut(
-                                        tmp.row_slice_mut(i),
-                                        __kz_rs_start,
-                                        __kz_rs_end,
-                                        0,
-                                        0,
-                                    );
-                                    match (__kz_srw1, __kz_srw3, __kz_srw5, __kz_srw7) {
-                                        (
-                                            ::core::option::Option::Some(__kz_srw1),
-                                            ::core::option::Option::Some(__kz_srw3),
-                                            ::core::option::Option::Some(__kz_srw5),
-                                            ::core::option::Option::Some(__kz_srw7),
-                                        ) => {
-                                            for j in __kz_rs_start..__kz_rs_end {
-                                                let lap = __kz_srw5[j - __kz_rs_start + 0]
-                                                    + __kz_srw3[j - __kz_rs_start + 0]
-                                                    + __kz_srw1[j - __kz_rs_start + 0]
-                                                    + __kz_srw1[j - __kz_rs_start + 2]
-                                                    - 4.0 * __kz_srw1[j - __kz_rs_start + 1];
-                                                __kz_srw7[j - __kz_rs_start + 0] = __kz_srw1[j
-                                                    - __kz_rs_start + 1] + k * lap;
+                            let mut tmp = ::kernelize::__private::runtime::parallel::AxisChunk::new(
+                                __kz_piece0,
+                                0,
+                                __kz_start,
+                            );
+                            {
+                                for i in __kz_start..__kz_end {
+                                    {
+                                        #[allow(unused_imports)]
+                                        use ::kernelize::__private::runtime::simd::{
+                                            Rows as _, RowsMut as _,
+                                        };
+                                        let __kz_rs_start: usize = __kz_lo1;
+                                        let __kz_rs_end: usize = __kz_hi1;
+                                        let __kz_sr2 = ::kernelize::__private::row_in(
+                                            __kz_flat_u,
+                                            &u,
+                                            i,
+                                        );
+                                        let __kz_srw1 = ::kernelize::__private::row_window(
+                                            __kz_sr2,
+                                            __kz_rs_start,
+                                            __kz_rs_end,
+                                            -1,
+                                            1,
+                                        );
+                                        let __kz_sr4 = ::kernelize::__private::row_in(
+                                            __kz_flat_u,
+                                            &u,
+                                            usize::wrapping_add(i, 1),
+                                        );
+                                        let __kz_srw3 = ::kernelize::__private::row_window(
+                                            __kz_sr4,
+                                            __kz_rs_start,
+                                            __kz_rs_end,
+                                            0,
+                                            0,
+                                        );
+                                        let __kz_sr6 = ::kernelize::__private::row_in(
+                                            __kz_flat_u,
+                                            &u,
+                                            usize::wrapping_sub(i, 1),
+                                        );
+                                        let __kz_srw5 = ::kernelize::__private::row_window(
+                                            __kz_sr6,
+                                            __kz_rs_start,
+                                            __kz_rs_end,
+                                            0,
+                                            0,
+                                        );
+                                        let __kz_srw7 = ::kernelize::__private::row_window_mut(
+                                            tmp.row_slice_mut(i),
+                                            __kz_rs_start,
+                                            __kz_rs_end,
+                                            0,
+                                            0,
+                                        );
+                                        match (__kz_srw1, __kz_srw3, __kz_srw5, __kz_srw7) {
+                                            (
+                                                ::core::option::Option::Some(__kz_srw1),
+                                                ::core::option::Option::Some(__kz_srw3),
+                                                ::core::option::Option::Some(__kz_srw5),
+                                                ::core::option::Option::Some(__kz_srw7),
+                                            ) => {
+                                                for j in __kz_rs_start..__kz_rs_end {
+                                                    let lap = __kz_srw5[j - __kz_rs_start + 0]
+                                                        + __kz_srw3[j - __kz_rs_start + 0]
+                                                        + __kz_srw1[j - __kz_rs_start + 0]
+                                                        + __kz_srw1[j - __kz_rs_start + 2]
+                                                        - 4.0 * __kz_srw1[j - __kz_rs_start + 1];
+                                                    __kz_srw7[j - __kz_rs_start + 0] = __kz_srw1[j
+                                                        - __kz_rs_start + 1] + k * lap;
+                                                }
                                             }
-                                        }
-                                        _ => {
-                                            for j in __kz_rs_start..__kz_rs_end {
-                                                let lap = u[[i - 1, j]] + u[[i + 1, j]] + u[[i, j - 1]]
-                                                    + u[[i, j + 1]] - 4.0 * u[[i, j]];
-                                                tmp[[i, j]] = u[[i, j]] + k * lap;
+                                            _ => {
+                                                for j in __kz_rs_start..__kz_rs_end {
+                                                    let lap = u[[i - 1, j]] + u[[i + 1, j]] + u[[i, j - 1]]
+                                                        + u[[i, j + 1]] - 4.0 * u[[i, j]];
+                                                    tmp[[i, j]] = u[[i, j]] + k * lap;
+                                                }
                                             }
                                         }
                                     }
                                 }
                             }
+                            ()
                         }
-                        ()
                     },
                 );
                 let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(

@@ -157,31 +157,33 @@ impl mandelbrot {
                     let __kz_w_im_chunk = &__kz_w_im[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                     let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
-                    let mut iters = ::kernelize::__private::runtime::parallel::SliceChunk::new(
-                        __kz_piece0,
-                        __kz_start,
-                    );
                     {
-                        for p in __kz_start..__kz_end {
-                            let cr = __kz_w_re_chunk[p - __kz_start];
-                            let ci = __kz_w_im_chunk[p - __kz_start];
-                            let mut zr = 0.0;
-                            let mut zi = 0.0;
-                            let mut k = 0;
-                            while k < max_iter && zr * zr + zi * zi <= 4.0 {
-                                let t = zr * zr - zi * zi + cr;
-                                zi = 2.0 * zr * zi + ci;
-                                zr = t;
-                                k += 1;
+                        let mut iters = ::kernelize::__private::runtime::parallel::SliceChunk::new(
+                            __kz_piece0,
+                            __kz_start,
+                        );
+                        {
+                            for p in __kz_start..__kz_end {
+                                let cr = __kz_w_re_chunk[p - __kz_start];
+                                let ci = __kz_w_im_chunk[p - __kz_start];
+                                let mut zr = 0.0;
+                                let mut zi = 0.0;
+                                let mut k = 0;
+                                while k < max_iter && zr * zr + zi * zi <= 4.0 {
+                                    let t = zr * zr - zi * zi + cr;
+                                    zi = 2.0 * zr * zi + ci;
+                                    zr = t;
+                                    k += 1;
+                                }
+                                iters[p] = match k {
+                                    0 => 0,
+                                    n if n == max_iter => ::core::primitive::u32::MAX,
+                                    n => n,
+                                };
                             }
-                            iters[p] = match k {
-                                0 => 0,
-                                n if n == max_iter => ::core::primitive::u32::MAX,
-                                n => n,
-                            };
                         }
+                        ()
                     }
-                    ()
                 },
             );
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(

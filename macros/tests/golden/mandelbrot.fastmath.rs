@@ -642,6 +642,62 @@ impl mandelbrot {
                         },
                     )
                 }
+                #[cfg(target_arch = "x86_64")]
+                _ => {
+                    ::kernelize::__private::runtime::simd::baseline(
+                        #[inline(always)]
+                        || {
+                            #[allow(unused_imports)]
+                            use ::kernelize::__private::runtime::simd::{
+                                Lanes as __KzLanes, Rows as _, RowsMut as _,
+                            };
+                            #[allow(dead_code)]
+                            const __KZ_FMA: bool = false;
+                            let re = re;
+                            let im = im;
+                            let max_iter = max_iter;
+                            let __kz_w_re = __kz_w_re;
+                            let __kz_w_im = __kz_w_im;
+                            let __kz_w_iters = &mut *__kz_w_iters;
+                            ::kernelize::__private::noalias(
+                                &mut *__kz_w_iters,
+                                #[inline(always)]
+                                |__kz_w_iters| {
+                                    {
+                                        for p in __kz_lo0..__kz_hi0 {
+                                            let cr = __kz_w_re[p];
+                                            let ci = __kz_w_im[p];
+                                            let mut zr = 0.0;
+                                            let mut zi = 0.0;
+                                            let mut k = 0;
+                                            while k < max_iter
+                                                && ::kernelize::__private::runtime::math::fmadd_f64::<
+                                                    __KZ_FMA,
+                                                >(zr, zr, zi * zi) <= 4.0
+                                            {
+                                                let t = ::kernelize::__private::runtime::math::fmadd_f64::<
+                                                    __KZ_FMA,
+                                                >(zr, zr, -(zi * zi)) + cr;
+                                                zi = ::kernelize::__private::runtime::math::fmadd_f64::<
+                                                    __KZ_FMA,
+                                                >(2.0 * zr, zi, ci);
+                                                zr = t;
+                                                k += 1;
+                                            }
+                                            __kz_w_iters[p] = match k {
+                                                0 => 0,
+                                                n if n == max_iter => ::core::primitive::u32::MAX,
+                                                n => n,
+                                            };
+                                        }
+                                    }
+                                    ()
+                                },
+                            )
+                        },
+                    )
+                }
+                #[cfg(not(target_arch = "x86_64"))]
                 _ => {
                     ::kernelize::__private::runtime::simd::baseline(
                         #[inline(always)]

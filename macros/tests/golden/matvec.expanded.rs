@@ -139,49 +139,51 @@ impl matvec {
                     );
                     let __kz_flat_a = __kz_flat_a;
                     let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
-                    let mut y = ::kernelize::__private::runtime::parallel::SliceChunk::new(
-                        __kz_piece0,
-                        __kz_start,
-                    );
                     {
-                        for i in __kz_start..__kz_end {
-                            let mut s = 0.0;
-                            {
-                                #[allow(unused_imports)]
-                                use ::kernelize::__private::runtime::simd::{
-                                    Rows as _, RowsMut as _,
-                                };
-                                let __kz_rs_start: usize = 0;
-                                let __kz_rs_end: usize = a.ncols();
-                                let __kz_sr2 = ::kernelize::__private::row_in(
-                                    __kz_flat_a,
-                                    &a,
-                                    i,
-                                );
-                                let __kz_srw1 = ::kernelize::__private::row_window(
-                                    __kz_sr2,
-                                    __kz_rs_start,
-                                    __kz_rs_end,
-                                    0,
-                                    0,
-                                );
-                                match (__kz_srw1,) {
-                                    (::core::option::Option::Some(__kz_srw1),) => {
-                                        for j in __kz_rs_start..__kz_rs_end {
-                                            s += __kz_srw1[j - __kz_rs_start + 0] * x[j];
+                        let mut y = ::kernelize::__private::runtime::parallel::SliceChunk::new(
+                            __kz_piece0,
+                            __kz_start,
+                        );
+                        {
+                            for i in __kz_start..__kz_end {
+                                let mut s = 0.0;
+                                {
+                                    #[allow(unused_imports)]
+                                    use ::kernelize::__private::runtime::simd::{
+                                        Rows as _, RowsMut as _,
+                                    };
+                                    let __kz_rs_start: usize = 0;
+                                    let __kz_rs_end: usize = a.ncols();
+                                    let __kz_sr2 = ::kernelize::__private::row_in(
+                                        __kz_flat_a,
+                                        &a,
+                                        i,
+                                    );
+                                    let __kz_srw1 = ::kernelize::__private::row_window(
+                                        __kz_sr2,
+                                        __kz_rs_start,
+                                        __kz_rs_end,
+                                        0,
+                                        0,
+                                    );
+                                    match (__kz_srw1,) {
+                                        (::core::option::Option::Some(__kz_srw1),) => {
+                                            for j in __kz_rs_start..__kz_rs_end {
+                                                s += __kz_srw1[j - __kz_rs_start + 0] * x[j];
+                                            }
                                         }
-                                    }
-                                    _ => {
-                                        for j in __kz_rs_start..__kz_rs_end {
-                                            s += a[[i, j]] * x[j];
+                                        _ => {
+                                            for j in __kz_rs_start..__kz_rs_end {
+                                                s += a[[i, j]] * x[j];
+                                            }
                                         }
                                     }
                                 }
+                                y[i] = s;
                             }
-                            y[i] = s;
                         }
+                        ()
                     }
-                    ()
                 },
             );
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(

@@ -140,29 +140,31 @@ impl stats {
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
                     let __kz_w_flags_chunk = &__kz_w_flags[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 0)];
-                    let mut count = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
-                        &count,
-                    );
-                    let mut hi = <_ as ::kernelize::__private::runtime::parallel::Identity>::max_identity(
-                        &hi,
-                    );
-                    let mut prod = <_ as ::kernelize::__private::runtime::parallel::Identity>::product_identity(
-                        &prod,
-                    );
-                    let mut bits = <_ as ::kernelize::__private::runtime::parallel::Identity>::or_identity(
-                        &bits,
-                    );
                     {
-                        for i in __kz_start..__kz_end {
-                            if __kz_w_a_chunk[i - __kz_start] > 0.5 {
-                                count += 1;
+                        let mut count = <_ as ::kernelize::__private::runtime::parallel::Identity>::sum_identity(
+                            &count,
+                        );
+                        let mut hi = <_ as ::kernelize::__private::runtime::parallel::Identity>::max_identity(
+                            &hi,
+                        );
+                        let mut prod = <_ as ::kernelize::__private::runtime::parallel::Identity>::product_identity(
+                            &prod,
+                        );
+                        let mut bits = <_ as ::kernelize::__private::runtime::parallel::Identity>::or_identity(
+                            &bits,
+                        );
+                        {
+                            for i in __kz_start..__kz_end {
+                                if __kz_w_a_chunk[i - __kz_start] > 0.5 {
+                                    count += 1;
+                                }
+                                hi = hi.max(__kz_w_a_chunk[i - __kz_start]);
+                                prod *= 1.0 + __kz_w_a_chunk[i - __kz_start] * 1e-3;
+                                bits |= __kz_w_flags_chunk[i - __kz_start] & 0xF0;
                             }
-                            hi = hi.max(__kz_w_a_chunk[i - __kz_start]);
-                            prod *= 1.0 + __kz_w_a_chunk[i - __kz_start] * 1e-3;
-                            bits |= __kz_w_flags_chunk[i - __kz_start] & 0xF0;
                         }
+                        (count, hi, prod, bits)
                     }
-                    (count, hi, prod, bits)
                 },
             );
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(

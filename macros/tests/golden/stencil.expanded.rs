@@ -116,19 +116,21 @@ impl stencil {
                     let __kz_w_a_chunk = &__kz_w_a[(__kz_start
                         - __kz_lo0)..(__kz_end - __kz_lo0 + 2)];
                     let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
-                    let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
-                        __kz_piece0,
-                        __kz_start,
-                    );
                     {
-                        for i in __kz_start..__kz_end {
-                            let s = __kz_w_a_chunk[i - __kz_start]
-                                + __kz_w_a_chunk[i - __kz_start + 1] * w
-                                + __kz_w_a_chunk[i - __kz_start + 2];
-                            out[i] = if s > 0.0 { s.sqrt() } else { 0.0 };
+                        let mut out = ::kernelize::__private::runtime::parallel::SliceChunk::new(
+                            __kz_piece0,
+                            __kz_start,
+                        );
+                        {
+                            for i in __kz_start..__kz_end {
+                                let s = __kz_w_a_chunk[i - __kz_start]
+                                    + __kz_w_a_chunk[i - __kz_start + 1] * w
+                                    + __kz_w_a_chunk[i - __kz_start + 2];
+                                out[i] = if s > 0.0 { s.sqrt() } else { 0.0 };
+                            }
                         }
+                        ()
                     }
-                    ()
                 },
             );
             let __kz_partials: ::std::vec::Vec<_> = if ::kernelize::__private::runtime::parallel::go_parallel(
