@@ -190,6 +190,13 @@ impl<'a, T> FlatRows<'a, T> {
         (rows.checked_mul(cols) == Some(flat.len())).then_some(FlatRows { flat, rows, cols })
     }
 
+    /// `this` if it has at least `end` rows: a loop over rows below `end` that looks them up
+    /// through the result finds each, and LLVM, knowing so, drops each lookup's check.
+    #[inline(always)]
+    pub fn covering(this: Option<Self>, end: usize) -> Option<Self> {
+        this.filter(|f| end <= f.rows)
+    }
+
     /// Row `r`, if there is one.
     #[inline(always)]
     pub fn row(self, r: usize) -> Option<&'a [T]> {

@@ -268,3 +268,62 @@ fn is_copy(k: &Kernel, v: VarId) -> bool {
         _ => false,
     }
 }
+
+/// `let flat = FlatRows::covering(flat, end);` for each read-only 2-D array whose rows the loop
+/// takes at its own index (`a[[i, ..]]`, see [`rows_at_own_index`]), for code that runs the
+/// loop's rows below `end`: the flat slice is kept only if it has those rows, so that LLVM drops
+/// the check of each row's lookup. Without it, the code takes the array's own indexing, which
+/// panics where `serial` does.
+pub fn covering(w: &Writer<'_>, l: &PrangeLoop, end: &TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    for (array, flat) in &w.flats {
+        if rows_at_own_index(l, *array) {
+            out.extend(quote!(let #flat = ::kernelize::__private::FlatRows::covering(#flat, #end);));
+        }
+    }
+    out
+}
+
+/// Whether every access of the 2-D `array` in the loop's body takes row `i`, the (outer)
+/// prange variable, and there is one.
+fn rows_at_own_index(l: &PrangeLoop, array: crate::ir::VarId) -> bool {
+    use crate::ir::walk::{self, Visitor};
+    use crate::ir::{Expr, ExprKind, Place, Stmt, StmtKind};
+    struct Find {
+        array: crate::ir::VarId,
+        var: crate::ir::VarId,
+        own: usize,
+        other: usize,
+    }
+    impl Find {
+        fn index(&mut self, index: &[Expr]) {
+            let own = index.len() == 2 && matches!(index[0].kind, ExprKind::Var(v) if v == self.var);
+            if own {
+                self.own += 1;
+            } else {
+                self.other += 1;
+            }
+        }
+    }
+    impl Visitor<'_> for Find {
+        fn stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Assign { place: Place::Index { array, index }, .. } = &s.kind
+                && *array == self.array
+            {
+                self.index(index);
+            }
+            walk::walk_stmt(self, s);
+        }
+        fn expr(&mut self, e: &Expr) {
+            if let ExprKind::Index { array, index } = &e.kind
+                && *array == self.array
+            {
+                self.index(index);
+            }
+            walk::walk_expr(self, e);
+        }
+    }
+    let mut f = Find { array, var: l.dims[0].var, own: 0, other: 0 };
+    f.block(&l.body);
+    f.own > 0 && f.other == 0
+}

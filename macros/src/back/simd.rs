@@ -408,6 +408,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         let k = self.k;
         let mut locals = super::prelude::local_copies(k, self.info);
         locals.extend(super::prelude::helper_copies(w, self.info));
+        locals.extend(super::prelude::covering(w, self.l, &range.hi[0]));
         locals.extend(super::prelude::written_locals(w, self.info));
         let identity = quote!(::kernelize::__private::runtime::parallel::Identity);
         let inits = self.info.reductions.iter().map(|r| {

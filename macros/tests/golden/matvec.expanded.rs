@@ -138,6 +138,10 @@ impl matvec {
                         __kz_to,
                     );
                     let __kz_flat_a = __kz_flat_a;
+                    let __kz_flat_a = ::kernelize::__private::FlatRows::covering(
+                        __kz_flat_a,
+                        __kz_end,
+                    );
                     let __kz_piece0 = &mut __kz_piece0[..(__kz_end - __kz_start)];
                     {
                         let mut y = ::kernelize::__private::runtime::parallel::SliceChunk::new(
