@@ -1664,6 +1664,78 @@ fn uniform_counter_is_exact_and_not_gathered() {
     }
 }
 
+/// Lanes across `i` reading `x[i]` and `x[i + 1]` inside an inner loop: each vector step loads
+/// them once, before the loop (issue 12: nbody's `x[i]` was put together lane by lane at every
+/// trip). Three reductions over `j` make the lanes run across `i` (as in nbody). Integers in
+/// f64: every product and sum is exact, in any order and with FMA.
+#[kernel(parallel, fastmath)]
+pub fn step_loads(x: &[f64], y: &[f64], out: &mut [f64], o2: &mut [f64], o3: &mut [f64]) {
+    for i in prange(0..out.len()) {
+        let mut s = 0.0;
+        let mut t = 0.0;
+        let mut u = 0.0;
+        for j in 0..y.len() {
+            let d = y[j] - x[i];
+            s += d * x[i + 1];
+            t += d * d;
+            u += d * y[j];
+        }
+        out[i] = s;
+        o2[i] = t;
+        o3[i] = u;
+    }
+}
+
+type StepLoads = fn(&[f64], &[f64], &mut [f64], &mut [f64], &mut [f64]);
+
+#[test]
+fn loads_before_an_inner_loop_are_exact() {
+    let report = step_loads::REPORT;
+    for isa in ["AVX-512", "AVX2+FMA", "baseline"] {
+        assert!(report.contains(&format!("{isa}: lanes across i")), "{report}");
+    }
+    for n in LOOP_SIZES.into_iter().filter(|&n| n <= 1000) {
+        let mut rng = Rng::for_case("fm step_loads", n);
+        let x: Vec<f64> = rng.vec_i64(n + 1, -9, 9).into_iter().map(|v| v as f64).collect();
+        // No trips at all, and 7: the loads are made even where the loop does not run.
+        for trips in [0, 7] {
+            let y: Vec<f64> = rng.vec_i64(trips, -9, 9).into_iter().map(|v| v as f64).collect();
+            let mut want = [vec![0.0; n], vec![0.0; n], vec![0.0; n]];
+            let [w1, w2, w3] = &mut want;
+            step_loads::serial(&x, &y, w1, w2, w3);
+            for c in fm_cases!(step_loads: StepLoads) {
+                let mut got = [vec![1.0; n], vec![1.0; n], vec![1.0; n]];
+                let [g1, g2, g3] = &mut got;
+                c.run(|f| f(&x, &y, g1, g2, g3));
+                for (g, w) in got.iter().zip(&want) {
+                    assert_all_f64(&c.label(&format!("n={n} trips={trips}")), g, w);
+                }
+            }
+        }
+    }
+}
+
+/// `x[i + 1]` past the end of `x` for the last `i`: no panic when the inner loop does not run
+/// (as in `serial`: the load made before it is not used), and the panic of `serial` when it does.
+#[test]
+fn loads_before_an_inner_loop_panic_only_where_serial_does() {
+    let n = 37;
+    let x = vec![2.0; n];
+    let run = |f: StepLoads, y: &[f64]| {
+        let mut o = [vec![0.0; n], vec![0.0; n], vec![0.0; n]];
+        let [o1, o2, o3] = &mut o;
+        f(&x, y, o1, o2, o3);
+    };
+    for (y, panics) in [(vec![], false), (vec![1.0; 3], true)] {
+        let serial = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(step_loads::serial, &y)));
+        assert_eq!(serial.is_err(), panics);
+        for c in fm_cases!(step_loads: StepLoads) {
+            let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c.run(|f| run(f, &y))));
+            assert_eq!(ran.is_err(), panics, "{} with {} trips", c.label("n=37"), y.len());
+        }
+    }
+}
+
 /// `&&` whose left side is uniform (`n > 0`, `k > 0` with `k` uniform among the lanes still in
 /// the loop): the right side (`a[n - 1]`, `a[k - 1]`) runs only where serial runs it, so an
 /// empty `a` neither overflows `k - 1` nor indexes out of bounds. Counts: exact.

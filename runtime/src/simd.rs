@@ -61,6 +61,14 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
         Lanes(*chunk)
     }
 
+    /// The `W` elements from `a[at]` as lanes, if they are all in bounds (`at + W` may wrap:
+    /// then they are not).
+    #[inline(always)]
+    pub fn load_checked(a: &[T], at: usize) -> Option<Self> {
+        let chunk: &[T; W] = a.get(at..at.wrapping_add(W))?.try_into().ok()?;
+        Some(Lanes(*chunk))
+    }
+
     /// Like [`Lanes::load`], but lanes outside `mask` read nothing and hold `zero`.
     #[inline(always)]
     pub fn load_masked(a: &[T], at: usize, mask: Lanes<bool, W>, zero: T) -> Self {

@@ -352,6 +352,10 @@ struct Gen<'a, 'k> {
     step_windows: bool,
     /// Row lookups to place once per prange iteration (see `plan_rows`).
     hoisted: TokenStream,
+    /// Vector loads to place once per vector step, before the step's body (see
+    /// [`Gen::step_load`]): the array, lane 0's offset from the prange index, the binding.
+    step_loads: Vec<(VarId, i64, Ident)>,
+    step_prefix: TokenStream,
     /// The loop's scalar remainder (after the last full vector) is written once, after the
     /// clones (see [`shared_tail`]): each clone's code returns where it stopped.
     shared_tail: bool,
@@ -384,6 +388,8 @@ impl<'a, 'k> Gen<'a, 'k> {
             k0: helper("__kz_k0"),
             step_windows: false,
             hoisted: TokenStream::new(),
+            step_loads: Vec::new(),
+            step_prefix: TokenStream::new(),
             shared_tail: shared_tail(l, plan),
             ctx: Vec::new(),
             serial_depth: 0,
@@ -465,6 +471,8 @@ impl<'a, 'k> Gen<'a, 'k> {
                 k0: helper("__kz_k0"),
                 step_windows: false,
                 hoisted: TokenStream::new(),
+                step_loads: Vec::new(),
+                step_prefix: TokenStream::new(),
                 shared_tail: false,
                 ctx: Vec::new(),
                 serial_depth: 0,
@@ -798,8 +806,34 @@ impl<'a, 'k> Gen<'a, 'k> {
         let decl = cm.as_ref().map(|cm| quote!(let mut #cm = #lanes_ty::<bool, __KZ_W>::splat(false);));
         self.ctx = vec![Ctx { target: JumpTarget::Prange, masked: true, lm: None, cm }];
         self.serial_depth = 0;
+        self.step_loads.clear();
         let body = self.block_with_tail(&self.l.body, &m)?;
-        Ok(quote!({ #decl #body }))
+        let prefix = std::mem::take(&mut self.step_prefix);
+        Ok(quote!({ #decl #prefix #body }))
+    }
+
+    /// For a vector load of `array[i + c]` (a slice the prange loop only reads, `i` the
+    /// vectorized prange index) inside a serial loop of the step: the binding of the lanes,
+    /// loaded once before the step's body (`None` where they are not all in bounds; the load
+    /// in the loop then runs as written, and panics where `serial` would). In the loop the
+    /// load was one of two paths (all in bounds, or lane by lane), which LLVM does not hoist:
+    /// nbody's `x[i]`, `y[i]` and `z[i]` were put together lane by lane at every trip of `j`.
+    fn step_load(&mut self, array: VarId, index: &[Expr], t: &Ident) -> Option<Ident> {
+        let [i] = index else { return None };
+        if self.along || self.serial_depth == 0 || !self.info.reads.contains(&array) {
+            return None;
+        }
+        let c = self.vector_offset(i)?;
+        if let Some((_, _, h)) = self.step_loads.iter().find(|(a, o, _)| *a == array && *o == c) {
+            return Some(h.clone());
+        }
+        let h = self.fresh("hl");
+        let (a, at, lanes_ty) = (var_ident(self.k, array, Span::call_site()), Self::lane0_index(c), lanes_path());
+        self.step_prefix.extend(quote! {
+            let #h: ::core::option::Option<#lanes_ty<#t, __KZ_W>> = #lanes_ty::<#t, __KZ_W>::load_checked(&#a[..], #at);
+        });
+        self.step_loads.push((array, c, h.clone()));
+        Some(h)
     }
 
     fn mask_tokens(&self, m: &Mask) -> TokenStream {
@@ -1536,7 +1570,17 @@ impl<'a, 'k> Gen<'a, 'k> {
         if let Some(at) = self.contiguous(array, index) {
             let a = var_ident(self.k, array, Span::call_site());
             let mtok = self.mask_tokens(m);
-            return Ok(quote!(#lanes_ty::<#t, __KZ_W>::load_at(&#a[..], #at, #mtok)));
+            let load = quote!(#lanes_ty::<#t, __KZ_W>::load_at(&#a[..], #at, #mtok));
+            return Ok(match self.step_load(array, index, &t) {
+                Some(h) => {
+                    let v = helper("__kz_v");
+                    quote!(match #h {
+                        ::core::option::Option::Some(#v) => #v,
+                        ::core::option::Option::None => #load,
+                    })
+                }
+                None => load,
+            });
         }
         let row = self.row_contiguous(array, index);
         if row.is_none() {
