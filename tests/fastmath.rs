@@ -1389,6 +1389,60 @@ fn matvec_matches_serial_within_the_dot_product_bound_on_strided_views() {
     }
 }
 
+/// A slice read along the lanes' loop at two offsets, `x[j]` and `x[j + 1]` (one window over
+/// both, cut at every vector step). Integers in f64: exact in any order.
+#[kernel(parallel, fastmath)]
+pub fn slice_along(a: ArrayView2<f64>, x: &[f64], y: &mut [f64]) {
+    for i in prange(0..a.nrows()) {
+        let mut s = 0.0;
+        for j in 0..a.ncols() {
+            s += a[[i, j]] * (x[j] + 2.0 * x[j + 1]);
+        }
+        y[i] = s;
+    }
+}
+
+#[test]
+fn a_slice_along_the_lanes_is_exact_on_strided_views() {
+    type F = fn(ArrayView2<f64>, &[f64], &mut [f64]);
+    assert!(slice_along::REPORT.contains("AVX-512: lanes along j"), "{}", slice_along::REPORT);
+    let shapes = FM_SHAPES.into_iter().map(|(r, c)| (c, r)).chain(FM_SHAPES).chain([(7, 100), (3, 257)]);
+    for (rows, cols) in shapes {
+        let mut rng = Rng::for_case("fm slice_along", rows * 1000 + cols);
+        let a = Array2::from_shape_vec(
+            (rows, cols),
+            rng.vec_i64(rows * cols, -9, 9).into_iter().map(|v| v as f64).collect(),
+        )
+        .unwrap();
+        for (view, av) in views2(&a) {
+            let x: Vec<f64> = rng.vec_i64(av.ncols() + 1, -9, 9).into_iter().map(|v| v as f64).collect();
+            let mut want = vec![0.0; av.nrows()];
+            slice_along::serial(av.view(), &x, &mut want);
+            for c in fm_cases!(slice_along: F) {
+                let mut got = vec![1.0; av.nrows()];
+                c.run(|f| f(av.view(), &x, &mut got));
+                assert_all_f64(&c.label(&format!("{rows}x{cols} {view}")), &got, &want);
+            }
+        }
+    }
+}
+
+/// `x` one element short: `serial` panics at the last `j`, and so does every variant (the
+/// window does not cover the loop, and the loop runs as written).
+#[test]
+fn a_slice_along_the_lanes_too_short_panics_like_serial() {
+    type F = fn(ArrayView2<f64>, &[f64], &mut [f64]);
+    let a = Array2::from_elem((5, 70), 1.0);
+    let x = vec![1.0; 70];
+    let mut y = vec![0.0; 5];
+    let serial = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| slice_along::serial(a.view(), &x, &mut y)));
+    assert!(serial.is_err());
+    for c in fm_cases!(slice_along: F) {
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c.run(|f| f(a.view(), &x, &mut y))));
+        assert!(ran.is_err(), "{} did not panic", c.label("5x70"));
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 9b. Lanes along inner loops (the prange loop scalar), row windows, the run-time switch, and
 //     the relaxed scalar code: the cost model's other choices (`analyze/vector.rs`).

@@ -154,7 +154,7 @@ fn row_accesses(body: &Block) -> Vec<ArrayUse<'_>> {
 }
 
 /// How many different rows of `array` the plan found.
-fn found_rows(found: &[(VarId, String, &Expr, i64, bool, bool)], array: VarId) -> usize {
+fn found_rows(found: &[(VarId, String, Option<&Expr>, i64, bool, bool)], array: VarId) -> usize {
     let mut rows: Vec<&String> = found.iter().filter(|f| f.0 == array).map(|f| &f.1).collect();
     rows.sort();
     rows.dedup();
@@ -194,6 +194,7 @@ pub fn plan(
     fixed: &dyn Fn(VarId) -> bool,
     eligible: &dyn Fn(&Expr, &Expr) -> Option<i64>,
     full_rows: bool,
+    slices: Option<&dyn Fn(&Expr) -> Option<i64>>,
     lo: &TokenStream,
     hi: &TokenStream,
     fresh: &mut usize,
@@ -208,18 +209,20 @@ pub fn plan(
     let accesses = row_accesses(body);
     let written: BTreeSet<VarId> = accesses.iter().filter(|a| a.write).map(|a| a.array).collect();
     let text = |e: &Expr| crate::ir::display::expr_text(k, e);
-    // (array, row text, row expression, offset, write, every trip)
-    let mut found: Vec<(VarId, String, &Expr, i64, bool, bool)> = Vec::new();
+    // (array, row text, row expression, offset, write, every trip); a slice read at `j + c`
+    // (with `slices`) is a row too, of row text "" and no row expression.
+    let mut found: Vec<(VarId, String, Option<&Expr>, i64, bool, bool)> = Vec::new();
     let mut refused: BTreeSet<VarId> = BTreeSet::new();
     for a in &accesses {
+        let slice = matches!(k.var(a.array).ty, Ty::Array(t) if t.is_slice_like());
         let c = match a.index {
-            [r, j] if !matches!(k.var(a.array).ty, Ty::Array(t) if t.is_slice_like()) => {
-                eligible(r, j).filter(|_| all_vars(r, fixed) && r.ty == Ty::Scalar(Scalar::Usize))
-            }
+            [r, j] if !slice => eligible(r, j).filter(|_| all_vars(r, fixed) && r.ty == Ty::Scalar(Scalar::Usize)),
+            [j] if slice && !written.contains(&a.array) => slices.and_then(|f| f(j)),
             _ => None,
         };
         match (c, a.index) {
-            (Some(c), [r, _]) => found.push((a.array, text(r), r, c, a.write, a.every_trip)),
+            (Some(c), [r, _]) => found.push((a.array, text(r), Some(r), c, a.write, a.every_trip)),
+            (Some(c), [_]) => found.push((a.array, String::new(), None, c, false, a.every_trip)),
             _ => {
                 refused.insert(a.array);
             }
@@ -242,7 +245,7 @@ pub fn plan(
     keys.sort();
     keys.dedup();
     for (array, row) in keys {
-        let uses: Vec<&(VarId, String, &Expr, i64, bool, bool)> =
+        let uses: Vec<&(VarId, String, Option<&Expr>, i64, bool, bool)> =
             found.iter().filter(|f| f.0 == array && f.1 == row).collect();
         let write = written.contains(&array);
         let windowed: Vec<i64> = uses.iter().filter(|u| u.4 || u.5 || write).map(|u| u.3).collect();
@@ -250,23 +253,30 @@ pub fn plan(
         let outside = uses.iter().any(|u| first.is_none_or(|f| u.3 < f) || last.is_none_or(|l| u.3 > l));
         let needs_full = full_rows && !write && outside;
         let a = var_ident(k, array, Span::call_site());
-        let r = wrapping(w, uses[0].2);
         let (window, full) = (first.map(|_| next("rw")), needs_full.then(|| next("row")));
         let (first, last) = (first.unwrap_or(0), last.unwrap_or(0));
         let (fl, ll) = (Literal::i64_unsuffixed(first), Literal::i64_unsuffixed(last));
         if write {
             let win = window.clone()?;
+            let r = wrapping(w, uses[0].2?);
             plan.lookups.extend(quote!(let #win = #rt::row_window_mut(#a.row_slice_mut(#r), #lo, #hi, #fl, #ll);));
             plan.values.push(quote!(#win));
             plan.patterns.push(quote!(::core::option::Option::Some(#win)));
         } else {
             let whole = next("r");
-            let lookup = match w.flats.iter().find(|f| f.0 == array) {
-                Some((_, flat)) => quote!(#rt::row_in(#flat, &#a, #r)),
-                None => quote!(#a.row_slice(#r)),
+            let lookup = match (uses[0].2, w.flats.iter().find(|f| f.0 == array)) {
+                (None, _) => quote!(::core::option::Option::Some(&#a[..])),
+                (Some(r), Some((_, flat))) => {
+                    let r = wrapping(w, r);
+                    quote!(#rt::row_in(#flat, &#a, #r))
+                }
+                (Some(r), None) => {
+                    let r = wrapping(w, r);
+                    quote!(#a.row_slice(#r))
+                }
             };
-            let (out, lo, hi) = match hoist {
-                Some((h, hlo, hhi)) if h(array, uses[0].2) => (&mut plan.hoisted, hlo, hhi),
+            let (out, lo, hi) = match (hoist, uses[0].2) {
+                (Some((h, hlo, hhi)), Some(r)) if h(array, r) => (&mut plan.hoisted, hlo, hhi),
                 _ => (&mut plan.lookups, lo, hi),
             };
             out.extend(quote!(let #whole = #lookup;));

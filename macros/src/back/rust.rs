@@ -303,6 +303,7 @@ impl Writer<'_> {
             &fixed,
             &eligible,
             false,
+            None,
             &quote!(#s),
             &quote!(#e),
             &mut fresh,

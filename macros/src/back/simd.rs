@@ -1639,8 +1639,13 @@ impl<'a, 'k> Gen<'a, 'k> {
         hoist: super::rows::Hoist<'_>,
     ) -> Option<RowPlan> {
         let eligible = |r: &Expr, j: &Expr| if self.is_varying(r) { None } else { self.vector_offset(j) };
+        // Along an inner loop, a slice read at `j + c` gets a window too (matvec's `x[j]` was a
+        // load with a lane-by-lane fallback in the vector loop, which LLVM compiled to 128-bit
+        // loads and spills in the AVX-512 clone).
+        let slice_offset = |j: &Expr| self.vector_offset(j);
+        let slices = self.along.then_some(&slice_offset as &dyn Fn(&Expr) -> Option<i64>);
         let mut fresh = self.fresh;
-        let plan = super::rows::plan(self.k, &self.w, body, fixed, &eligible, true, lo, hi, &mut fresh, hoist);
+        let plan = super::rows::plan(self.k, &self.w, body, fixed, &eligible, true, slices, lo, hi, &mut fresh, hoist);
         self.fresh = fresh;
         let mut plan = plan?;
         self.rows.append(&mut plan.uses);
@@ -1650,8 +1655,12 @@ impl<'a, 'k> Gen<'a, 'k> {
 
     /// The row `array[[r, ..]]` was planned for, if any.
     fn row_use(&self, array: VarId, index: &[Expr]) -> Option<&RowUse> {
-        let [r, _] = index else { return None };
-        let text = crate::ir::display::expr_text(self.k, r);
+        let text = match index {
+            [r, _] => crate::ir::display::expr_text(self.k, r),
+            // A slice planned as a row (along an inner loop; see `plan_rows`).
+            [_] if self.along => String::new(),
+            _ => return None,
+        };
         self.rows.iter().find(|u| u.array == array && u.row == text)
     }
 
@@ -1659,7 +1668,7 @@ impl<'a, 'k> Gen<'a, 'k> {
     /// whole row and lane 0's column.
     fn row_at(&self, array: VarId, index: &[Expr]) -> Option<RowAt> {
         let u = self.row_use(array, index)?;
-        let c = self.vector_offset(&index[1])?;
+        let c = self.vector_offset(index.last()?)?;
         if let Some(w) = &u.window
             && (u.first..=u.last).contains(&c)
         {
