@@ -154,7 +154,11 @@ fn row_accesses(body: &Block) -> Vec<ArrayUse<'_>> {
 }
 
 /// How many different rows of `array` the plan found.
-fn found_rows(found: &[(VarId, String, Option<&Expr>, i64, bool, bool)], array: VarId) -> usize {
+/// A planned access: (array, row text, row expression, offset, write, every trip); a slice read
+/// at `j + c` is a row of row text "" and no row expression.
+type Found<'e> = (VarId, String, Option<&'e Expr>, i64, bool, bool);
+
+fn found_rows(found: &[Found<'_>], array: VarId) -> usize {
     let mut rows: Vec<&String> = found.iter().filter(|f| f.0 == array).map(|f| &f.1).collect();
     rows.sort();
     rows.dedup();
@@ -172,6 +176,10 @@ pub fn all_vars(e: &Expr, ok: &dyn Fn(VarId) -> bool) -> bool {
         _ => false,
     }
 }
+
+/// With lanes along the loop: the offset `c` of a slice index `j + c` (`j` the lanes' variable),
+/// which makes the slice's reads a row of the plan (a window over the loop's extent).
+pub type Slices<'a> = Option<&'a dyn Fn(&Expr) -> Option<i64>>;
 
 /// Rows to look up once per prange iteration: which (by array and row), and the loop's range
 /// as expressions of values fixed for the iteration (see [`plan`]).
@@ -194,7 +202,7 @@ pub fn plan(
     fixed: &dyn Fn(VarId) -> bool,
     eligible: &dyn Fn(&Expr, &Expr) -> Option<i64>,
     full_rows: bool,
-    slices: Option<&dyn Fn(&Expr) -> Option<i64>>,
+    slices: Slices<'_>,
     lo: &TokenStream,
     hi: &TokenStream,
     fresh: &mut usize,
@@ -209,9 +217,7 @@ pub fn plan(
     let accesses = row_accesses(body);
     let written: BTreeSet<VarId> = accesses.iter().filter(|a| a.write).map(|a| a.array).collect();
     let text = |e: &Expr| crate::ir::display::expr_text(k, e);
-    // (array, row text, row expression, offset, write, every trip); a slice read at `j + c`
-    // (with `slices`) is a row too, of row text "" and no row expression.
-    let mut found: Vec<(VarId, String, Option<&Expr>, i64, bool, bool)> = Vec::new();
+    let mut found: Vec<Found<'_>> = Vec::new();
     let mut refused: BTreeSet<VarId> = BTreeSet::new();
     for a in &accesses {
         let slice = matches!(k.var(a.array).ty, Ty::Array(t) if t.is_slice_like());
@@ -245,8 +251,7 @@ pub fn plan(
     keys.sort();
     keys.dedup();
     for (array, row) in keys {
-        let uses: Vec<&(VarId, String, Option<&Expr>, i64, bool, bool)> =
-            found.iter().filter(|f| f.0 == array && f.1 == row).collect();
+        let uses: Vec<&Found<'_>> = found.iter().filter(|f| f.0 == array && f.1 == row).collect();
         let write = written.contains(&array);
         let windowed: Vec<i64> = uses.iter().filter(|u| u.4 || u.5 || write).map(|u| u.3).collect();
         let (first, last) = (windowed.iter().copied().min(), windowed.iter().copied().max());
