@@ -148,7 +148,9 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
     /// ∘ (l3 ∘ l7))`): a fixed order, so the result is reproducible, in `log2 W` vector steps
     /// instead of `W - 1` dependent ones. `W` must be a power of two. `R` is the lanes of one
     /// vector register of the clone (the generated code knows it); when the lanes fit in one,
-    /// they enter the fold through [`opaque_lanes`] (see there why).
+    /// they enter the fold through [`opaque_lanes`] (see there why); when they fill several,
+    /// the registers are added first, as vectors (in the order of the halving), and the one
+    /// left goes through it.
     #[inline(always)]
     pub fn fold_tree<const R: usize>(self, f: impl Fn(T, T) -> T) -> T
     where
@@ -157,6 +159,30 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
         let mut v = self.0;
         if W <= R {
             opaque_lanes(&mut v);
+        } else if R > 1 && W.is_multiple_of(R) {
+            // The registers first, added as vectors (register `k` and `k + n/2`: the halving
+            // below, register by register); then the one left, through the barrier.
+            let (regs, _) = v.as_chunks_mut::<R>();
+            let mut n = regs.len();
+            while n > 1 {
+                n /= 2;
+                for k in 0..n {
+                    let b = regs[k + n];
+                    for (x, y) in regs[k].iter_mut().zip(b) {
+                        *x = f(*x, y);
+                    }
+                }
+            }
+            let mut r0 = regs[0];
+            opaque_lanes(&mut r0);
+            let mut w = R;
+            while w > 1 {
+                w /= 2;
+                for l in 0..w {
+                    r0[l] = f(r0[l], r0[l + w]);
+                }
+            }
+            return r0[0];
         }
         let mut w = W;
         while w > 1 {
@@ -181,9 +207,13 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
 /// way: an 8-lane sum of the AVX-512 clone ran as four 128-bit accumulators (`vfmadd231pd
 /// %xmm`), the tanh sum of the AVX2 clone in 128-bit halves. Past an `asm!` statement the
 /// vectorizer cannot follow the lanes, so it vectorizes the loop by itself, as wide as the
-/// register, and the fold starts from lanes extracted from it (a few shuffles). Not for the
-/// lanes of several registers: behind barriers (for all of them, or for the last register's
-/// after adding registers), the vectorizer left a 16-lane sum of the AVX2 clone in scalar code.
+/// register, and the fold starts from lanes extracted from it (a few shuffles). For the lanes
+/// of several registers, the barrier is on the register left after adding them as vectors
+/// (each register a `[T; R]` of its own): without it, a 32-lane dot product of the AVX-512
+/// clone ran as sixteen 128-bit accumulators (`vfmadd231pd %xmm`, with matvec's along its
+/// rows), and a 16-lane one of the AVX2 clone as eight, where each is now four registers of
+/// the clone's width. (Barriers on every lane of several registers, or on the last register
+/// after adding them in one array, left a 16-lane sum of the AVX2 clone in scalar code.)
 #[inline(always)]
 fn opaque_lanes<T: 'static>(v: &mut [T]) {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
@@ -692,6 +722,16 @@ mod tests {
         // The order: `a * 16 + b` records who meets whom, `((l0 l2) (l1 l3))`.
         let order = Lanes([1u64, 2, 3, 4]).fold_tree::<4>(|a, b| a * 16 + b);
         assert_eq!(order, (16 + 3) * 16 + (2 * 16 + 4));
+        // Registers added first (several lanes per register) meet in the same order.
+        let eight = Lanes::<u64, 8>::from_fn(|l| l as u64 + 1);
+        let want = eight.fold_tree::<8>(|a, b| a * 16 + b);
+        for got in [
+            eight.fold_tree::<1>(|a, b| a * 16 + b),
+            eight.fold_tree::<2>(|a, b| a * 16 + b),
+            eight.fold_tree::<4>(|a, b| a * 16 + b),
+        ] {
+            assert_eq!(got, want);
+        }
         // The lanes per register place the barrier, not the order: the same bits for each.
         let x = Lanes::<f64, 16>::from_fn(|l| 1.0 / (l as f64 + 3.0));
         let want = x.fold_tree::<16>(|a, b| a + b);
