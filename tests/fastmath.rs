@@ -1207,6 +1207,41 @@ pub fn gather(x: &[f64], idx: &[usize], out: &mut [f64]) {
     }
 }
 
+/// A gather with enough work after it for lanes to win (`sqrt`, correctly rounded in both:
+/// exact), so the gather's lane code runs.
+#[kernel(parallel, fastmath)]
+pub fn gather_sqrt(x: &[f64], idx: &[usize], out: &mut [f64]) {
+    for i in prange(0..idx.len()) {
+        out[i] = x[idx[i]].sqrt() + x[idx[i] / 2].sqrt();
+    }
+}
+
+#[test]
+fn a_gather_in_lanes_is_exact_and_panics_like_serial() {
+    type F = fn(&[f64], &[usize], &mut [f64]);
+    assert!(gather_sqrt::REPORT.contains("AVX-512: lanes across i"), "{}", gather_sqrt::REPORT);
+    assert!(gather_sqrt::REPORT.contains("gather required for `x`"), "{}", gather_sqrt::REPORT);
+    for n in FM_SIZES {
+        let mut rng = Rng::for_case("fm gather_sqrt", n);
+        let x = rng.vec_f64(97, 0.0, 100.0);
+        let idx: Vec<usize> = (0..n).map(|_| rng.below(97)).collect();
+        let mut want = vec![0.0; n];
+        gather_sqrt::serial(&x, &idx, &mut want);
+        for c in fm_cases!(gather_sqrt: F) {
+            let mut got = vec![0.0; n];
+            c.run(|f| f(&x, &idx, &mut got));
+            assert_all_f64(&c.label(&format!("n={n}")), &got, &want);
+        }
+    }
+    let (x, mut out) = (vec![4.0; 10], vec![0.0; 40]);
+    let mut idx = vec![3; 40];
+    idx[37] = 10;
+    for c in fm_cases!(gather_sqrt: F) {
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c.run(|f| f(&x, &idx, &mut out))));
+        assert!(ran.is_err(), "{} did not panic on x[10]", c.label("n=40"));
+    }
+}
+
 /// A store in one branch, another in the other, and a store after the `if`.
 #[kernel(parallel, fastmath)]
 pub fn masked_store(a: &[f64], pos: &mut [f64], neg: &mut [i64], all: &mut [f64]) {
