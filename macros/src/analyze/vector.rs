@@ -222,7 +222,7 @@ impl Model<'_> {
         // The scalar code, with the innermost loops LLVM vectorizes by itself (the prange loop
         // too, when it is innermost: its chunks are plain loops).
         let scalar = {
-            let c = Costs::scalar(k, &empty, &[], trips).autovectorized(per_reg).block(&l.body);
+            let c = Costs::scalar(k, &empty, &[], trips).autovectorized(per_reg).in_loop(l).block(&l.body);
             if autovectorizes(k, &l.body, self.lanes_var) { c / per_reg } else { c }
         };
         let mut refused = Vec::new();
@@ -243,8 +243,11 @@ impl Model<'_> {
         for c in candidates {
             match along(k, c, per_reg, trips) {
                 Ok((a, cost)) => {
-                    let base = Costs::scalar(k, &empty, &[], trips).autovectorized(per_reg).block(&l.body);
-                    let with = Costs::scalar(k, &empty, &[(a.var, cost)], trips).autovectorized(per_reg).block(&l.body);
+                    let base = Costs::scalar(k, &empty, &[], trips).autovectorized(per_reg).in_loop(l).block(&l.body);
+                    let with = Costs::scalar(k, &empty, &[(a.var, cost)], trips)
+                        .autovectorized(per_reg)
+                        .in_loop(l)
+                        .block(&l.body);
                     alongs.push((a, base - with, cost));
                 }
                 Err(why) => refused.push((format!("lanes along {} (line {})", k.var(c.var).name, c.line), why)),
@@ -261,7 +264,7 @@ impl Model<'_> {
         }
         if !chosen.is_empty() {
             let replaced: Vec<(VarId, f64)> = chosen.iter().map(|(a, c)| (a.var, *c)).collect();
-            let cost = Costs::scalar(k, &empty, &replaced, trips).autovectorized(per_reg).block(&l.body);
+            let cost = Costs::scalar(k, &empty, &replaced, trips).autovectorized(per_reg).in_loop(l).block(&l.body);
             let mut list: Vec<Along> = chosen.into_iter().map(|(a, _)| a).collect();
             list.sort_by_key(|a| a.line);
             ranked.push((Strategy::Along(list), cost));
@@ -412,9 +415,15 @@ const ROW_LOOKUP: f64 = 12.0;
 
 /// The rows of 2-D arrays `b` reads or writes as `a[[r, var + c]]`: one lookup each.
 fn rows_of(k: &Kernel, b: &Block, var: VarId) -> usize {
+    rows_not_at(k, b, var, None)
+}
+
+/// [`rows_of`], leaving out the rows at `own` (`a[[own, j]]`).
+fn rows_not_at(k: &Kernel, b: &Block, var: VarId, own: Option<VarId>) -> usize {
     struct Find<'k> {
         k: &'k Kernel,
         var: VarId,
+        own: Option<VarId>,
         rows: Vec<(VarId, String)>,
     }
     impl Find<'_> {
@@ -422,6 +431,7 @@ fn rows_of(k: &Kernel, b: &Block, var: VarId) -> usize {
             if let [r, j] = index
                 && bounds_affine(&[self.var], j).is_some()
                 && !matches!(self.k.var(array).ty, Ty::Array(t) if t.is_slice_like())
+                && !matches!(r.kind, ExprKind::Var(x) if Some(x) == self.own)
             {
                 let key = (array, expr_text(self.k, r));
                 if !self.rows.contains(&key) {
@@ -444,7 +454,7 @@ fn rows_of(k: &Kernel, b: &Block, var: VarId) -> usize {
             walk::walk_expr(self, e);
         }
     }
-    let mut f = Find { k, var, rows: Vec::new() };
+    let mut f = Find { k, var, own, rows: Vec::new() };
     f.block(b);
     f.rows.len()
 }
@@ -681,6 +691,10 @@ pub struct Costs<'a> {
     /// Scalar code only: the lanes of one register, with which LLVM's loop vectorizer runs an
     /// innermost loop it can vectorize (see [`autovectorizes`]); 1 to count every trip.
     autovec: f64,
+    /// Scalar code only: the outer prange variable, whose rows (`a[[i, k]]`) a chunk finds
+    /// without a check (`FlatRows::covering`); any other row an innermost loop takes is looked
+    /// up at each entry of the loop (see [`Costs::row_lookups`]). `None`: no lookup is counted.
+    own_rows: Option<Option<VarId>>,
 }
 
 impl<'a> Costs<'a> {
@@ -690,7 +704,18 @@ impl<'a> Costs<'a> {
         replaced: &'a [(VarId, f64)],
         trips: &'a [(VarId, f64)],
     ) -> Self {
-        Costs { k, lanes: None, varying: empty, regs: 1.0, per_reg: 1.0, masked: false, replaced, trips, autovec: 1.0 }
+        Costs {
+            k,
+            lanes: None,
+            varying: empty,
+            regs: 1.0,
+            per_reg: 1.0,
+            masked: false,
+            replaced,
+            trips,
+            autovec: 1.0,
+            own_rows: None,
+        }
     }
 
     /// The scalar code as compiled in a clone with `lanes` per register: LLVM vectorizes the
@@ -698,6 +723,23 @@ impl<'a> Costs<'a> {
     fn autovectorized(mut self, lanes: f64) -> Self {
         self.autovec = lanes;
         self
+    }
+
+    /// The scalar code of the prange loop `l`, counting its row lookups.
+    fn in_loop(mut self, l: &PrangeLoop) -> Self {
+        self.own_rows = Some(l.dims.first().map(|d| d.var));
+        self
+    }
+
+    /// The row lookups at one entry of the innermost loop `lp` of the scalar code (see
+    /// `own_rows`): measured, `pairwise_dist_d3`'s scalar code spends more per pair of rows on
+    /// the lookup of `b`'s row than on its three trips, while powi2's own rows cost nothing.
+    fn row_lookups(&self, lp: &Loop) -> f64 {
+        let (Some(own), LoopKind::For { var: Some(v), .. }) = (self.own_rows, &lp.kind) else { return 0.0 };
+        if self.lanes.is_some() || walk::any_stmt_in_block(&lp.body, |s| matches!(s, StmtKind::Loop(_))) {
+            return 0.0;
+        }
+        ROW_LOOKUP * rows_not_at(self.k, &lp.body, *v, own) as f64
     }
 
     fn lanes(
@@ -708,7 +750,18 @@ impl<'a> Costs<'a> {
         per_reg: f64,
         trips: &'a [(VarId, f64)],
     ) -> Self {
-        Costs { k, lanes: Some(var), varying, regs, per_reg, masked: false, replaced: &[], trips, autovec: 1.0 }
+        Costs {
+            k,
+            lanes: Some(var),
+            varying,
+            regs,
+            per_reg,
+            masked: false,
+            replaced: &[],
+            trips,
+            autovec: 1.0,
+            own_rows: None,
+        }
     }
 
     fn width(&self) -> f64 {
@@ -790,6 +843,7 @@ impl<'a> Costs<'a> {
         self.masked |= masked;
         let body = self.block(&lp.body) + per_trip;
         self.masked = outer;
+        let header = header + self.row_lookups(lp);
         if masked { header + n * (body + self.regs * 3.0) * DIVERGENCE } else { header + n * (body + 1.0) }
     }
 
@@ -872,10 +926,14 @@ impl<'a> Costs<'a> {
             // slower than its scalar code). A slice's gather is an index, its check, a load and
             // an insert per lane, and the arithmetic on it often stays scalar too (spmv's
             // `x[col[k]]` in 8 lanes along `k` compiled to 8 scalar FMAs, 1.24x `serial`'s time).
+            // An ndarray's at 5.5: at 5, powi2's lanes across `i` (3 columns) came out at 77% of
+            // the scalar code and ran at 1.2-2.7x its time on Zen 4; at 7, without the scalar
+            // code's row lookups (`Costs::row_lookups`), the pairwise distances went scalar at
+            // twice the time.
             let per_lane = match (store, slice) {
                 (false, true) => 4.0,
                 (true, true) => 2.5,
-                (false, false) => 5.0,
+                (false, false) => 5.5,
                 (true, false) => 6.0,
             };
             self.width() * per_lane * if self.masked { 1.5 } else { 1.0 }
