@@ -125,18 +125,77 @@ fn allowed_cpus() -> Vec<usize> {
 
 /// Binds this thread to `cpu`, where the system allows it (a failure leaves it unbound).
 fn bind_to(cpu: usize) {
+    bind_to_set(&[cpu]);
+}
+
+/// Lets this thread run on `cpus` only (each below `CPU_SETSIZE`), where the system allows it;
+/// a failure leaves its CPUs as they were.
+fn bind_to_set(cpus: &[usize]) {
     #[cfg(all(target_os = "linux", not(miri)))]
     {
         // SAFETY: `cpu_set_t` is plain data, for which all zeroes is the empty set.
         let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
-        // SAFETY: the callers pass a CPU of `allowed_cpus`, below `CPU_SETSIZE`.
-        unsafe { libc::CPU_SET(cpu, &mut set) };
+        for &cpu in cpus.iter().filter(|&&c| c < libc::CPU_SETSIZE as usize) {
+            // SAFETY: `cpu` is below `CPU_SETSIZE`, the set's capacity.
+            unsafe { libc::CPU_SET(cpu, &mut set) };
+        }
         // SAFETY: `set` is a valid `cpu_set_t` of the size passed; pid 0 is this thread.
         unsafe { libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) };
     }
     #[cfg(not(all(target_os = "linux", not(miri))))]
     {
-        let _ = cpu;
+        let _ = cpus;
+    }
+}
+
+/// The CPU this thread is running on, where that is known.
+fn current_cpu() -> Option<usize> {
+    #[cfg(all(target_os = "linux", not(miri)))]
+    {
+        // SAFETY: `sched_getcpu` takes nothing and returns the CPU or -1.
+        usize::try_from(unsafe { libc::sched_getcpu() }).ok()
+    }
+    #[cfg(not(all(target_os = "linux", not(miri))))]
+    {
+        None
+    }
+}
+
+/// While a loop runs: the calling thread kept off the CPUs its team's workers are bound to, if
+/// it was on one of them (its own CPUs given back when the loop ends).
+///
+/// The caller is not bound, and Linux may wake it on the CPU of a worker that spins there: then
+/// both shared one core and the loop ran at one thread's speed while the other core idled
+/// (measured under the peer driver, where the calling thread waits on a pipe between calls:
+/// do_sum_parallel_fast at 1M took 241-256 µs in `parallel_fastmath`, 131-133 µs with the
+/// calling thread kept off the worker's CPU). Binding the caller for good, as OpenMP's
+/// `OMP_PROC_BIND` does with its initial thread, would be a surprise to a program whose thread
+/// it is; this costs a `getcpu` per loop, and two affinity calls only when the caller was there.
+struct OffWorkers {
+    restore: Option<Vec<usize>>,
+}
+
+impl OffWorkers {
+    fn enter(worker_cpus: &[usize], caller_cpus: &[usize]) -> OffWorkers {
+        let on_a_worker = !caller_cpus.is_empty() && current_cpu().is_some_and(|c| worker_cpus.contains(&c));
+        if !on_a_worker {
+            return OffWorkers { restore: None };
+        }
+        let mine = allowed_cpus();
+        let keep: Vec<usize> = caller_cpus.iter().copied().filter(|c| mine.contains(c)).collect();
+        if keep.is_empty() {
+            return OffWorkers { restore: None };
+        }
+        bind_to_set(&keep);
+        OffWorkers { restore: Some(mine) }
+    }
+}
+
+impl Drop for OffWorkers {
+    fn drop(&mut self) {
+        if let Some(cpus) = &self.restore {
+            bind_to_set(cpus);
+        }
     }
 }
 
@@ -147,6 +206,10 @@ pub struct Team {
     /// Held by the thread whose loop the team runs.
     busy: Mutex<()>,
     workers: Vec<JoinHandle<()>>,
+    /// The CPUs the workers are bound to, and the others the team was made with (empty when
+    /// the workers are not bound): see [`OffWorkers`].
+    worker_cpus: Vec<usize>,
+    caller_cpus: Vec<usize>,
 }
 
 impl Team {
@@ -172,6 +235,13 @@ impl Team {
         });
         // Worker `i` on the `i`-th allowed CPU; the caller, unbound, on the others.
         let cpus = if bind { allowed_cpus() } else { Vec::new() };
+        let worker_cpus: Vec<usize> =
+            if cpus.len() > 1 { (1..size).map(|i| cpus[i % cpus.len()]).collect() } else { Vec::new() };
+        let caller_cpus: Vec<usize> = if worker_cpus.is_empty() {
+            Vec::new()
+        } else {
+            cpus.iter().copied().filter(|c| !worker_cpus.contains(c)).collect()
+        };
         let workers = (1..size)
             .map(|i| {
                 let shared = Arc::clone(&shared);
@@ -187,7 +257,7 @@ impl Team {
                     .unwrap_or_else(|e| panic!("kernelize: cannot start the threads of a team: {e}"))
             })
             .collect();
-        Team { shared, size, busy: Mutex::new(()), workers }
+        Team { shared, size, busy: Mutex::new(()), workers, worker_cpus, caller_cpus }
     }
 
     /// Threads in the team, the caller's included.
@@ -211,6 +281,7 @@ impl Team {
             (0..n).for_each(f);
             return;
         }
+        let _off = OffWorkers::enter(&self.worker_cpus, &self.caller_cpus);
         let s = &*self.shared;
         // SAFETY: the lifetime is erased for the workers; `f` outlives every use, because this
         // function returns only after the loop is closed and no worker is inside it.
@@ -486,6 +557,36 @@ mod tests {
         for cpus in workers_cpus(false) {
             assert_eq!(cpus, all, "an unbound worker's CPUs changed");
         }
+    }
+
+    /// A caller that finds itself on a worker's CPU runs the loop off it, and gets its own
+    /// CPUs back after the loop. (Where the scheduler moves it first, the first check holds
+    /// anyway; the second always must.)
+    #[test]
+    fn the_caller_runs_a_loop_off_the_workers_cpus() {
+        let all = allowed_cpus();
+        if !cfg!(all(target_os = "linux", not(miri))) || all.len() < 2 {
+            return;
+        }
+        let team = Team::new(2, Duration::from_micros(50), true);
+        let worker_cpu = team.worker_cpus[0];
+        let caller = std::thread::current().id();
+        let on = Mutex::new(Vec::new());
+        for _ in 0..20 {
+            // Onto the worker's CPU, then free again: the thread stays where it is until the
+            // scheduler moves it.
+            bind_to(worker_cpu);
+            bind_to_set(&all);
+            team.run(8, &|_| {
+                if std::thread::current().id() == caller {
+                    on.lock().unwrap().push(current_cpu());
+                }
+            });
+            assert_eq!(allowed_cpus(), all, "the calling thread's CPUs were not given back");
+        }
+        let on = on.into_inner().unwrap();
+        assert!(!on.is_empty(), "the caller ran no chunk");
+        assert!(on.iter().all(|&c| c != Some(worker_cpu)), "the caller ran chunks on the worker's CPU: {on:?}");
     }
 
     #[test]
