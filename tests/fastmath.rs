@@ -1216,27 +1216,33 @@ pub fn gather_sqrt(x: &[f64], idx: &[usize], out: &mut [f64]) {
     }
 }
 
+type GatherFn = fn(&[f64], &[usize], &mut [f64]);
+
+/// Every variant of a gather kernel against `serial`, at `n` random indices into `x`: exact.
+fn check_gather(rng: &mut Rng, n: usize, x: &[f64], serial: GatherFn, cases: Vec<Case<GatherFn>>) {
+    let idx: Vec<usize> = (0..n).map(|_| rng.below(x.len())).collect();
+    let mut want = vec![0.0; n];
+    serial(x, &idx, &mut want);
+    for c in cases {
+        let mut got = vec![0.0; n];
+        c.run(|f| f(x, &idx, &mut got));
+        assert_all_f64(&c.label(&format!("n={n}")), &got, &want);
+    }
+}
+
 #[test]
 fn a_gather_in_lanes_is_exact_and_panics_like_serial() {
-    type F = fn(&[f64], &[usize], &mut [f64]);
     assert!(gather_sqrt::REPORT.contains("AVX-512: lanes across i"), "{}", gather_sqrt::REPORT);
     assert!(gather_sqrt::REPORT.contains("gather required for `x`"), "{}", gather_sqrt::REPORT);
     for n in FM_SIZES {
         let mut rng = Rng::for_case("fm gather_sqrt", n);
         let x = rng.vec_f64(97, 0.0, 100.0);
-        let idx: Vec<usize> = (0..n).map(|_| rng.below(97)).collect();
-        let mut want = vec![0.0; n];
-        gather_sqrt::serial(&x, &idx, &mut want);
-        for c in fm_cases!(gather_sqrt: F) {
-            let mut got = vec![0.0; n];
-            c.run(|f| f(&x, &idx, &mut got));
-            assert_all_f64(&c.label(&format!("n={n}")), &got, &want);
-        }
+        check_gather(&mut rng, n, &x, gather_sqrt::serial, fm_cases!(gather_sqrt: GatherFn));
     }
     let (x, mut out) = (vec![4.0; 10], vec![0.0; 40]);
     let mut idx = vec![3; 40];
     idx[37] = 10;
-    for c in fm_cases!(gather_sqrt: F) {
+    for c in fm_cases!(gather_sqrt: GatherFn) {
         let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c.run(|f| f(&x, &idx, &mut out))));
         assert!(ran.is_err(), "{} did not panic on x[10]", c.label("n=40"));
     }
@@ -1257,19 +1263,11 @@ pub fn masked_store(a: &[f64], pos: &mut [f64], neg: &mut [i64], all: &mut [f64]
 
 #[test]
 fn gather_and_masked_stores_are_exact() {
-    type F = fn(&[f64], &[usize], &mut [f64]);
     type G = fn(&[f64], &mut [f64], &mut [i64], &mut [f64]);
     for n in FM_SIZES {
         let mut rng = Rng::for_case("fm gather", n);
         let x = rng.vec_f64(2 * n + 1, -1.0, 1.0);
-        let idx: Vec<usize> = (0..n).map(|_| rng.below(x.len())).collect();
-        let mut want = vec![0.0; n];
-        gather::serial(&x, &idx, &mut want);
-        for c in fm_cases!(gather: F) {
-            let mut got = vec![0.0; n];
-            c.run(|f| f(&x, &idx, &mut got));
-            assert_all_f64(&c.label(&format!("n={n}")), &got, &want);
-        }
+        check_gather(&mut rng, n, &x, gather::serial, fm_cases!(gather: GatherFn));
 
         let mut a = rng.vec_f64(n, -1.0, 1.0);
         rng.sprinkle_specials(&mut a, 20);
