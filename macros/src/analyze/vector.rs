@@ -221,10 +221,12 @@ impl Model<'_> {
         let empty = BTreeSet::new();
         // The scalar code, with the innermost loops LLVM vectorizes by itself (the prange loop
         // too, when it is innermost: its chunks are plain loops).
-        let scalar = {
-            let c = Costs::scalar(k, &empty, &[], trips).autovectorized(per_reg).in_loop(l).block(&l.body);
-            if autovectorizes(k, &l.body, self.lanes_var) { c / per_reg } else { c }
+        // The scalar code's cost with the loops of `replaced` at their own estimates.
+        let scalar_with = |replaced: &[(VarId, f64)]| {
+            Costs::scalar(k, &empty, replaced, trips).autovectorized(per_reg).in_loop(l).block(&l.body)
         };
+        let plain = scalar_with(&[]);
+        let scalar = if autovectorizes(k, &l.body, self.lanes_var) { plain / per_reg } else { plain };
         let mut refused = Vec::new();
         let mut ranked: Vec<(Strategy, f64)> = Vec::new();
         // Across the prange index.
@@ -243,12 +245,8 @@ impl Model<'_> {
         for c in candidates {
             match along(k, c, per_reg, trips) {
                 Ok((a, cost)) => {
-                    let base = Costs::scalar(k, &empty, &[], trips).autovectorized(per_reg).in_loop(l).block(&l.body);
-                    let with = Costs::scalar(k, &empty, &[(a.var, cost)], trips)
-                        .autovectorized(per_reg)
-                        .in_loop(l)
-                        .block(&l.body);
-                    alongs.push((a, base - with, cost));
+                    let gain = plain - scalar_with(&[(a.var, cost)]);
+                    alongs.push((a, gain, cost));
                 }
                 Err(why) => refused.push((format!("lanes along {} (line {})", k.var(c.var).name, c.line), why)),
             }
@@ -264,7 +262,7 @@ impl Model<'_> {
         }
         if !chosen.is_empty() {
             let replaced: Vec<(VarId, f64)> = chosen.iter().map(|(a, c)| (a.var, *c)).collect();
-            let cost = Costs::scalar(k, &empty, &replaced, trips).autovectorized(per_reg).in_loop(l).block(&l.body);
+            let cost = scalar_with(&replaced);
             let mut list: Vec<Along> = chosen.into_iter().map(|(a, _)| a).collect();
             list.sort_by_key(|a| a.line);
             ranked.push((Strategy::Along(list), cost));
@@ -694,7 +692,7 @@ pub struct Costs<'a> {
     /// Scalar code only: the outer prange variable, whose rows (`a[[i, k]]`) a chunk finds
     /// without a check (`FlatRows::covering`); any other row an innermost loop takes is looked
     /// up at each entry of the loop (see [`Costs::row_lookups`]). `None`: no lookup is counted.
-    own_rows: Option<Option<VarId>>,
+    own_rows: Option<VarId>,
 }
 
 impl<'a> Costs<'a> {
@@ -727,7 +725,7 @@ impl<'a> Costs<'a> {
 
     /// The scalar code of the prange loop `l`, counting its row lookups.
     fn in_loop(mut self, l: &PrangeLoop) -> Self {
-        self.own_rows = Some(l.dims.first().map(|d| d.var));
+        self.own_rows = l.dims.first().map(|d| d.var);
         self
     }
 
@@ -739,7 +737,7 @@ impl<'a> Costs<'a> {
         if self.lanes.is_some() || walk::any_stmt_in_block(&lp.body, |s| matches!(s, StmtKind::Loop(_))) {
             return 0.0;
         }
-        ROW_LOOKUP * rows_not_at(self.k, &lp.body, *v, own) as f64
+        ROW_LOOKUP * rows_not_at(self.k, &lp.body, *v, Some(own)) as f64
     }
 
     fn lanes(
