@@ -245,7 +245,7 @@ impl Team {
         let workers = (1..size)
             .map(|i| {
                 let shared = Arc::clone(&shared);
-                let cpu = (cpus.len() > 1).then(|| cpus[i % cpus.len()]);
+                let cpu = worker_cpus.get(i - 1).copied();
                 std::thread::Builder::new()
                     .name(format!("kernelize-{i}"))
                     .spawn(move || {
