@@ -157,6 +157,7 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
         T: 'static,
     {
         let mut v = self.0;
+        let mut w = W;
         if W <= R {
             opaque_lanes(&mut v);
         } else if R > 1 && W.is_multiple_of(R) {
@@ -173,18 +174,9 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
                     }
                 }
             }
-            let mut r0 = regs[0];
-            opaque_lanes(&mut r0);
-            let mut w = R;
-            while w > 1 {
-                w /= 2;
-                for l in 0..w {
-                    r0[l] = f(r0[l], r0[l + w]);
-                }
-            }
-            return r0[0];
+            opaque_lanes(&mut regs[0]);
+            w = R;
         }
-        let mut w = W;
         while w > 1 {
             w /= 2;
             for l in 0..w {
@@ -208,12 +200,11 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
 /// %xmm`), the tanh sum of the AVX2 clone in 128-bit halves. Past an `asm!` statement the
 /// vectorizer cannot follow the lanes, so it vectorizes the loop by itself, as wide as the
 /// register, and the fold starts from lanes extracted from it (a few shuffles). For the lanes
-/// of several registers, the barrier is on the register left after adding them as vectors
-/// (each register a `[T; R]` of its own): without it, a 32-lane dot product of the AVX-512
-/// clone ran as sixteen 128-bit accumulators (`vfmadd231pd %xmm`, with matvec's along its
-/// rows), and a 16-lane one of the AVX2 clone as eight, where each is now four registers of
-/// the clone's width. (Barriers on every lane of several registers, or on the last register
-/// after adding them in one array, left a 16-lane sum of the AVX2 clone in scalar code.)
+/// of several registers, the barrier is on the register left after adding them register by
+/// register: without it, a 32-lane dot product of the AVX-512 clone ran as sixteen 128-bit
+/// accumulators (`vfmadd231pd %xmm`, with matvec's along its rows), and a 16-lane one of the
+/// AVX2 clone as eight, where each is now four registers of the clone's width. (Barriers on
+/// every lane of several registers left a 16-lane sum of the AVX2 clone in scalar code.)
 #[inline(always)]
 fn opaque_lanes<T: 'static>(v: &mut [T]) {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
