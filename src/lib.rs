@@ -70,8 +70,11 @@ pub use kernelize_runtime::{
 /// }
 /// ```
 pub mod cuda {
+    // Named one by one, not `*`: the runtime's `cuda::hidden` (what generated code calls, which
+    // trusts its caller to pass PTX and arguments that agree) stays out of the public API; the
+    // generated code reaches it as `kernelize::__private::cuda`.
     #[doc(inline)]
-    pub use kernelize_runtime::cuda::*;
+    pub use kernelize_runtime::cuda::{Device, DeviceMatrix, DeviceVec, Elem, device, is_available};
 }
 
 pub use ndarray;

@@ -193,6 +193,10 @@ fn without_libcuda_the_error_is_no_driver() {
 #[cfg(not(feature = "cuda"))]
 #[test]
 fn without_the_feature_the_error_is_cuda_disabled() {
+    if std::env::var("KERNELIZE_TARGET").as_deref() == Ok("cuda_sim") && cfg!(feature = "cuda_sim") {
+        eprintln!("skipped: the simulator is the device");
+        return;
+    }
     let e = cuda::device().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::CudaDisabled);
     assert_eq!(rt::module("k", PTX).unwrap_err().kind(), ErrorKind::CudaDisabled);
@@ -278,7 +282,19 @@ fn matrices_of_any_layout_are_row_major_on_the_device() -> Result<(), Error> {
         assert_eq!(z.to_array()?, a);
         if rows != cols {
             assert_eq!(z.copy_from(a.t()).unwrap_err().kind(), ErrorKind::ShapeMismatch, "{rows}x{cols}");
+            assert_eq!(z.copy_from_device(&t).unwrap_err().kind(), ErrorKind::ShapeMismatch, "{rows}x{cols}");
         }
+
+        // The elements are overwritten in place, never replaced: the shape stays the truth.
+        let flat: Vec<f32> = (0..rows * cols).map(|x| x as f32 * -0.5).collect();
+        z.copy_from_slice(&flat)?;
+        assert_eq!(z.as_vec().to_vec()?, flat);
+        let e = z.copy_from_slice(&[0.0; 8]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+        assert_eq!((z.shape(), z.len()), (&[rows, cols][..], rows * cols));
+        let mut y = dev.zeros_matrix::<f32>(rows, cols)?;
+        y.copy_from_device(&z)?;
+        assert_eq!(y.to_array()?, z.to_array()?);
     }
     Ok(())
 }
@@ -344,7 +360,7 @@ fn flags_report_the_kernels_checks() -> Result<(), Error> {
         return Ok(());
     }
     let m = rt::module("flags", PTX)?;
-    let one = Grid { blocks: 1, threads: 1 };
+    let one = Grid { blocks: 1, threads: 32 };
     for (word, kind) in [(1, ErrorKind::IndexOutOfBounds), (2, ErrorKind::Arithmetic), (9, ErrorKind::Launch)] {
         let flag = m.flag()?;
         m.check(&flag, "the prange loop at line 3")?;

@@ -212,7 +212,7 @@ impl<T: Elem> DeviceMatrix<T> {
     /// [`ErrorKind::ShapeMismatch`] when the shapes differ; otherwise as
     /// [`DeviceVec::to_vec`].
     pub fn copy_to(&self, mut dst: ArrayViewMut2<'_, T>) -> Result<(), Error> {
-        self.same_shape(dst.shape(), "copy_to")?;
+        self.same_shape(dst.shape(), "copy_to", "host array")?;
         if let Some(rows) = dst.as_slice_mut() {
             return self.data.copy_to(rows);
         }
@@ -227,7 +227,7 @@ impl<T: Elem> DeviceMatrix<T> {
     ///
     /// [`ErrorKind::ShapeMismatch`] when the shapes differ, or when the driver fails.
     pub fn copy_from(&mut self, src: ArrayView2<'_, T>) -> Result<(), Error> {
-        self.same_shape(src.shape(), "copy_from")?;
+        self.same_shape(src.shape(), "copy_from", "host array")?;
         match src.as_slice() {
             Some(rows) => self.data.copy_from(rows),
             None => self.data.copy_from(&src.iter().copied().collect::<Vec<T>>()),
@@ -239,9 +239,43 @@ impl<T: Elem> DeviceMatrix<T> {
         &self.data
     }
 
-    /// The elements as one row-major array, to overwrite.
-    pub fn as_vec_mut(&mut self) -> &mut DeviceVec<T> {
-        &mut self.data
+    /// Overwrites the elements with `src`, row-major: element `[i, j]` from `src[i * ncols + j]`.
+    /// `src.len()` must be [`len`](DeviceMatrix::len).
+    ///
+    /// There is no `&mut DeviceVec` view of the elements: through one, safe code could put an
+    /// array of another length in the matrix's place, and a kernel taking its bounds from
+    /// [`nrows`](DeviceMatrix::nrows) and [`ncols`](DeviceMatrix::ncols) would then write past
+    /// the allocation.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::ShapeMismatch`] when the lengths differ, or when the driver fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// if let Ok(dev) = kernelize_runtime::cuda::device() {
+    ///     let mut m = dev.zeros_matrix::<f32>(2, 2)?;
+    ///     m.copy_from_slice(&[1.0, 2.0, 3.0, 4.0])?;
+    ///     assert_eq!(m.to_array()?[[1, 0]], 3.0);
+    ///     assert!(m.copy_from_slice(&[1.0; 8]).is_err());
+    /// }
+    /// # Ok::<(), kernelize_runtime::Error>(())
+    /// ```
+    pub fn copy_from_slice(&mut self, src: &[T]) -> Result<(), Error> {
+        self.data.copy_from(src)
+    }
+
+    /// Overwrites the matrix with `src`, another matrix of the same shape on the same device,
+    /// without a trip through the host.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::ShapeMismatch`] when the shapes differ or the matrices are on different
+    /// devices, or when the driver fails.
+    pub fn copy_from_device(&mut self, src: &DeviceMatrix<T>) -> Result<(), Error> {
+        self.same_shape(src.shape(), "copy_from_device", "device matrix")?;
+        self.data.copy_from_device(&src.data)
     }
 
     /// The matrix's device address, 0 when it is empty; for generated code.
@@ -250,14 +284,14 @@ impl<T: Elem> DeviceMatrix<T> {
         self.data.device_ptr()
     }
 
-    fn same_shape(&self, host: &[usize], method: &str) -> Result<(), Error> {
-        if host == self.shape() {
+    fn same_shape(&self, other: &[usize], method: &str, what: &str) -> Result<(), Error> {
+        if other == self.shape() {
             return Ok(());
         }
         Err(Error::new(
             ErrorKind::ShapeMismatch,
             format!(
-                "`{method}` between a device matrix of shape {:?} and a host array of shape {host:?}; \
+                "`{method}` between a device matrix of shape {:?} and a {what} of shape {other:?}; \
                  the shapes must be equal",
                 self.shape
             ),
