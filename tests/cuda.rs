@@ -322,7 +322,8 @@ fn heat_step_matches_serial_on_views() {
         let mut rng = Rng::for_case("heat", rows * 1000 + cols);
         let u = rng.array2(cols, rows, 0.0, 1.0);
         let u = u.t(); // a transposed, strided view
-        let (mut want, mut got) = (Array2::<f64>::zeros((rows, cols)), Array2::<f64>::zeros((rows, cols)));
+        // Not zeros: the border, which the step does not write, must come back as it was.
+        let (mut want, mut got) = (Array2::from_elem((rows, cols), 7.0), Array2::from_elem((rows, cols), 7.0));
         heat_step::serial(u, want.view_mut(), 0.2);
         heat_step::cuda(u, got.view_mut(), 0.2).unwrap();
         let (w, g): (Vec<u64>, Vec<u64>) =
@@ -464,6 +465,63 @@ fn a_failed_check_on_the_gpu_is_an_error_naming_the_kernel_and_the_loop() {
     assert_eq!(e.kind(), kernelize::ErrorKind::Arithmetic, "{e}");
     let (a, b) = (vec![i32::MIN; 100], vec![-1; 100]);
     assert_eq!(ratio::cuda(&a, &b, &mut out).unwrap_err().kind(), kernelize::ErrorKind::Arithmetic);
+}
+
+/// What `name::cuda` copies, from the runtime's counters (the simulator's, on the CPU):
+/// each array once per call, not once per loop, and nothing for an array the first loop
+/// overwrites completely.
+#[test]
+fn the_seed_kernel_copies_a_in_and_out_back_once() {
+    use kernelize::__private::cuda::counters;
+    if !gpu() {
+        return;
+    }
+    let n = 100_003;
+    let mut rng = Rng::for_case("copies", n);
+    let a = rng.vec_f64(n, -3.0, 3.0);
+    let mut out = vec![0.0; n];
+    go_fast::cuda(&a, &mut out).unwrap();
+    let before = counters();
+    let trace = go_fast::cuda(&a, &mut out).unwrap();
+    let c = counters() - before;
+    let bytes = 8 * n as u64;
+    assert_eq!(c.bytes_to_device, bytes, "`a` once (it was twice, once per loop); `out` not at all");
+    // Back: `out`, the loop's flag words and the reduction's partials (one f64 per block).
+    let extra = c.bytes_to_host - bytes;
+    assert!(c.bytes_to_host >= bytes && extra <= 8 * 4096 + 64, "{c:?}");
+    assert_eq!(c.launches, 2);
+    assert_eq!(out[n - 1].to_bits(), (a[n - 1] + trace).to_bits());
+    assert!(go_fast::REPORT.contains("`out`: to the GPU only if the loop at line"), "{}", go_fast::REPORT);
+
+    // `out` longer than the loop's range: its tail is not written, so `out` is copied in (and
+    // its tail comes back as it was).
+    let mut longer = vec![5.0; n + 3];
+    let before = counters();
+    let trace = go_fast::cuda(&a, &mut longer).unwrap();
+    let c = counters() - before;
+    assert_eq!(c.bytes_to_device, bytes + 8 * (n as u64 + 3));
+    assert_eq!(&longer[n..], [5.0; 3]);
+    assert_eq!(longer[0].to_bits(), (a[0] + trace).to_bits());
+
+    // `y` of axpy is read: copied both ways.
+    let (x, mut y) = (vec![1.0f32; 1000], vec![2.0f32; 1000]);
+    let before = counters();
+    axpy::cuda(0.5, &x, &mut y).unwrap();
+    let c = counters() - before;
+    assert_eq!((c.bytes_to_device, c.bytes_to_host - 4), (8000, 4000), "{c:?}");
+    assert_eq!(y[999], 2.5);
+}
+
+/// A loop that fails leaves the host arrays as they were, even one that was not copied in.
+#[test]
+fn a_failed_call_copies_nothing_back() {
+    if !gpu() {
+        return;
+    }
+    let a = vec![1.0; 1000];
+    let mut out = vec![3.0; 1000];
+    assert!(shifted::cuda(&a, &mut out).is_err());
+    assert!(out.iter().all(|&x| x == 3.0));
 }
 
 #[allow(dead_code)]

@@ -112,9 +112,12 @@ const FASTMATH_DOC: &str = "one thread, prange loops run in SIMD lanes with rela
                             contraction into FMA, kernelize's math library); the instruction set is chosen at run \
                             time (`KERNELIZE_ISA` forces one).";
 const PARALLEL_FASTMATH_DOC: &str = "the chunks of `parallel`, each run in SIMD lanes as `fastmath` does.";
-const CUDA_DOC: &str = "host code on the CPU, each prange loop on the GPU (one thread per iteration); the arrays a \
-                        loop reads are copied to the GPU and those it writes copied back at every call. Needs the \
-                        `cuda` feature of kernelize and an NVIDIA driver at run time; every failure is an `Err`.";
+const CUDA_DOC: &str = "host code on the CPU, each prange loop on the GPU (one thread per iteration); at every \
+                        call the arrays the loops use are copied to the GPU (once per call where the host code \
+                        uses the arrays only through their lengths; not at all for an array the first loop \
+                        overwrites) and those they write copied back (`REPORT` says which). Needs the `cuda` \
+                        feature of kernelize and an NVIDIA driver at run time; every failure is an `Err`, and \
+                        then no array is copied back.";
 const CUDA_DEVICE_DOC: &str = "like `cuda`, but the array parameters are device arrays \
                                (`kernelize::cuda::DeviceVec`/`DeviceMatrix`) that stay on the GPU: nothing is copied.";
 

@@ -52,6 +52,9 @@ fn cuda_line(k: &Kernel, n: usize, l: &PrangeLoop, info: &LoopInfo) -> String {
 /// numba-cuda's NumbaPerformanceWarning, at compile time: which host arrays `name::cuda`
 /// copies at every call.
 fn write_copies(out: &mut String, k: &Kernel, a: &Analysis, g: &Gpu) {
+    if g.device_blocker.is_none() {
+        return write_whole_call(out, k, a);
+    }
     let mut copies: Vec<String> = Vec::new();
     for info in &a.loops {
         for &v in &info.reads {
@@ -286,4 +289,36 @@ fn reduces_in_lanes(info: &LoopInfo, s: &crate::analyze::vector::Strategy) -> bo
         Strategy::Along(list) => list.iter().any(|a| !a.reductions.is_empty()),
         Strategy::Scalar => false,
     }
+}
+
+/// [`write_copies`] where `name::cuda` keeps each array on the GPU for the whole call.
+fn write_whole_call(out: &mut String, k: &Kernel, a: &Analysis) {
+    let plan = crate::analyze::copies::plan(k, a);
+    if plan.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "cuda: each call of `{}::cuda` copies each array at most once each way, not once per loop:",
+        k.name
+    );
+    for c in &plan {
+        let name = &k.var(c.var).name;
+        let lens = match k.var(c.var).ty {
+            crate::ir::Ty::Array(t) if t.ndim == 2 => format!("`{name}.nrows()` x `{name}.ncols()`"),
+            _ => format!("`{name}.len()`"),
+        };
+        let to = match (c.upload, &c.overwritten) {
+            (false, _) => "not to the GPU (no loop reads it; allocated there for its lengths)".to_owned(),
+            (true, None) => "to the GPU before the first loop".to_owned(),
+            (true, Some(o)) => format!(
+                "to the GPU only if the loop at line {} does not overwrite all of it first (it does when its \
+                 ranges have {lens} iterations, checked at the call)",
+                o.line
+            ),
+        };
+        let back = if c.download { "; back to the host after the last loop" } else { "" };
+        let _ = writeln!(out, "  `{name}`: {to}{back}");
+    }
+    let _ = writeln!(out, "  to keep arrays on the GPU between calls, pass device arrays to `{}::cuda_device`", k.name);
 }

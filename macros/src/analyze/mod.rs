@@ -3,6 +3,7 @@
 //! hold for every option, plain `#[kernel]` included: a racy kernel does not compile.
 
 mod bounds;
+pub mod copies;
 pub mod cost;
 mod races;
 pub mod uniform;

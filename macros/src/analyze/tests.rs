@@ -132,3 +132,66 @@ fn a_counter_of_a_divergent_loop_is_uniform_among_the_lanes_that_read_it() {
     .unwrap();
     assert!(a.loops[0].varying.iter().any(|&v| k.var(v).name == "k"), "a continue before the change");
 }
+
+/// `(array, uploaded, downloaded, overwritten at line)` for each array parameter, as
+/// `analyze::copies` plans the `cuda` call.
+fn copies(src: &str) -> Vec<(String, bool, bool, Option<usize>)> {
+    let (k, a) = phases(src).unwrap();
+    let plan = super::copies::plan(&k, &a);
+    plan.iter()
+        .map(|c| (k.var(c.var).name.clone(), c.upload, c.download, c.overwritten.as_ref().map(|o| o.line)))
+        .collect()
+}
+
+#[test]
+fn an_array_the_first_loop_overwrites_is_not_copied_in() {
+    let seed = "fn go_fast(a: &[f64], out: &mut [f64]) -> f64 {
+        let mut trace = 0.0;
+        for i in prange(0..a.len()) { trace += a[i].tanh(); }
+        for i in prange(0..a.len()) { out[i] = a[i] + trace; }
+        trace
+    }";
+    let s = |n: &str| n.to_owned();
+    assert_eq!(copies(seed), [(s("a"), true, false, None), (s("out"), true, true, Some(4))]);
+    let rows = "fn f(a: ArrayView2<f64>, mut out: ArrayViewMut2<f64>, unused: &[f32]) {
+        for i in prange(0..a.nrows()) { let t = 2.0; for j in 0..a.ncols() { out[[i, j]] = a[[i, j]] * t; } }
+    }";
+    assert_eq!(
+        copies(rows),
+        [(s("a"), true, false, None), (s("out"), true, true, Some(2)), (s("unused"), false, false, None)]
+    );
+    let two_d = "fn f(n: usize, mut out: ArrayViewMut2<f64>) {
+        for i in prange(0..n) { for j in prange(0..out.ncols()) { out[[i, j]] = 1.0; } }
+    }";
+    assert_eq!(copies(two_d)[0], (s("out"), true, true, Some(2)));
+}
+
+#[test]
+fn an_array_a_loop_may_not_overwrite_is_copied_in() {
+    let cases = [
+        // read before written, in the same loop
+        "for i in prange(0..out.len()) { out[i] += a[i]; }",
+        "for i in prange(0..out.len()) { let t = out[i]; out[i] = t; }",
+        // the range starts past 0, or its end is not known before the call
+        "for i in prange(1..out.len()) { out[i] = a[i]; }",
+        "let n = out.len(); for i in prange(0..n) { out[i] = a[i]; }",
+        // the write can be skipped
+        "for i in prange(0..out.len()) { if a[i] > 0.0 { out[i] = 1.0; } }",
+        "for i in prange(0..out.len()) { if a[i] > 0.0 { continue; } out[i] = 1.0; }",
+        // the loop may not run: under an `if`, or after a `return`
+        "if a.len() > 3 { for i in prange(0..out.len()) { out[i] = 1.0; } }",
+        "if a.is_empty() { return; } for i in prange(0..out.len()) { out[i] = 1.0; }",
+        // an earlier loop reads it
+        "for i in prange(0..a.len()) { let _t = out[i]; } for i in prange(0..out.len()) { out[i] = 1.0; }",
+    ];
+    for body in cases {
+        let src = format!("fn f(a: &[f64], out: &mut [f64]) {{ {body} }}");
+        let plan = copies(&src);
+        assert!(plan[1].1, "{body}");
+        assert_eq!(plan[1].3, None, "{body}");
+    }
+    let inner = "fn f(a: ArrayView2<f64>, mut out: ArrayViewMut2<f64>) {
+        for i in prange(0..a.nrows()) { for j in 0..a.ncols() { if j == 2 { break; } out[[i, j]] = 1.0; } }
+    }";
+    assert_eq!(copies(inner)[1].3, None);
+}

@@ -1,11 +1,15 @@
 //! The host side of `name::cuda` and `name::cuda_device`: the user's host code as written,
 //! with each prange loop replaced by a launch of its PTX entry.
 //!
-//! For each loop, in host code: the range is evaluated once; the arrays the loop reads are
-//! copied to the device and the arrays it writes are copied there and back (read-only ones
-//! are not copied back); captured scalars are passed by value; each reduction gets one
-//! partial per block, combined on the host in block order. `cuda_device` takes device arrays
-//! in place of the array parameters and copies nothing.
+//! For each loop, in host code: the range is evaluated once; captured scalars are passed by
+//! value; each reduction gets one partial per block, combined on the host in block order.
+//! `cuda_device` takes device arrays in place of the array parameters and copies nothing.
+//!
+//! `cuda` on host arrays, where `cuda_device` exists (the host code uses the arrays only
+//! through their lengths), is one call of `cuda_device` between the copies: each array in
+//! once, unless the first loop that uses it overwrites it completely (`analyze::copies`), and
+//! each written array back once. Otherwise each loop copies the arrays it reads to the device,
+//! and those it writes there and back (read-only ones are not copied back).
 //!
 //! The variant returns `Result<R, kernelize::Error>`: each `return e` of the host code becomes
 //! `return Ok(e)`, and every CUDA failure returns early with the error.
@@ -38,6 +42,11 @@ pub fn write(k: &Kernel, a: &Analysis, arrays: Arrays) -> Result<TokenStream, (S
     wrap.visit_block_mut(&mut block);
     if let Some(e) = wrap.error {
         return Err(e);
+    }
+    if arrays == Arrays::Host && device_variant_blocker(k, a).is_none() {
+        // The host code between the loops sees only the arrays' lengths: each array goes to
+        // the GPU once for the whole call, through `name::cuda_device`.
+        return Ok(whole_call(k, a));
     }
     let stmts = &block.stmts;
     let wrapped = crate::ir::HostBody { tokens: quote!(#(#stmts)*) };
@@ -106,6 +115,109 @@ fn rt(name: &str) -> TokenStream {
     quote!(::kernelize::__private::cuda #(::#segments)*)
 }
 
+/// `name::cuda` on host arrays as one call of `name::cuda_device`: each array parameter is
+/// copied to the GPU before it (or only allocated there, when the first loop that uses it
+/// overwrites it completely, or no loop uses it), and each array a loop writes is copied back
+/// after it (see `analyze::copies`). On an error nothing is copied back.
+fn whole_call(k: &Kernel, a: &Analysis) -> TokenStream {
+    let m = helper("__kz_m");
+    let plan = crate::analyze::copies::plan(k, a);
+    let mut setup = TokenStream::new();
+    let mut back = TokenStream::new();
+    let args = k.params.iter().map(|p| {
+        let Some(c) = plan.iter().find(|c| c.var == p.var) else {
+            let name = &p.name;
+            return quote!(#name);
+        };
+        let (dev, s, b) = host_copy(k, c, &m);
+        setup.extend(s);
+        back.extend(b);
+        let Ty::Array(ty) = k.var(c.var).ty else { return TokenStream::new() };
+        if ty.mutable { quote!(&mut #dev) } else { quote!(&#dev) }
+    });
+    let args: Vec<TokenStream> = args.collect();
+    let (kernel, module) = (k.name.to_string().trim_start_matches("r#").to_owned(), rt("module"));
+    let result = helper("__kz_result");
+    quote!({
+        let #m = #module(#kernel, Self::PTX)?;
+        #setup
+        let #result = Self::cuda_device(#(#args),*)?;
+        #back
+        ::core::result::Result::Ok(#result)
+    })
+}
+
+/// The device array of one array parameter for [`whole_call`], the code that makes it (an
+/// upload, or an allocation of the same shape) and the code that copies it back.
+fn host_copy(k: &Kernel, c: &crate::analyze::copies::ArrayCopy, m: &Ident) -> (Ident, TokenStream, TokenStream) {
+    let Ty::Array(ty) = k.var(c.var).ty else { return (helper("__kz_none"), TokenStream::new(), TokenStream::new()) };
+    let name = var_ident(k, c.var, k.var(c.var).span);
+    let plain = k.var(c.var).name.trim_start_matches("r#").to_owned();
+    let dev = helper(&format!("__kz_d_{plain}"));
+    let elem = Ident::new(ty.elem.name(), Span::call_site());
+    let alloc = match ty.ndim {
+        1 => quote!(#m.zeros::<#elem>(#name.len())?),
+        _ => quote!(#m.zeros_matrix::<#elem>(#name.nrows(), #name.ncols())?),
+    };
+    let make = match (c.upload, &c.overwritten) {
+        (false, _) => alloc,
+        (true, None) => upload(&name, ty, m),
+        (true, Some(o)) => {
+            // The loop at `o.line` writes every element when its ends are the lengths.
+            let w = plain_writer(k);
+            let l = &k.loops[o.slot];
+            let lens = if ty.ndim == 1 {
+                vec![quote!(#name.len())]
+            } else {
+                vec![quote!(#name.nrows()), quote!(#name.ncols())]
+            };
+            let checks = o.ends.iter().zip(lens).filter_map(|(end, len)| {
+                let e = match *end {
+                    crate::analyze::copies::End::Dim(d) => &l.dims.get(d)?.end,
+                    crate::analyze::copies::End::Inner(n) => crate::analyze::copies::inner_end(l, n)?,
+                };
+                let e = w.expr(e, 0);
+                Some(quote!(<usize as ::core::convert::TryFrom<_>>::try_from(#e).ok() == ::core::option::Option::Some(#len)))
+            });
+            let up = upload(&name, ty, m);
+            quote!(if true #(&& #checks)* { #alloc } else { #up })
+        }
+    };
+    let binding = if ty.mutable { quote!(let mut #dev) } else { quote!(let #dev) };
+    let back = if c.download { copy_back(&name, &dev, ty) } else { TokenStream::new() };
+    (dev.clone(), quote!(#binding = #make;), back)
+}
+
+/// The upload of host array `name`: a contiguous array as it is, a strided one packed first.
+fn upload(name: &Ident, ty: crate::ir::ArrayTy, m: &Ident) -> TokenStream {
+    match (ty.ndim, ty.repr) {
+        (1, Repr::Slice | Repr::Vec) => quote!(#m.upload(&#name[..])?),
+        (1, _) => quote! {
+            match #name.as_slice() {
+                ::core::option::Option::Some(__kz_s) => #m.upload(__kz_s)?,
+                ::core::option::Option::None => #m.upload(&#name.iter().copied().collect::<::std::vec::Vec<_>>())?,
+            }
+        },
+        _ => quote!(#m.upload_matrix(#name.view())?),
+    }
+}
+
+/// The copy of device array `dev` back into host array `name`, of any layout.
+fn copy_back(name: &Ident, dev: &Ident, ty: crate::ir::ArrayTy) -> TokenStream {
+    match (ty.ndim, ty.repr) {
+        (1, Repr::Slice | Repr::Vec) => quote!(#dev.copy_to(&mut #name[..])?;),
+        (1, _) => quote! {
+            match #name.as_slice_mut() {
+                ::core::option::Option::Some(__kz_s) => #dev.copy_to(__kz_s)?,
+                ::core::option::Option::None => {
+                    for (__kz_to, __kz_from) in #name.iter_mut().zip(#dev.to_vec()?) { *__kz_to = __kz_from; }
+                }
+            }
+        },
+        _ => quote!(#dev.copy_to(#name.view_mut())?;),
+    }
+}
+
 /// One array's device copy (or the device array itself) and its arguments.
 fn array_args(
     k: &Kernel,
@@ -125,30 +237,8 @@ fn array_args(
             (quote!(#check(&#m, #name.device())?; let #dev = &*#name;), TokenStream::new())
         }
         Arrays::Host => {
-            let upload = match (ty.ndim, ty.repr) {
-                (1, Repr::Slice | Repr::Vec) => quote!(#m.upload(&#name[..])?),
-                // A contiguous view is uploaded as it is; a strided one is packed first.
-                (1, _) => quote! {
-                    match #name.as_slice() {
-                        ::core::option::Option::Some(__kz_s) => #m.upload(__kz_s)?,
-                        ::core::option::Option::None => #m.upload(&#name.iter().copied().collect::<::std::vec::Vec<_>>())?,
-                    }
-                },
-                _ => quote!(#m.upload_matrix(#name.view())?),
-            };
-            let back = match (written, ty.ndim, ty.repr) {
-                (false, _, _) => TokenStream::new(),
-                (true, 1, Repr::Slice | Repr::Vec) => quote!(#dev.copy_to(&mut #name[..])?;),
-                (true, 1, _) => quote! {
-                    match #name.as_slice_mut() {
-                        ::core::option::Option::Some(__kz_s) => #dev.copy_to(__kz_s)?,
-                        ::core::option::Option::None => {
-                            for (__kz_to, __kz_from) in #name.iter_mut().zip(#dev.to_vec()?) { *__kz_to = __kz_from; }
-                        }
-                    }
-                },
-                (true, _, _) => quote!(#dev.copy_to(#name.view_mut())?;),
-            };
+            let upload = upload(&name, ty, m);
+            let back = if written { copy_back(&name, &dev, ty) } else { TokenStream::new() };
             let binding = if written { quote!(let mut #dev) } else { quote!(let #dev) };
             (quote!(#binding = #upload;), back)
         }
@@ -162,9 +252,9 @@ fn array_args(
     (setup, args, back)
 }
 
-/// The launch of loop `slot`.
-fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arrays) -> TokenStream {
-    let w = Writer {
+/// A writer of host expressions (ranges, lengths) for the GPU variants' host code.
+fn plain_writer(k: &Kernel) -> Writer<'_> {
+    Writer {
         k,
         prange: Vec::new(),
         starts: Vec::new(),
@@ -175,7 +265,12 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
         replaced: Vec::new(),
         rows: Vec::new(),
         flats: Vec::new(),
-    };
+    }
+}
+
+/// The launch of loop `slot`.
+fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arrays) -> TokenStream {
+    let w = plain_writer(k);
     let m = helper("__kz_m");
     let arg = rt("Arg");
     let count = quote!(::kernelize::__private::runtime::parallel::LoopIndex::count);

@@ -19,6 +19,29 @@ use std::sync::Arc;
 
 pub use gpu::Repr;
 
+thread_local! {
+    /// What this thread has asked of a device: see [`super::hidden::counters`].
+    static COUNTERS: std::cell::Cell<super::hidden::Counters> = const { std::cell::Cell::new(super::hidden::Counters::ZERO) };
+}
+
+/// Adds to this thread's counters.
+fn count(f: impl FnOnce(&mut super::hidden::Counters)) {
+    COUNTERS.with(|c| {
+        let mut v = c.get();
+        f(&mut v);
+        c.set(v);
+    });
+}
+
+pub(crate) fn counters() -> super::hidden::Counters {
+    COUNTERS.with(std::cell::Cell::get)
+}
+
+/// Bytes of `len` elements of `T` as the device stores them.
+fn bytes<T: super::elem::Bytes>(len: usize) -> u64 {
+    (len as u64).saturating_mul(T::SIZE as u64)
+}
+
 /// Whether kernels run on the simulator: `cuda_sim` built in and forced by `KERNELIZE_TARGET`.
 pub(crate) fn simulating() -> bool {
     cfg!(feature = "cuda_sim") && matches!(crate::forced_target(), Ok(Some(crate::Target::CudaSim)))
@@ -94,14 +117,20 @@ impl DeviceInner {
     }
 
     pub(crate) fn synchronize(&self) -> Result<(), Error> {
+        count(|c| c.synchronizations += 1);
         each!(self, d => d.synchronize(), d.synchronize())
     }
 
     pub(crate) fn zeros<T: Repr + super::elem::Bytes + Copy>(&self, len: usize) -> Result<Buffer<T>, Error> {
+        count(|c| c.allocations += u64::from(len > 0));
         each!(self, d => d.zeros::<T>(len).map(Buffer::Gpu), d.zeros::<T>(len).map(Buffer::Sim))
     }
 
     pub(crate) fn upload<T: Repr + super::elem::Bytes + Copy>(&self, src: &[T]) -> Result<Buffer<T>, Error> {
+        count(|c| {
+            c.allocations += u64::from(!src.is_empty());
+            c.bytes_to_device += bytes::<T>(src.len());
+        });
         each!(self, d => d.upload(src).map(Buffer::Gpu), d.upload(src).map(Buffer::Sim))
     }
 
@@ -110,6 +139,7 @@ impl DeviceInner {
         dst: &mut Buffer<T>,
         src: &[T],
     ) -> Result<(), Error> {
+        count(|c| c.bytes_to_device += bytes::<T>(src.len()));
         match (self, dst) {
             (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.write(b, src),
             #[cfg(feature = "cuda_sim")]
@@ -124,6 +154,7 @@ impl DeviceInner {
         src: &Buffer<T>,
         dst: &mut [T],
     ) -> Result<(), Error> {
+        count(|c| c.bytes_to_host += bytes::<T>(dst.len()));
         match (self, src) {
             (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.read(b, dst),
             #[cfg(feature = "cuda_sim")]
@@ -166,6 +197,7 @@ impl ModuleInner {
     }
 
     pub(crate) fn launch(&self, name: &str, grid: Grid, args: &[Arg]) -> Result<(), Error> {
+        count(|c| c.launches += 1);
         match self {
             ModuleInner::Gpu(m) => m.launch(name, grid, args),
             #[cfg(feature = "cuda_sim")]

@@ -197,6 +197,64 @@ pub fn check_word(word: u32, what: &str) -> Result<(), Error> {
     }
 }
 
+/// What the calling thread has asked of a device since it started, counted where the two back
+/// ends (the CUDA driver and the simulator) meet, so a test on the simulator sees the copies
+/// and launches a GPU would get. Copies and launches run on the thread that asks for them.
+///
+/// # Examples
+///
+/// ```
+/// use kernelize_runtime::__private::cuda::counters;
+///
+/// let before = counters();
+/// if let Ok(dev) = kernelize_runtime::cuda::device() {
+///     let x = dev.upload(&[1.0f64; 4])?;
+///     assert_eq!(x.to_vec()?.len(), 4);
+///     let c = counters() - before;
+///     assert_eq!((c.bytes_to_device, c.bytes_to_host, c.allocations), (32, 32, 1));
+/// }
+/// # Ok::<(), kernelize_runtime::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counters {
+    /// Bytes copied from the host to the device.
+    pub bytes_to_device: u64,
+    /// Bytes copied from the device to the host.
+    pub bytes_to_host: u64,
+    /// Device allocations (empty arrays allocate nothing).
+    pub allocations: u64,
+    /// Kernel launches.
+    pub launches: u64,
+    /// Waits for the device (`synchronize`), copies back excluded.
+    pub synchronizations: u64,
+}
+
+impl Counters {
+    /// All zero.
+    pub const ZERO: Counters =
+        Counters { bytes_to_device: 0, bytes_to_host: 0, allocations: 0, launches: 0, synchronizations: 0 };
+}
+
+impl std::ops::Sub for Counters {
+    type Output = Counters;
+
+    /// What happened between two readings (`later - earlier`).
+    fn sub(self, earlier: Counters) -> Counters {
+        Counters {
+            bytes_to_device: self.bytes_to_device - earlier.bytes_to_device,
+            bytes_to_host: self.bytes_to_host - earlier.bytes_to_host,
+            allocations: self.allocations - earlier.allocations,
+            launches: self.launches - earlier.launches,
+            synchronizations: self.synchronizations - earlier.synchronizations,
+        }
+    }
+}
+
+/// This thread's [`Counters`].
+pub fn counters() -> Counters {
+    imp::counters()
+}
+
 /// One kernel parameter, passed by value.
 ///
 /// Scalars narrower than 32 bits (`bool`, `i8`, `u16`, ...) have no variant of their own:

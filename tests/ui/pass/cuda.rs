@@ -42,5 +42,5 @@ fn main() {
     let mut t = Array2::<f64>::zeros((3, 2));
     let _: Result<(), kernelize::Error> = transpose_add::cuda(m.view(), &mut t, 1.0);
     assert!(norm::PTX.contains(".entry norm_loop0"));
-    assert!(norm::REPORT.contains("cuda: every call of `norm::cuda` copies"));
+    assert!(norm::REPORT.contains("cuda: each call of `norm::cuda` copies each array at most once each way"));
 }
