@@ -246,20 +246,39 @@ fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
     let target = quote!(::kernelize::__private::runtime::Target);
     let (name, args) = (&k.name, k.params.iter().map(|p| &p.name).collect::<Vec<_>>());
     let variants: Vec<&Variant> = variants.iter().filter(|v| !v.target.is_empty()).collect();
-    let available = variants.iter().map(|v| Ident::new(v.target, Span::call_site()));
-    let arms = variants.iter().rev().map(|v| {
+    let available: Vec<Ident> = variants.iter().map(|v| Ident::new(v.target, Span::call_site())).collect();
+    let cpu_arm = |v: &Variant| {
         let (t, f) = (Ident::new(v.target, Span::call_site()), Ident::new(v.fn_name, name.span()));
         match v.fn_name {
             "serial" => quote!(_ => #name::#f(#(#args),*),),
-            // `cuda_sim` runs the same variant: the runtime's device is then the simulator.
-            "cuda" => quote! {
-                #target::#t | #target::CudaSim => match #name::#f(#(#args),*) {
-                    ::core::result::Result::Ok(__kz_r) => __kz_r,
-                    ::core::result::Result::Err(__kz_e) => ::kernelize::__private::gpu_failed(__kz_e),
-                },
-            },
             _ => quote!(#target::#t => #name::#f(#(#args),*),),
         }
+    };
+    let cpu_arms: Vec<TokenStream> =
+        variants.iter().rev().filter(|v| v.fn_name != "cuda").map(|v| cpu_arm(v)).collect();
+    let kernel = k.name.to_string().trim_start_matches("r#").to_owned();
+    let arms = variants.iter().rev().map(|v| match v.fn_name {
+        // `cuda_sim` runs the same variant: the runtime's device is then the simulator. The
+        // context and the module are set up first, before anything is copied or written: if
+        // that fails, the CPU variants run instead.
+        "cuda" => {
+            let (t, f) = (Ident::new(v.target, Span::call_site()), Ident::new(v.fn_name, name.span()));
+            quote! {
+                #target::#t | #target::CudaSim => match ::kernelize::__private::cuda::module(#kernel, #name::PTX) {
+                    ::core::result::Result::Ok(_) => match #name::#f(#(#args),*) {
+                        ::core::result::Result::Ok(__kz_r) => __kz_r,
+                        ::core::result::Result::Err(__kz_e) => ::kernelize::__private::gpu_failed(__kz_e),
+                    },
+                    ::core::result::Result::Err(__kz_e) => {
+                        #[allow(clippy::match_single_binding)]
+                        match ::kernelize::__private::gpu_setup_failed(&[#(#target::#available),*], &__kz_e) {
+                            #(#cpu_arms)*
+                        }
+                    }
+                },
+            }
+        }
+        _ => cpu_arm(v),
     });
     if variants.iter().any(|v| v.fn_name == "cuda") {
         // The GPU pays off above a size: the elements of the array arguments decide.

@@ -2,7 +2,7 @@
 //! change without notice.
 
 pub use crate::cuda::hidden as cuda;
-pub use crate::target::gpu_failed;
+pub use crate::target::{gpu_failed, gpu_setup_failed};
 
 /// Ties the type rustc gives a variable to the type kernelize inferred for it.
 ///

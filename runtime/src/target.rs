@@ -136,6 +136,22 @@ pub fn gpu_failed(e: crate::Error) -> ! {
     panic!("{e} (call `name::cuda(..)` to handle GPU errors as values, or set KERNELIZE_TARGET to a CPU target)")
 }
 
+/// What `name(...)` runs when it chose the GPU but could not set it up (the context or the
+/// kernel's module failed to load), before anything was copied or written: the best CPU variant,
+/// with one line on stderr the first time in the process. Where `KERNELIZE_TARGET` forced the
+/// GPU, it panics with the reason instead: a forced target does not fall back.
+#[doc(hidden)]
+#[cold]
+#[allow(clippy::panic, reason = "a forced target that cannot run must not fall back silently")]
+pub fn gpu_setup_failed(available: &[Target], e: &crate::Error) -> Target {
+    if let Ok(Some(forced @ (Target::Cuda | Target::CudaSim))) = forced_target() {
+        panic!("KERNELIZE_TARGET={forced}, but the GPU cannot be used: {e}");
+    }
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| eprintln!("kernelize: {e}; running the CPU variants instead"));
+    best_cpu(available)
+}
+
 fn best_cpu(available: &[Target]) -> Target {
     const ORDER: [Target; 3] = [Target::ParallelFastmath, Target::Parallel, Target::Fastmath];
     ORDER.into_iter().find(|t| available.contains(t)).unwrap_or(Target::Serial)
@@ -209,6 +225,17 @@ pub fn forced_target() -> Result<Option<Target>, UnknownTarget> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gpu_that_cannot_be_set_up_falls_back_to_the_best_cpu_variant() {
+        if matches!(forced_target(), Ok(Some(Target::Cuda | Target::CudaSim))) {
+            return; // forced: it panics instead, as `choose_sized` does
+        }
+        let e = crate::Error::new(crate::ErrorKind::ModuleLoad, "the driver refused the PTX").in_kernel("k");
+        let all = [Target::Cuda, Target::Parallel, Target::Fastmath, Target::Serial];
+        assert_eq!(gpu_setup_failed(&all, &e), Target::Parallel);
+        assert_eq!(gpu_setup_failed(&[Target::Cuda, Target::Serial], &e), Target::Serial);
+    }
 
     #[test]
     fn names_round_trip() {

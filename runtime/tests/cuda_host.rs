@@ -213,6 +213,28 @@ fn handles_cross_threads() {
     send_sync::<Error>();
 }
 
+/// An array dropped on a thread that never made a CUDA call is freed on its own context: the
+/// drop binds it first (cudarc's free would run with no context current there, and leak). The
+/// simulator models each thread's current context and counts a free that finds none.
+#[test]
+fn arrays_dropped_on_a_fresh_thread_are_freed() -> Result<(), Error> {
+    if !gpu() {
+        return Ok(());
+    }
+    let dev = cuda::device()?;
+    let (v, m) = (dev.upload(&[1.0f64; 1000])?, dev.zeros_matrix::<u8>(3, 5)?);
+    let empty = dev.zeros::<f32>(0)?;
+    let counted = std::thread::spawn(move || {
+        let before = rt::counters();
+        drop((v, m, empty));
+        rt::counters() - before
+    })
+    .join()
+    .unwrap();
+    assert_eq!((counted.frees, counted.unbound_frees), (2, 0), "{counted:?}");
+    Ok(())
+}
+
 #[test]
 fn errors_are_ordinary_error_values() {
     fn boxed(e: Error) -> Box<dyn std::error::Error + Send + Sync> {
@@ -389,6 +411,23 @@ fn bad_ptx_and_missing_entries_are_module_load_errors() -> Result<(), Error> {
 
     let e = m.launch("double_f32", Grid { blocks: 1, threads: 4096 }, &[]).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Launch, "{e}");
+    Ok(())
+}
+
+/// The module cache is keyed by the PTX text: the same text at two addresses is loaded once.
+#[test]
+fn modules_are_cached_by_their_text() -> Result<(), Error> {
+    if !gpu() {
+        return Ok(());
+    }
+    let text = format!("{PTX}\n// modules_are_cached_by_their_text\n");
+    let (first, second): (&'static str, &'static str) = (text.clone().leak(), text.leak());
+    assert_ne!(first.as_ptr(), second.as_ptr());
+    let before = rt::counters();
+    rt::module("double", first)?;
+    rt::module("double", second)?;
+    rt::module("double", first)?;
+    assert_eq!((rt::counters() - before).module_loads, 1);
     Ok(())
 }
 

@@ -111,6 +111,17 @@ impl<T: Elem> DeviceVec<T> {
     }
 }
 
+impl<T: Elem> Drop for DeviceVec<T> {
+    /// Frees the array on its device's context, bound to this thread first: the array may be
+    /// dropped on a thread that never made a CUDA call (it is `Send`).
+    fn drop(&mut self) {
+        if self.len > 0 {
+            self.device.inner().bind();
+            imp::count(|c| c.frees += 1);
+        }
+    }
+}
+
 impl<T: Elem> fmt::Debug for DeviceVec<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DeviceVec")

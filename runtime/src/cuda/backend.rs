@@ -15,6 +15,7 @@ use super::simulated as sim;
 use super::grid::Grid;
 use super::hidden::Arg;
 use crate::error::{Error, ErrorKind};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use gpu::Repr;
@@ -25,7 +26,7 @@ thread_local! {
 }
 
 /// Adds to this thread's counters.
-fn count(f: impl FnOnce(&mut super::hidden::Counters)) {
+pub(crate) fn count(f: impl FnOnce(&mut super::hidden::Counters)) {
     COUNTERS.with(|c| {
         let mut v = c.get();
         f(&mut v);
@@ -35,6 +36,46 @@ fn count(f: impl FnOnce(&mut super::hidden::Counters)) {
 
 pub(crate) fn counters() -> super::hidden::Counters {
     COUNTERS.with(std::cell::Cell::get)
+}
+
+/// The modules loaded on one device, keyed by the PTX text: found by the text's address first
+/// (one lookup per launch, no hashing of the text), then by its content, so that a text seen at
+/// a new address (a `const` is copied into each crate or codegen unit that uses it) is loaded
+/// once, and two texts never share an entry because they once had the same address.
+pub(crate) struct ModuleCache<M> {
+    by_address: HashMap<(usize, usize), Arc<M>>,
+    by_text: HashMap<&'static str, Arc<M>>,
+}
+
+impl<M> Default for ModuleCache<M> {
+    fn default() -> Self {
+        ModuleCache { by_address: HashMap::new(), by_text: HashMap::new() }
+    }
+}
+
+impl<M> ModuleCache<M> {
+    /// The module of `ptx`, made by `load` the first time its text is seen.
+    pub(crate) fn get_or_load(
+        &mut self,
+        ptx: &'static str,
+        load: impl FnOnce() -> Result<M, Error>,
+    ) -> Result<Arc<M>, Error> {
+        let address = (ptx.as_ptr() as usize, ptx.len());
+        if let Some(m) = self.by_address.get(&address) {
+            return Ok(Arc::clone(m));
+        }
+        let module = match self.by_text.get(ptx) {
+            Some(m) => Arc::clone(m),
+            None => {
+                let m = Arc::new(load()?);
+                count(|c| c.module_loads += 1);
+                self.by_text.insert(ptx, Arc::clone(&m));
+                m
+            }
+        };
+        self.by_address.insert(address, Arc::clone(&module));
+        Ok(module)
+    }
 }
 
 /// Bytes of `len` elements of `T` as the device stores them.
@@ -114,6 +155,11 @@ impl DeviceInner {
 
     pub(crate) fn name(&self) -> &str {
         each!(self, d => d.name(), d.name())
+    }
+
+    /// Makes the device current on this thread, before a buffer is freed on it.
+    pub(crate) fn bind(&self) {
+        each!(self, d => d.bind(), d.bind())
     }
 
     pub(crate) fn synchronize(&self) -> Result<(), Error> {

@@ -47,6 +47,10 @@ impl DeviceInner {
         match *self {}
     }
 
+    pub(crate) fn bind(&self) {
+        match *self {}
+    }
+
     pub(crate) fn zeros<T: Repr>(&self, _len: usize) -> Result<Buffer<T>, Error> {
         match *self {}
     }

@@ -26,7 +26,8 @@ pub const FLAG_INDEX_OUT_OF_BOUNDS: u32 = 1;
 pub const FLAG_ARITHMETIC: u32 = 2;
 
 /// The module of kernel `kernel`, whose PTX text is `ptx`, loaded on the [`device()`]: once per
-/// device and process, then found in a cache keyed by the text's address and length.
+/// text, device and process, then found in a cache keyed by the text (looked up by its
+/// address first).
 ///
 /// # Errors
 ///
@@ -227,12 +228,28 @@ pub struct Counters {
     pub launches: u64,
     /// Waits for the device (`synchronize`), copies back excluded.
     pub synchronizations: u64,
+    /// Device arrays freed (dropped) on this thread.
+    pub frees: u64,
+    /// Of those, frees that found no context current on the thread: on a GPU the memory would
+    /// leak (or be freed in the wrong context). Only the simulator, which models the current
+    /// context of each thread, can tell; it leaks the memory as the driver would.
+    pub unbound_frees: u64,
+    /// PTX modules loaded (JIT-compiled) on a device: once per distinct text and device.
+    pub module_loads: u64,
 }
 
 impl Counters {
     /// All zero.
-    pub const ZERO: Counters =
-        Counters { bytes_to_device: 0, bytes_to_host: 0, allocations: 0, launches: 0, synchronizations: 0 };
+    pub const ZERO: Counters = Counters {
+        bytes_to_device: 0,
+        bytes_to_host: 0,
+        allocations: 0,
+        launches: 0,
+        synchronizations: 0,
+        frees: 0,
+        unbound_frees: 0,
+        module_loads: 0,
+    };
 }
 
 impl std::ops::Sub for Counters {
@@ -246,6 +263,9 @@ impl std::ops::Sub for Counters {
             allocations: self.allocations - earlier.allocations,
             launches: self.launches - earlier.launches,
             synchronizations: self.synchronizations - earlier.synchronizations,
+            frees: self.frees - earlier.frees,
+            unbound_frees: self.unbound_frees - earlier.unbound_frees,
+            module_loads: self.module_loads - earlier.module_loads,
         }
     }
 }

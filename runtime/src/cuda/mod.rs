@@ -52,9 +52,11 @@ pub use elem::Elem;
 use crate::error::{Error, ErrorKind};
 use std::sync::OnceLock;
 
-/// Whether a CUDA device can be used: the driver loads and reports at least one device.
+/// Whether a CUDA device can be used: the driver loads, reports at least one device, and a
+/// context can be made on the one [`device()`] picks (`KERNELIZE_DEVICE`).
 ///
-/// Probed once per process; never panics. Always `false` without the `cuda` feature.
+/// Probed once per process, the answer kept; never panics. Always `false` without the `cuda`
+/// feature.
 ///
 /// # Examples
 ///
@@ -66,7 +68,8 @@ use std::sync::OnceLock;
 /// }
 /// ```
 pub fn is_available() -> bool {
-    imp::device_count().is_ok()
+    static AVAILABLE: OnceLock<bool> = OnceLock::new();
+    *AVAILABLE.get_or_init(|| device().is_ok())
 }
 
 /// The CUDA device kernels run on: the one `KERNELIZE_DEVICE` names, 0 when it is unset.

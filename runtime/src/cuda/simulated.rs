@@ -7,7 +7,6 @@ use super::grid::{self, Grid};
 use super::hidden::Arg;
 use crate::error::{Error, ErrorKind};
 use crate::sim::{Memory, Program};
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 /// The simulated device's name.
@@ -20,17 +19,30 @@ const BLOCKS_PER_SM: u32 = 2;
 
 pub(crate) struct DeviceInner {
     memory: Mutex<Memory>,
-    modules: Mutex<HashMap<(usize, usize), Arc<ModuleInner>>>,
+    modules: Mutex<super::backend::ModuleCache<ModuleInner>>,
 }
 
 /// The one simulated device of the process.
 pub(crate) fn open() -> Arc<DeviceInner> {
+    bind();
     device().clone()
 }
 
 fn device() -> &'static Arc<DeviceInner> {
     static DEVICE: OnceLock<Arc<DeviceInner>> = OnceLock::new();
     DEVICE.get_or_init(|| Arc::new(DeviceInner { memory: Mutex::new(Memory::new()), modules: Mutex::default() }))
+}
+
+thread_local! {
+    /// Whether this thread has the simulated device's context current, as a CUDA thread has
+    /// after its first call that binds it (cudarc binds in its allocations, copies, launches and
+    /// module loads, but not when it frees).
+    static BOUND: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// What cudarc does at the start of its calls: the context becomes current on this thread.
+fn bind() {
+    BOUND.with(|b| b.set(true));
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -50,9 +62,17 @@ impl Buffer {
 }
 
 impl Drop for Buffer {
+    /// Frees the allocation, as cudarc's free does: on the thread's current context. With none
+    /// current, the driver's free fails and the memory leaks; so it does here, counted in
+    /// `Counters::unbound_frees`.
     fn drop(&mut self) {
-        if self.addr != 0 {
+        if self.addr == 0 {
+            return;
+        }
+        if BOUND.with(std::cell::Cell::get) {
             lock(&device().memory).free(self.addr);
+        } else {
+            super::backend::count(|c| c.unbound_frees += 1);
         }
     }
 }
@@ -78,11 +98,17 @@ impl DeviceInner {
         NAME
     }
 
+    pub(crate) fn bind(&self) {
+        bind();
+    }
+
     pub(crate) fn synchronize(&self) -> Result<(), Error> {
+        bind();
         Ok(())
     }
 
     pub(crate) fn zeros<T: Bytes>(&self, len: usize) -> Result<Buffer, Error> {
+        bind();
         let bytes = len.checked_mul(T::SIZE).ok_or_else(|| Error::new(ErrorKind::OutOfMemory, "array too large"))?;
         let addr = if bytes == 0 { 0 } else { lock(&self.memory).alloc(bytes) };
         Ok(Buffer { addr, bytes })
@@ -95,6 +121,7 @@ impl DeviceInner {
     }
 
     pub(crate) fn write<T: Bytes + Copy>(&self, dst: &mut Buffer, src: &[T]) -> Result<(), Error> {
+        bind();
         if dst.bytes == 0 {
             return Ok(());
         }
@@ -102,6 +129,7 @@ impl DeviceInner {
     }
 
     pub(crate) fn read<T: Bytes>(&self, src: &Buffer, dst: &mut [T]) -> Result<(), Error> {
+        bind();
         if src.bytes == 0 {
             return Ok(());
         }
@@ -114,6 +142,7 @@ impl DeviceInner {
     }
 
     pub(crate) fn copy(&self, src: &Buffer, dst: &mut Buffer) -> Result<(), Error> {
+        bind();
         if src.bytes == 0 {
             return Ok(());
         }
@@ -125,15 +154,11 @@ impl DeviceInner {
 
     /// The module of this PTX text, parsed once.
     pub(crate) fn module(&self, ptx: &'static str) -> Result<Arc<ModuleInner>, Error> {
-        let key = (ptx.as_ptr() as usize, ptx.len());
-        let mut modules = lock(&self.modules);
-        if let Some(m) = modules.get(&key) {
-            return Ok(m.clone());
-        }
-        let program = Program::parse(ptx).map_err(|e| Error::new(ErrorKind::ModuleLoad, e.to_string()))?;
-        let m = Arc::new(ModuleInner { program });
-        modules.insert(key, m.clone());
-        Ok(m)
+        bind();
+        lock(&self.modules).get_or_load(ptx, || {
+            let program = Program::parse(ptx).map_err(|e| Error::new(ErrorKind::ModuleLoad, e.to_string()))?;
+            Ok(ModuleInner { program })
+        })
     }
 }
 
@@ -150,6 +175,7 @@ impl ModuleInner {
     }
 
     pub(crate) fn launch(&self, name: &str, grid: Grid, args: &[Arg]) -> Result<(), Error> {
+        bind();
         let params: Vec<u64> = args
             .iter()
             .map(|a| match *a {

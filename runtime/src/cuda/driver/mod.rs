@@ -83,8 +83,7 @@ pub(crate) struct DeviceInner {
     stream: Arc<CudaStream>,
     name: String,
     sm_count: u32,
-    /// Keyed by the PTX text's address and length: each kernel's `PTX` is one `&'static str`.
-    modules: Mutex<HashMap<(usize, usize), Arc<ModuleInner>>>,
+    modules: Mutex<super::backend::ModuleCache<ModuleInner>>,
 }
 
 impl DeviceInner {
@@ -114,6 +113,16 @@ impl DeviceInner {
 
     pub(crate) fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Makes the device's context current on this thread. cudarc frees a buffer on the calling
+    /// thread's current context without binding its own first, so a buffer dropped on a thread
+    /// that never made a CUDA call would not be freed (no current context), or would be freed
+    /// in another context that thread made current.
+    pub(crate) fn bind(&self) {
+        // An error here is the context's, and the free reports it the same way (cudarc records
+        // it in the context); a drop cannot return it.
+        let _ = self.ctx.bind_to_thread();
     }
 
     pub(crate) fn synchronize(&self) -> Result<(), Error> {
@@ -161,14 +170,7 @@ impl DeviceInner {
 
     /// The module of this PTX text, loaded (JIT-compiled for this GPU) on first use.
     pub(crate) fn module(&self, ptx: &'static str) -> Result<Arc<ModuleInner>, Error> {
-        let key = (ptx.as_ptr() as usize, ptx.len());
-        let mut modules = lock(&self.modules);
-        if let Some(module) = modules.get(&key) {
-            return Ok(Arc::clone(module));
-        }
-        let module = Arc::new(self.load(ptx)?);
-        modules.insert(key, Arc::clone(&module));
-        Ok(module)
+        lock(&self.modules).get_or_load(ptx, || self.load(ptx))
     }
 
     fn load(&self, ptx: &str) -> Result<ModuleInner, Error> {
