@@ -508,8 +508,30 @@ fn the_seed_kernel_copies_a_in_and_out_back_once() {
     let before = counters();
     axpy::cuda(0.5, &x, &mut y).unwrap();
     let c = counters() - before;
-    assert_eq!((c.bytes_to_device, c.bytes_to_host - 4), (8000, 4000), "{c:?}");
+    // Back: `y`, and the flag word's 8 bytes of scratch.
+    assert_eq!((c.bytes_to_device, c.bytes_to_host), (8000, 4000 + 8), "{c:?}");
     assert_eq!(y[999], 2.5);
+}
+
+/// A launch in steady state: no allocation, and four driver calls (zero the flag, launch, copy
+/// the flag and the partials back, wait), where it was twelve (a flag and a partials array
+/// allocated, zeroed, read back and freed at each launch).
+#[test]
+fn a_launch_in_steady_state_makes_four_driver_calls_and_allocates_nothing() {
+    use kernelize::__private::cuda::counters;
+    if !gpu() {
+        return;
+    }
+    let dev = kernelize::cuda::device().unwrap();
+    let a = dev.upload(&vec![0.5f64; 50_000]).unwrap();
+    let mut out = dev.zeros::<f64>(50_000).unwrap();
+    let first = go_fast::cuda_device(&a, &mut out).unwrap();
+    for _ in 0..3 {
+        let before = counters();
+        assert_eq!(go_fast::cuda_device(&a, &mut out).unwrap().to_bits(), first.to_bits());
+        let c = counters() - before;
+        assert_eq!((c.launches, c.allocations, c.frees, c.driver_calls), (2, 0, 0, 8), "{c:?}");
+    }
 }
 
 /// A loop that fails leaves the host arrays as they were, even one that was not copied in.

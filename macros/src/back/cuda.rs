@@ -320,10 +320,10 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
         args.extend(quote!(#value,));
     }
     let grid = helper("__kz_grid");
-    let mut partials = TokenStream::new();
+    let ran = helper("__kz_ran");
+    let mut sizes = TokenStream::new();
     let mut combine = TokenStream::new();
     for (n, r) in info.reductions.iter().enumerate() {
-        let p = helper(&format!("__kz_part{n}"));
         let name = var_ident(k, r.var, k.var(r.var).span);
         let s = match k.var(r.var).ty {
             Ty::Scalar(s) => s,
@@ -336,14 +336,16 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
             let t = Ident::new(s.name(), Span::call_site());
             (quote!(#t), quote!(#x))
         };
-        partials.extend(quote!(let #p = #m.zeros::<#elem>(#grid.blocks as usize)?;));
-        args.extend(quote!(#arg::Ptr(#p.device_ptr()),));
+        sizes.extend(quote!(::core::mem::size_of::<#elem>(),));
         let step = combine_step(r.op, &name, &value);
-        combine.extend(quote!(for #x in #p.to_vec()? { #step }));
+        let n = Literal::usize_unsuffixed(n);
+        combine.extend(quote!(for #x in #ran.get::<#elem>(#n) { #step }));
     }
     let (kernel, entry) = (k.name.to_string().trim_start_matches("r#").to_owned(), super::ptx::entry_name(k, slot));
     let what = Literal::string(&format!("the prange loop at line {}", l.line));
-    let (module, flag) = (rt("module"), helper("__kz_flag"));
+    let module = rt("module");
+    // The flag word (first parameter) and the partials (last ones) live in the device's
+    // scratch memory: `run` passes them, reads them back in one copy and checks the flag.
     quote! {
         {
             #pre
@@ -351,11 +353,8 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
             if __kz_total > 0 {
                 let #m = #module(#kernel, Self::PTX)?;
                 #setup
-                let #flag = #m.flag()?;
                 let #grid = #m.grid(#entry, __kz_total)?;
-                #partials
-                #m.launch(#entry, #grid, &[#arg::Ptr(#flag.device_ptr()), #(#dims)* #args])?;
-                #m.check(&#flag, #what)?;
+                let #ran = #m.run(#entry, #grid, &[#(#dims)* #args], &[#sizes], #what)?;
                 #back
                 #combine
             }

@@ -117,7 +117,10 @@ impl<T: Elem> Drop for DeviceVec<T> {
     fn drop(&mut self) {
         if self.len > 0 {
             self.device.inner().bind();
-            imp::count(|c| c.frees += 1);
+            imp::count(|c| {
+                c.frees += 1;
+                c.driver_calls += 1;
+            });
         }
     }
 }

@@ -15,6 +15,7 @@ use super::simulated as sim;
 use super::grid::Grid;
 use super::hidden::Arg;
 use crate::error::{Error, ErrorKind};
+#[cfg(any(feature = "cuda", feature = "cuda_sim"))]
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -42,17 +43,20 @@ pub(crate) fn counters() -> super::hidden::Counters {
 /// (one lookup per launch, no hashing of the text), then by its content, so that a text seen at
 /// a new address (a `const` is copied into each crate or codegen unit that uses it) is loaded
 /// once, and two texts never share an entry because they once had the same address.
+#[cfg(any(feature = "cuda", feature = "cuda_sim"))]
 pub(crate) struct ModuleCache<M> {
     by_address: HashMap<(usize, usize), Arc<M>>,
     by_text: HashMap<&'static str, Arc<M>>,
 }
 
+#[cfg(any(feature = "cuda", feature = "cuda_sim"))]
 impl<M> Default for ModuleCache<M> {
     fn default() -> Self {
         ModuleCache { by_address: HashMap::new(), by_text: HashMap::new() }
     }
 }
 
+#[cfg(any(feature = "cuda", feature = "cuda_sim"))]
 impl<M> ModuleCache<M> {
     /// The module of `ptx`, made by `load` the first time its text is seen.
     pub(crate) fn get_or_load(
@@ -76,6 +80,13 @@ impl<M> ModuleCache<M> {
         self.by_address.insert(address, Arc::clone(&module));
         Ok(module)
     }
+}
+
+/// The size the scratch grows to when `len` bytes do not fit: a power of two, at least 4 KiB,
+/// so that a process's launches allocate it a few times at most.
+#[cfg(any(feature = "cuda", feature = "cuda_sim"))]
+pub(crate) fn scratch_capacity(len: usize) -> usize {
+    len.checked_next_power_of_two().unwrap_or(len).max(4096)
 }
 
 /// Bytes of `len` elements of `T` as the device stores them.
@@ -163,18 +174,42 @@ impl DeviceInner {
     }
 
     pub(crate) fn synchronize(&self) -> Result<(), Error> {
-        count(|c| c.synchronizations += 1);
+        count(|c| {
+            c.synchronizations += 1;
+            c.driver_calls += 1;
+        });
         each!(self, d => d.synchronize(), d.synchronize())
     }
 
+    /// One launch with the device's scratch memory (the flag word at offset 0, then `len - 8`
+    /// bytes of reduction partials), kept per device and grown, never shrunk: `launch` gets the
+    /// scratch's device address. Zeroes the flag (one memset), launches, copies the first `len`
+    /// bytes back (one copy, into pinned memory on a GPU) and waits once: four driver calls,
+    /// plus an allocation only when the scratch grows.
+    pub(crate) fn scratch_run(
+        &self,
+        len: usize,
+        launch: impl FnOnce(u64) -> Result<(), Error>,
+    ) -> Result<Vec<u8>, Error> {
+        count(|c| {
+            c.driver_calls += 3;
+            c.bytes_to_host += len as u64;
+        });
+        each!(self, d => d.scratch_run(len, launch), d.scratch_run(len, launch))
+    }
+
     pub(crate) fn zeros<T: Repr + super::elem::Bytes + Copy>(&self, len: usize) -> Result<Buffer<T>, Error> {
-        count(|c| c.allocations += u64::from(len > 0));
+        count(|c| {
+            c.allocations += u64::from(len > 0);
+            c.driver_calls += 2 * u64::from(len > 0);
+        });
         each!(self, d => d.zeros::<T>(len).map(Buffer::Gpu), d.zeros::<T>(len).map(Buffer::Sim))
     }
 
     pub(crate) fn upload<T: Repr + super::elem::Bytes + Copy>(&self, src: &[T]) -> Result<Buffer<T>, Error> {
         count(|c| {
             c.allocations += u64::from(!src.is_empty());
+            c.driver_calls += 2 * u64::from(!src.is_empty());
             c.bytes_to_device += bytes::<T>(src.len());
         });
         each!(self, d => d.upload(src).map(Buffer::Gpu), d.upload(src).map(Buffer::Sim))
@@ -185,7 +220,10 @@ impl DeviceInner {
         dst: &mut Buffer<T>,
         src: &[T],
     ) -> Result<(), Error> {
-        count(|c| c.bytes_to_device += bytes::<T>(src.len()));
+        count(|c| {
+            c.bytes_to_device += bytes::<T>(src.len());
+            c.driver_calls += u64::from(!src.is_empty());
+        });
         match (self, dst) {
             (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.write(b, src),
             #[cfg(feature = "cuda_sim")]
@@ -200,7 +238,10 @@ impl DeviceInner {
         src: &Buffer<T>,
         dst: &mut [T],
     ) -> Result<(), Error> {
-        count(|c| c.bytes_to_host += bytes::<T>(dst.len()));
+        count(|c| {
+            c.bytes_to_host += bytes::<T>(dst.len());
+            c.driver_calls += 2 * u64::from(!dst.is_empty());
+        });
         match (self, src) {
             (DeviceInner::Gpu(d), Buffer::Gpu(b)) => d.read(b, dst),
             #[cfg(feature = "cuda_sim")]
@@ -243,7 +284,10 @@ impl ModuleInner {
     }
 
     pub(crate) fn launch(&self, name: &str, grid: Grid, args: &[Arg]) -> Result<(), Error> {
-        count(|c| c.launches += 1);
+        count(|c| {
+            c.launches += 1;
+            c.driver_calls += 1;
+        });
         match self {
             ModuleInner::Gpu(m) => m.launch(name, grid, args),
             #[cfg(feature = "cuda_sim")]

@@ -51,6 +51,14 @@ impl DeviceInner {
         match *self {}
     }
 
+    pub(crate) fn scratch_run(
+        &self,
+        _len: usize,
+        _launch: impl FnOnce(u64) -> Result<(), Error>,
+    ) -> Result<Vec<u8>, Error> {
+        match *self {}
+    }
+
     pub(crate) fn zeros<T: Repr>(&self, _len: usize) -> Result<Buffer<T>, Error> {
         match *self {}
     }

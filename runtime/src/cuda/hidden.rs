@@ -4,10 +4,13 @@
 //! A generated `cuda` variant does, in order:
 //!
 //! 1. `let m = module(KERNEL, PTX)?;` (the PTX is loaded once per device and process);
-//! 2. uploads its array parameters with `m.upload(..)` / `m.upload_matrix(..)`, and makes
-//!    `m.flag()` when its loops check bounds or integer arithmetic;
-//! 3. for each prange loop: `m.launch(ENTRY, m.grid(ENTRY, iterations)?, &[Arg::Ptr(..), ..])?`
-//!    and `m.check(&flag, "the prange loop at line 12")?`;
+//! 2. uploads its array parameters with `m.upload(..)` / `m.upload_matrix(..)` (once per
+//!    call, or once per loop where the host code uses the arrays other than through their
+//!    lengths);
+//! 3. for each prange loop: `let r = m.run(ENTRY, m.grid(ENTRY, iterations)?, &[Arg::U64(..),
+//!    ..], &[partial sizes], "the prange loop at line 12")?;`, which passes the flag word and
+//!    the reduction partials from the device's scratch memory, waits, and checks the flag;
+//!    then it combines `r.get::<T>(k)` on the host;
 //! 4. copies written arrays back with `copy_to`.
 
 use super::imp;
@@ -103,6 +106,46 @@ impl Module {
         self.inner.launch(entry, grid, args).map_err(|e| e.in_kernel(self.kernel))
     }
 
+    /// Launches entry point `entry` as [`Module::launch`] does, with the flag word as its first
+    /// argument and one array of `grid.blocks` reduction partials per entry of `partials` (each
+    /// entry the partial's size in bytes) as its last ones, all in the device's scratch memory;
+    /// then waits for it, reads flag and partials back in one copy, and checks the flag as
+    /// [`Module::check`] does. In steady state that is four driver calls (memset, launch, copy,
+    /// wait) and no allocation; the scratch grows only when a launch needs more.
+    ///
+    /// # Errors
+    ///
+    /// As [`Module::launch`] and [`Module::check`].
+    pub fn run(
+        &self,
+        entry: &str,
+        grid: Grid,
+        args: &[Arg],
+        partials: &[usize],
+        what: &str,
+    ) -> Result<Partials, Error> {
+        let blocks = grid.blocks as usize;
+        let mut offsets = Vec::with_capacity(partials.len());
+        let mut end = 8usize;
+        for &size in partials {
+            offsets.push(end);
+            end = end.saturating_add(size.saturating_mul(blocks).next_multiple_of(8));
+        }
+        let run = || {
+            let bytes = self.device.inner().scratch_run(end, |base| {
+                let mut all = Vec::with_capacity(args.len() + partials.len() + 1);
+                all.push(Arg::Ptr(base));
+                all.extend_from_slice(args);
+                all.extend(offsets.iter().map(|&o| Arg::Ptr(base + o as u64)));
+                self.inner.launch(entry, grid, &all)
+            })?;
+            let word = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            check_word(word, what)?;
+            Ok(Partials { bytes, offsets, blocks })
+        };
+        run().map_err(|e: Error| e.in_kernel(self.kernel))
+    }
+
     /// One `u32` of zero on the device: the word a kernel's failed checks set.
     ///
     /// # Errors
@@ -181,6 +224,28 @@ pub fn same_device(module: &Module, array_device: &Device) -> Result<(), Error> 
     .in_kernel(module.kernel))
 }
 
+/// The reduction partials of one [`Module::run`], read back from the device.
+#[derive(Debug)]
+pub struct Partials {
+    bytes: Vec<u8>,
+    offsets: Vec<usize>,
+    blocks: usize,
+}
+
+impl Partials {
+    /// The `k`-th reduction's partials, one per block, in block order.
+    ///
+    /// # Panics
+    ///
+    /// When there is no `k`-th partial array, or its elements are not `T` (generated code
+    /// asks for what it launched with).
+    pub fn get<T: Elem>(&self, k: usize) -> impl Iterator<Item = T> + '_ {
+        let size = <T as super::elem::Bytes>::SIZE;
+        let start = self.offsets[k];
+        self.bytes[start..start + size * self.blocks].chunks_exact(size).map(<T as super::elem::Bytes>::get)
+    }
+}
+
 /// The error, if any, that a kernel's flag word reports for the loop `what`.
 pub fn check_word(word: u32, what: &str) -> Result<(), Error> {
     match word {
@@ -236,6 +301,11 @@ pub struct Counters {
     pub unbound_frees: u64,
     /// PTX modules loaded (JIT-compiled) on a device: once per distinct text and device.
     pub module_loads: u64,
+    /// Calls into the CUDA driver that the operations above make on a GPU (an allocation of
+    /// zeros is two: allocate, memset; a copy back is two: copy, wait; a free is one), counted
+    /// per operation so that the simulator reports what a GPU would pay. Module loads and the
+    /// one-time lookups of an entry point are not counted.
+    pub driver_calls: u64,
 }
 
 impl Counters {
@@ -249,6 +319,7 @@ impl Counters {
         frees: 0,
         unbound_frees: 0,
         module_loads: 0,
+        driver_calls: 0,
     };
 }
 
@@ -266,6 +337,7 @@ impl std::ops::Sub for Counters {
             frees: self.frees - earlier.frees,
             unbound_frees: self.unbound_frees - earlier.unbound_frees,
             module_loads: self.module_loads - earlier.module_loads,
+            driver_calls: self.driver_calls - earlier.driver_calls,
         }
     }
 }

@@ -19,6 +19,8 @@ const BLOCKS_PER_SM: u32 = 2;
 
 pub(crate) struct DeviceInner {
     memory: Mutex<Memory>,
+    /// The launches' flag word and reduction partials: (address, bytes), grown on demand.
+    scratch: Mutex<(u64, usize)>,
     modules: Mutex<super::backend::ModuleCache<ModuleInner>>,
 }
 
@@ -30,7 +32,13 @@ pub(crate) fn open() -> Arc<DeviceInner> {
 
 fn device() -> &'static Arc<DeviceInner> {
     static DEVICE: OnceLock<Arc<DeviceInner>> = OnceLock::new();
-    DEVICE.get_or_init(|| Arc::new(DeviceInner { memory: Mutex::new(Memory::new()), modules: Mutex::default() }))
+    DEVICE.get_or_init(|| {
+        Arc::new(DeviceInner {
+            memory: Mutex::new(Memory::new()),
+            scratch: Mutex::new((0, 0)),
+            modules: Mutex::default(),
+        })
+    })
 }
 
 thread_local! {
@@ -105,6 +113,34 @@ impl DeviceInner {
     pub(crate) fn synchronize(&self) -> Result<(), Error> {
         bind();
         Ok(())
+    }
+
+    /// See `backend::DeviceInner::scratch_run`: the same steps, on the simulator's memory.
+    pub(crate) fn scratch_run(
+        &self,
+        len: usize,
+        launch: impl FnOnce(u64) -> Result<(), Error>,
+    ) -> Result<Vec<u8>, Error> {
+        bind();
+        let mut scratch = lock(&self.scratch);
+        if scratch.1 < len {
+            let bytes = super::backend::scratch_capacity(len);
+            let mut memory = lock(&self.memory);
+            if scratch.0 != 0 {
+                memory.free(scratch.0);
+            }
+            *scratch = (memory.alloc(bytes), bytes);
+            super::backend::count(|c| {
+                c.allocations += 1;
+                c.driver_calls += 2;
+            });
+        }
+        let addr = scratch.0;
+        lock(&self.memory).write(addr, &[0; 4]).map_err(|e| sim_error(&e))?;
+        launch(addr)?;
+        let mut bytes = vec![0u8; len];
+        lock(&self.memory).read(addr, &mut bytes).map_err(|e| sim_error(&e))?;
+        Ok(bytes)
     }
 
     pub(crate) fn zeros<T: Bytes>(&self, len: usize) -> Result<Buffer, Error> {

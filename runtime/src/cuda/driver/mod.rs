@@ -19,7 +19,8 @@ use super::hidden::Arg;
 use crate::error::{Error, ErrorKind};
 use cudarc::driver::sys::{self, CUdevice_attribute};
 use cudarc::driver::{
-    CudaContext, CudaFunction, CudaModule, CudaSlice, CudaStream, DevicePtr, LaunchConfig, PushKernelArg,
+    CudaContext, CudaFunction, CudaModule, CudaSlice, CudaStream, DevicePtr, LaunchConfig, PinnedHostSlice,
+    PushKernelArg,
 };
 use cudarc::nvrtc::Ptx;
 use std::collections::HashMap;
@@ -84,6 +85,14 @@ pub(crate) struct DeviceInner {
     name: String,
     sm_count: u32,
     modules: Mutex<super::backend::ModuleCache<ModuleInner>>,
+    scratch: Mutex<Option<Scratch>>,
+}
+
+/// The launches' flag word and reduction partials on the device, and the pinned host memory
+/// they are read back into: one of each per device, grown on demand, never shrunk.
+struct Scratch {
+    device: CudaSlice<u8>,
+    host: PinnedHostSlice<u8>,
 }
 
 impl DeviceInner {
@@ -104,7 +113,14 @@ impl DeviceInner {
             .map_err(|e| from_driver(e, &what, Stage::Init))?;
         let name = ctx.name().unwrap_or_else(|_| format!("CUDA device {ordinal}"));
         let stream = ctx.default_stream();
-        Ok(DeviceInner { ctx, stream, name, sm_count: u32::try_from(sm_count).unwrap_or(1), modules: Mutex::default() })
+        Ok(DeviceInner {
+            ctx,
+            stream,
+            name,
+            sm_count: u32::try_from(sm_count).unwrap_or(1),
+            modules: Mutex::default(),
+            scratch: Mutex::default(),
+        })
     }
 
     pub(crate) fn ordinal(&self) -> usize {
@@ -127,6 +143,39 @@ impl DeviceInner {
 
     pub(crate) fn synchronize(&self) -> Result<(), Error> {
         self.stream.synchronize().map_err(|e| from_driver(e, "waiting for the GPU", Stage::Sync))
+    }
+
+    /// See `backend::DeviceInner::scratch_run`.
+    pub(crate) fn scratch_run(
+        &self,
+        len: usize,
+        launch: impl FnOnce(u64) -> Result<(), Error>,
+    ) -> Result<Vec<u8>, Error> {
+        const WHAT: &str = "the launch's flag word and partials";
+        let memory = |e| from_driver(e, WHAT, Stage::Memory);
+        let mut guard = lock(&self.scratch);
+        if guard.as_ref().is_none_or(|s| s.device.len() < len) {
+            let bytes = super::backend::scratch_capacity(len);
+            let device = self.stream.alloc_zeros::<u8>(bytes).map_err(memory)?;
+            // SAFETY: `alloc_pinned_with_flags` leaves the memory unset; the copy below fills
+            // every byte of it (from the zeroed device buffer of the same length) before
+            // anything reads it, and `as_slice` waits for that copy.
+            #[allow(unsafe_code)]
+            let mut host = unsafe { self.ctx.alloc_pinned_with_flags::<u8>(bytes, 0) }.map_err(memory)?;
+            self.stream.memcpy_dtoh(&device, &mut host).map_err(memory)?;
+            super::backend::count(|c| {
+                c.allocations += 2;
+                c.driver_calls += 4;
+            });
+            *guard = Some(Scratch { device, host });
+        }
+        let Some(scratch) = guard.as_mut() else { unreachable!("made above") };
+        self.stream.memset_zeros(&mut scratch.device.slice_mut(0..4)).map_err(memory)?;
+        launch(scratch.device.device_ptr(&self.stream).0)?;
+        self.stream.memcpy_dtoh(&scratch.device.slice(0..len), &mut scratch.host).map_err(memory)?;
+        self.synchronize()?;
+        let bytes = scratch.host.as_slice().map_err(memory)?;
+        Ok(bytes[..len].to_vec())
     }
 
     pub(crate) fn zeros<T: Repr>(&self, len: usize) -> Result<Buffer<T>, Error> {
