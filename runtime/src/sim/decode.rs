@@ -182,6 +182,16 @@ impl Class {
         })
     }
 
+    /// What a register of this class holds before it is written: a NaN for floats, a large
+    /// odd number for integers, true for predicates.
+    fn poison(self) -> u64 {
+        match self {
+            Class::Pred => 1,
+            Class::B32 | Class::F32 => 0x7fa5_a5a5,
+            Class::B64 | Class::F64 => 0x7ff5_a5a5_a5a5_a5a5,
+        }
+    }
+
     pub(super) fn bits(self) -> u32 {
         match self {
             Class::Pred => 1,
@@ -494,7 +504,9 @@ impl<'c, 's> FnCtx<'c, 's> {
             if self.template.len() + n > MAX_FRAME {
                 return Err(parse_error(format!("the function has more than {MAX_FRAME} registers and constants")));
             }
-            self.template.resize(self.template.len() + n, 0);
+            // Registers start as garbage on a GPU, not zero: a kernel that reads one before
+            // writing it gets these bits, which no test's expected value contains.
+            self.template.resize(self.template.len() + n, class.poison());
             self.declare(name, Sym::Regs { base, count, class })?;
         }
         Ok(())

@@ -67,7 +67,7 @@ impl Thread {
         self.pc = f.start;
         self.frames.clear();
         self.local.clear();
-        self.local.resize(f.local_bytes as usize, 0);
+        self.local.resize(f.local_bytes as usize, super::POISON_BYTE);
         self.local_base = 0;
         self.state = State::Running;
     }

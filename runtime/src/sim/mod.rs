@@ -13,7 +13,7 @@
 //!   return `.param`, their prototypes (a header ending in `;`) and definitions.
 //! - **Declarations** in bodies: `.reg` of `.pred`, `.b32`/`.u32`/`.s32`, `.b64`/`.u64`/
 //!   `.s64`, `.f32`, `.f64`, as `%r<N>` ranges or single names; `.shared` arrays in entries
-//!   (per block, zeroed when the block starts); `.local` arrays (per thread and call);
+//!   (per block); `.local` arrays (per thread and call), both holding garbage (`0xa5` bytes) until written, as registers do (a NaN, or a large number);
 //!   `.param` variables in `{ }` scopes for calls; labels.
 //! - **Operands**: registers, special registers `%tid`, `%ntid`, `%ctaid`, `%nctaid` (`.x`;
 //!   `.y`/`.z` read as a one-dimensional launch) and `%laneid`; immediates in decimal, hex
@@ -210,6 +210,10 @@ impl std::fmt::Debug for Program {
         f.debug_struct("Program").field("entries", &entries).field("instructions", &self.code.insts.len()).finish()
     }
 }
+
+/// The byte that shared and local memory hold before they are written (a GPU gives whatever
+/// was there): `0xa5` repeated is a NaN as `f32` and `f64`, and a large integer.
+const POISON_BYTE: u8 = 0xa5;
 
 #[cfg(test)]
 mod tests;

@@ -37,9 +37,9 @@ impl Shared {
         }
     }
 
-    /// A new block: zeroed memory, a new barrier interval.
+    /// A new block: memory of garbage (as a GPU's is, not zeros), a new barrier interval.
     pub(super) fn reset(&mut self) {
-        self.bytes.fill(0);
+        self.bytes.fill(super::POISON_BYTE);
         self.barrier();
     }
 
