@@ -382,7 +382,7 @@ fn flags_report_the_kernels_checks() -> Result<(), Error> {
         return Ok(());
     }
     let m = rt::module("flags", PTX)?;
-    let one = Grid { blocks: 1, threads: 32 };
+    let one = Grid { blocks: 1, threads: 1 };
     for (word, kind) in [(1, ErrorKind::IndexOutOfBounds), (2, ErrorKind::Arithmetic), (9, ErrorKind::Launch)] {
         let flag = m.flag()?;
         m.check(&flag, "the prange loop at line 3")?;

@@ -193,7 +193,7 @@ struct Run<'c> {
 
 impl Run<'_> {
     fn block(&mut self, block: &mut BlockCtx<'_, '_>) -> Result<(), SimError> {
-        let warps = self.threads.len() / 32;
+        let warps = self.threads.len().div_ceil(32);
         loop {
             for w in 0..warps {
                 self.warp(block, w)?;
@@ -221,7 +221,8 @@ impl Run<'_> {
 
     /// Runs warp `w` until every thread waits at a barrier or has exited.
     fn warp(&mut self, block: &mut BlockCtx<'_, '_>, w: usize) -> Result<(), SimError> {
-        let lanes = w * 32..w * 32 + 32;
+        // The last warp of a block whose size is not a multiple of 32 has fewer lanes.
+        let lanes = w * 32..(w * 32 + 32).min(self.threads.len());
         loop {
             for tid in lanes.clone() {
                 if self.threads[tid].state == State::Running {
@@ -235,6 +236,16 @@ impl Run<'_> {
                 return Ok(());
             };
             let pc = self.threads[first].pc;
+            if lanes.len() < 32 {
+                let message = format!(
+                    "shuffle in the partial warp {w} of block {}: a block of {} threads leaves lanes {}..31 of \
+                     this warp without a thread, and the full member mask names them",
+                    block.ctaid,
+                    self.threads.len(),
+                    lanes.len()
+                );
+                return Err(self.error(SimErrorKind::ShuffleDivergence, message, first, block.ctaid));
+            }
             if let Some(other) =
                 lanes.clone().find(|&t| self.threads[t].state != State::AtShfl || self.threads[t].pc != pc)
             {

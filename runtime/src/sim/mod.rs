@@ -87,7 +87,9 @@
 //! `__syncwarp`, so intra-warp shared communication without `bar.sync` is reported as a
 //! race); timing, occupancy, register and cache limits. A thread that never reaches a
 //! synchronization point or its end runs forever, as it would on a GPU. Launches are
-//! one-dimensional, with a multiple of 32 threads per block.
+//! one-dimensional, with 1 to 1024 threads per block; when that is not a multiple of 32, the
+//! last warp has fewer lanes, and a `shfl.sync` there (whose full member mask names lanes
+//! without a thread) is a [`SimErrorKind::ShuffleDivergence`].
 //!
 //! # Examples
 //!
@@ -174,8 +176,8 @@ impl Program {
         self.code.funcs.iter().find(|f| f.entry && f.name == name)
     }
 
-    /// Runs `entry` on a grid of `blocks` blocks of `threads` threads (a multiple of 32, at
-    /// most 1024), with global memory `mem`.
+    /// Runs `entry` on a grid of `blocks` blocks of `threads` threads (1 to 1024; the last
+    /// warp of a block may be partial), with global memory `mem`.
     ///
     /// `params` holds one value per `.param` of the entry, in order, as raw bits: a `.u32` or
     /// `.f32` parameter takes the low 32 bits. A fault of the kernel is an error naming the
@@ -191,8 +193,8 @@ impl Program {
     ) -> Result<Stats, SimError> {
         let other = |m: String| SimError::new(SimErrorKind::Other, m).in_entry(entry);
         let func = self.entry(entry).ok_or_else(|| other(format!("the module has no entry named `{entry}`")))?;
-        if threads == 0 || !threads.is_multiple_of(32) || threads > 1024 {
-            return Err(other(format!("{threads} threads per block: cuda_sim runs a multiple of 32, at most 1024")));
+        if threads == 0 || threads > 1024 {
+            return Err(other(format!("{threads} threads per block: a block has 1 to 1024")));
         }
         if blocks == 0 || blocks > i32::MAX as u32 {
             return Err(other(format!("{blocks} blocks: a grid has 1 to 2^31 - 1 blocks")));

@@ -183,6 +183,29 @@ fn shared_memory_races_are_caught() {
     run(&entry(decl, own), (1, 64)).unwrap();
 }
 
+/// Blocks of any size: the last warp may be partial (the grid-stride loop covers the rest), but
+/// a full-mask shuffle there names lanes that have no thread.
+#[test]
+fn partial_warps_run_and_cannot_shuffle() {
+    let p = Program::parse(GO_FAST).unwrap();
+    for threads in [1, 33, 100] {
+        let n = 1000;
+        let mut mem = Memory::new();
+        let x: Vec<f64> = (0..n).map(|i| i as f64 * 0.25).collect();
+        let (flag, a, out) = (zeros::<u32>(&mut mem, 1), upload(&mut mem, &x), zeros::<f64>(&mut mem, n));
+        // go_fast_loop1: out[i] = a[i] + trace, over a grid of 3 blocks of `threads` threads.
+        let params = [flag, 0, n as u64, a, n as u64, out, n as u64, 1.5f64.to_bits()];
+        p.launch(&mut mem, "go_fast_loop1", 3, threads, &params).unwrap();
+        let got = download::<f64>(&mem, out, n);
+        assert!(got.iter().zip(&x).all(|(g, x)| *g == x + 1.5), "{threads} threads");
+    }
+    let shfl = "	shfl.sync.down.b32 %r1, %r0, 1, 31, -1;";
+    let e = fault(&entry("", shfl), (1, 40));
+    assert_eq!(e.kind(), SimErrorKind::ShuffleDivergence);
+    assert!(e.message().contains("partial warp 1"), "{e}");
+    run(&entry("", shfl), (1, 64)).unwrap();
+}
+
 #[test]
 fn shared_accesses_stay_inside_their_array() {
     let decl = "\t.shared .align 8 .b8 s[256];\n\t.shared .align 8 .b8 t[256];\n";
@@ -225,12 +248,9 @@ fn integer_division_by_zero_is_reported() {
 fn launch_configuration_is_checked() {
     let ptx = entry("", "");
     let mut mem = Memory::new();
-    for (grid, params, what) in [
-        ((1, 48), 1, "multiple of 32"),
-        ((1, 2048), 1, "at most 1024"),
-        ((0, 32), 1, "blocks"),
-        ((1, 32), 2, "parameters"),
-    ] {
+    for (grid, params, what) in
+        [((1, 0), 1, "1 to 1024"), ((1, 2048), 1, "1 to 1024"), ((0, 32), 1, "blocks"), ((1, 32), 2, "parameters")]
+    {
         let params = vec![0u64; params];
         let e = launch(&mut mem, &ptx, "k", grid, &params).unwrap_err();
         assert_eq!(e.kind(), SimErrorKind::Other);
