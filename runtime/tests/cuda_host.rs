@@ -373,6 +373,25 @@ fn every_kind_of_argument_arrives() -> Result<(), Error> {
     let want: Vec<f64> =
         a.iter().map(|x| x * scale + offset as f64 + f64::from(k) + f64::from(u) + f64::from(small)).collect();
     assert_eq!(out.to_vec()?, want);
+
+    // The simulator checks each argument against the entry's `.param` declaration, as the
+    // driver cannot: a GPU would read the wrong bytes.
+    if m.device().name().starts_with("cuda_sim") {
+        let grid = m.grid("affine_f64", n as u64)?;
+        for (k, wrong, declared) in [(3, Arg::F32(1.25), ".f64"), (4, Arg::U64(7), ".s64"), (6, Arg::I32(3), ".u32")] {
+            let mut bad = args;
+            bad[k] = wrong;
+            let e = m.launch("affine_f64", grid, &bad).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Launch, "{e}");
+            assert!(
+                e.to_string()
+                    .contains(&format!("argument {k} is {wrong:?}, but the parameter is declared `{declared}`")),
+                "{e}"
+            );
+        }
+        let e = m.launch("affine_f64", grid, &args[..7]).unwrap_err();
+        assert!(e.to_string().contains("declares 8 parameters and 7 arguments"), "{e}");
+    }
     Ok(())
 }
 

@@ -85,6 +85,38 @@ impl Drop for Buffer {
     }
 }
 
+/// Each argument against the entry's `.param` declaration, as the driver would need them to
+/// agree (it copies each by the size the PTX declares; a mismatch reads garbage or past the
+/// argument): the same width, and a float for a float, a signed integer for `.s`, an address
+/// or unsigned integer for `.u`; `.b` takes any integer of its width.
+fn check_args(program: &Program, entry: &str, args: &[Arg]) -> Result<(), Error> {
+    let Some(declared) = program.param_types(entry) else { return Ok(()) };
+    let wrong = |m: String| Error::new(ErrorKind::Launch, format!("cuda_sim: launching `{entry}`: {m}"));
+    if declared.len() != args.len() {
+        return Err(wrong(format!(
+            "the entry declares {} parameters and {} arguments were passed",
+            declared.len(),
+            args.len()
+        )));
+    }
+    for (k, (&(bits, class), arg)) in declared.iter().zip(args).enumerate() {
+        let (abits, aclass) = match arg {
+            Arg::Ptr(_) | Arg::U64(_) => (64, 'u'),
+            Arg::I64(_) => (64, 's'),
+            Arg::U32(_) => (32, 'u'),
+            Arg::I32(_) => (32, 's'),
+            Arg::F32(_) => (32, 'f'),
+            Arg::F64(_) => (64, 'f'),
+        };
+        let fits = bits == abits && (class == aclass || (class == 'b' && aclass != 'f'));
+        if !fits {
+            let ty = format!(".{class}{bits}");
+            return Err(wrong(format!("argument {k} is {arg:?}, but the parameter is declared `{ty}`")));
+        }
+    }
+    Ok(())
+}
+
 fn sim_error(e: &crate::sim::SimError) -> Error {
     Error::new(ErrorKind::Launch, e.to_string())
 }
@@ -212,6 +244,7 @@ impl ModuleInner {
 
     pub(crate) fn launch(&self, name: &str, grid: Grid, args: &[Arg]) -> Result<(), Error> {
         bind();
+        check_args(&self.program, name, args)?;
         let params: Vec<u64> = args
             .iter()
             .map(|a| match *a {

@@ -172,6 +172,19 @@ impl Program {
         self.entry(name).is_some()
     }
 
+    /// The declared type of each `.param` of entry `name`, in order: `(bits, class)` with class
+    /// `'f'` for floats, `'s'` for signed integers, `'u'` for unsigned ones and `'b'` for bit
+    /// types; `None` when the module has no such entry.
+    pub fn param_types(&self, name: &str) -> Option<Vec<(u32, char)>> {
+        let class = |t: decode::Ty| match () {
+            () if t.is_float() => 'f',
+            () if t.is_signed() => 's',
+            () if t.is_unsigned() => 'u',
+            () => 'b',
+        };
+        Some(self.entry(name)?.params.iter().map(|&(_, t)| (t.bits(), class(t))).collect())
+    }
+
     fn entry(&self, name: &str) -> Option<&decode::Func> {
         self.code.funcs.iter().find(|f| f.entry && f.name == name)
     }
