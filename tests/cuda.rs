@@ -534,6 +534,38 @@ fn a_launch_in_steady_state_makes_four_driver_calls_and_allocates_nothing() {
     }
 }
 
+/// Grids of a real GPU's size (an H100's 132 multiprocessors x 8 resident blocks of 256
+/// threads: 270,336 threads) on the simulator: below that, one block per 256 iterations, the
+/// last one partly idle; above it, the full grid, some threads taking two iterations.
+#[test]
+fn grids_of_a_real_gpu_match_serial() {
+    use kernelize::__private::cuda::{counters, with_simulated_gpu};
+    if !gpu() {
+        return;
+    }
+    for n in [200_003, 300_007] {
+        let mut rng = Rng::for_case("h100 grid", n);
+        let a = rng.vec_f64(n, -3.0, 3.0);
+        let (mut want, mut got) = (vec![0.0; n], vec![0.0; n]);
+        let t_want = go_fast::serial(&a, &mut want);
+        let before = counters();
+        let t_got = with_simulated_gpu(132, 8, || go_fast::cuda(&a, &mut got).unwrap());
+        let partials = (counters() - before).bytes_to_host - 8 * n as u64 - 16;
+        let abs: f64 = a.iter().map(|x| x.tanh().abs()).sum();
+        assert_sum_close_f64(&format!("trace n={n}"), t_got, t_want, n, abs);
+        assert!(got.iter().zip(&a).all(|(g, x)| g.to_bits() == (x + t_got).to_bits()), "n={n}");
+        if kernelize::cuda::device().unwrap().name().starts_with("cuda_sim") {
+            let blocks = n.div_ceil(256).min(132 * 8) as u64;
+            assert_eq!(partials, 8 * blocks, "one partial per block");
+        }
+        let x = rng.vec_f64(n, -100.0, 100.0);
+        let want = stats::serial(&x);
+        let got = with_simulated_gpu(132, 8, || stats::cuda(&x).unwrap());
+        assert_eq!((got.2, got.3), (want.2, want.3), "max and min n={n}");
+        assert_sum_close_f64(&format!("sum n={n}"), got.0, want.0, n, x.iter().map(|v| v.abs()).sum());
+    }
+}
+
 /// A loop that fails leaves the host arrays as they were, even one that was not copied in.
 #[test]
 fn a_failed_call_copies_nothing_back() {

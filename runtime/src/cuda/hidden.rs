@@ -342,6 +342,20 @@ impl std::ops::Sub for Counters {
     }
 }
 
+/// Runs `f` with the simulator (`KERNELIZE_TARGET=cuda_sim`) planning this thread's grids as
+/// for a GPU of `sms` multiprocessors with `blocks_per_sm` resident blocks each (an H100:
+/// 132 and 8), instead of its default of a few blocks: tests run the grids, tails and idle
+/// blocks of real hardware. Without the simulator, `f` just runs.
+pub fn with_simulated_gpu<R>(sms: u32, blocks_per_sm: u32, f: impl FnOnce() -> R) -> R {
+    #[cfg(feature = "cuda_sim")]
+    return super::simulated::with_simulated_gpu(sms, blocks_per_sm, f);
+    #[cfg(not(feature = "cuda_sim"))]
+    {
+        let _ = (sms, blocks_per_sm);
+        f()
+    }
+}
+
 /// This thread's [`Counters`].
 pub fn counters() -> Counters {
     imp::counters()

@@ -17,6 +17,25 @@ const NAME: &str = "cuda_sim (kernelize's PTX simulator, on the CPU)";
 const SM_COUNT: u32 = 4;
 const BLOCKS_PER_SM: u32 = 2;
 
+thread_local! {
+    /// The (multiprocessors, resident blocks per multiprocessor) this thread's launches plan
+    /// their grids for, when a test asks for a real GPU's (see `with_simulated_gpu`).
+    static GPU_SHAPE: std::cell::Cell<Option<(u32, u32)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with this thread's launches planned as on a GPU of `sms` multiprocessors running
+/// `blocks_per_sm` blocks each.
+pub(crate) fn with_simulated_gpu<R>(sms: u32, blocks_per_sm: u32, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<(u32, u32)>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            GPU_SHAPE.with(|g| g.set(self.0));
+        }
+    }
+    let _restore = Restore(GPU_SHAPE.with(|g| g.replace(Some((sms.max(1), blocks_per_sm.max(1))))));
+    f()
+}
+
 pub(crate) struct DeviceInner {
     memory: Mutex<Memory>,
     /// The launches' flag word and reduction partials: (address, bytes), grown on demand.
@@ -239,7 +258,8 @@ impl ModuleInner {
         if !self.program.has_entry(name) {
             return Err(Error::new(ErrorKind::ModuleLoad, format!("the PTX has no entry point `{name}`")));
         }
-        Ok(grid::plan_grid(iterations, grid::BLOCK_THREADS, SM_COUNT, BLOCKS_PER_SM))
+        let (sms, per_sm) = GPU_SHAPE.with(std::cell::Cell::get).unwrap_or((SM_COUNT, BLOCKS_PER_SM));
+        Ok(grid::plan_grid(iterations, grid::BLOCK_THREADS, sms, per_sm))
     }
 
     pub(crate) fn launch(&self, name: &str, grid: Grid, args: &[Arg]) -> Result<(), Error> {
