@@ -47,6 +47,10 @@ pub enum SimErrorKind {
     /// A shared-memory byte written by one thread and read or written by another within one
     /// barrier interval.
     SharedRace,
+    /// Within one launch, a global-memory byte written by one thread and read or written by
+    /// another (atomics excepted among themselves), or an `ld.global.nc` from an allocation a
+    /// thread of the launch writes.
+    GlobalRace,
     /// A construct outside the subset of PTX the simulator runs (see [`crate::sim`]).
     Unsupported,
     /// Anything else: a bad launch configuration, an integer division by zero, a call stack

@@ -5,7 +5,7 @@
 use super::arith::{self, test, width_mask};
 use super::error::{Fault, SimErrorKind};
 use super::inst::{Inst, Kind, NO_GUARD, Op, Round, special};
-use super::memory::Global;
+use super::memory::{Access, Global};
 use super::shared::{Shared, local_load, local_store};
 
 /// Why [`run`] returned; the thread's `pc` is at that instruction.
@@ -29,6 +29,15 @@ pub(super) struct Env<'a, 'm> {
     pub ntid: u32,
     pub ctaid: u32,
     pub nctaid: u32,
+}
+
+impl Env<'_, '_> {
+    /// The thread's index in the grid (`ctaid * ntid + tid`), as global-memory race tracking
+    /// names it (which is off for grids too large for a `u32`).
+    #[inline(always)]
+    fn who(&self) -> u32 {
+        (u64::from(self.ctaid) * u64::from(self.ntid) + u64::from(self.tid)) as u32
+    }
 }
 
 #[inline(always)]
@@ -191,12 +200,20 @@ pub(super) fn run(
             Op::CvtF32F64 => f[d] = f64::from(f32_of(f[a])).to_bits(),
             Op::RoundF32 => f[d] = of_f32(Round::from_bits(i.aux).f32(f32_of(f[a]))),
             Op::RoundF64 => f[d] = Round::from_bits(i.aux).f64(f64_of(f[a])).to_bits(),
-            Op::LdGlobal => match env.global.load(address(f[a], i.c), Kind::from_bits(i.aux)) {
-                Ok(v) => f[d] = v & width_mask(i.b),
-                Err(e) => break Err(e),
-            },
+            Op::LdGlobal | Op::LdGlobalNc => {
+                let how = if i.op == Op::LdGlobal { Access::Read } else { Access::ReadNc };
+                match env.global.load(address(f[a], i.c), Kind::from_bits(i.aux), env.who(), how) {
+                    Ok(v) => f[d] = v & width_mask(i.b),
+                    Err(e) => break Err(e),
+                }
+            }
             Op::StGlobal => {
-                if let Err(e) = env.global.store(address(f[a], i.c), Kind::from_bits(i.aux), f[b]) {
+                if let Err(e) = env.global.store(address(f[a], i.c), Kind::from_bits(i.aux), f[b], env.who()) {
+                    break Err(e);
+                }
+            }
+            Op::RedMaxGlobal => {
+                if let Err(e) = env.global.reduce_max(address(f[a], i.c), Kind::from_bits(i.aux), f[b], env.who()) {
                     break Err(e);
                 }
             }

@@ -148,10 +148,15 @@ pub(super) enum Op {
     RoundF64,
     /// Loads: `d = mem[a + c as i32]` of [`Kind`] `aux`, extended to the `b`-bit register.
     LdGlobal,
+    /// `ld.global.nc`: a load through the read-only cache, whose buffer no thread of the
+    /// launch may write.
+    LdGlobalNc,
     LdShared,
     LdLocal,
     /// Stores: `mem[a + c as i32] = b`, `aux` the [`Kind`].
     StGlobal,
+    /// `red.global.max.u32`: `mem[a + c as i32] = max(mem[..], b)`, atomically.
+    RedMaxGlobal,
     StShared,
     StLocal,
     /// `bra`: to instruction `d`.

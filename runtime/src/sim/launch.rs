@@ -164,7 +164,7 @@ pub(super) fn launch(
     for (&(slot, ty), &v) in func.params.iter().zip(params) {
         frame[slot as usize] = v & ty.mask();
     }
-    let mut global = Global::new(mem);
+    let mut global = Global::new(mem, u64::from(blocks) * u64::from(threads));
     let mut block = BlockCtx {
         global: &mut global,
         shared: Shared::new(&func.shared, func.shared_bytes),

@@ -151,11 +151,116 @@ impl Memory {
 pub(super) struct Global<'m> {
     mem: &'m mut Memory,
     hint: usize,
+    /// What each allocation's bytes saw in this launch, by allocation index; made on its
+    /// first access.
+    shadows: Vec<Option<Shadow>>,
+    /// Whether thread identities fit the shadow (grids below 2^32 - 3 threads): larger grids
+    /// are not checked for races.
+    tracked: bool,
+}
+
+/// For each byte of one allocation, during one launch: the thread that wrote it and the one
+/// that read it ([`NOBODY`], [`MANY`], [`ATOMIC`] otherwise), and whether the launch read it
+/// through the non-coherent cache (`.nc`) or wrote it at all.
+struct Shadow {
+    writer: Vec<u32>,
+    reader: Vec<u32>,
+    nc_read: bool,
+    written: bool,
+}
+
+const NOBODY: u32 = u32::MAX;
+/// Read by more than one thread.
+const MANY: u32 = u32::MAX - 1;
+/// Written by atomics only.
+const ATOMIC: u32 = u32::MAX - 2;
+
+/// How a thread touches global memory.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Access {
+    Read,
+    /// `ld.global.nc`.
+    ReadNc,
+    Write,
+    Atomic,
 }
 
 impl<'m> Global<'m> {
-    pub(super) fn new(mem: &'m mut Memory) -> Global<'m> {
-        Global { mem, hint: 0 }
+    pub(super) fn new(mem: &'m mut Memory, threads: u64) -> Global<'m> {
+        let shadows = (0..mem.allocs.len()).map(|_| None).collect();
+        Global { mem, hint: 0, shadows, tracked: threads < u64::from(ATOMIC) }
+    }
+
+    /// Records access `how` of `n` bytes at `off` of allocation `i` by thread `who` (its
+    /// index in the grid), and reports a race with an earlier access of another thread.
+    fn track(&mut self, i: usize, off: usize, n: usize, who: u32, how: Access) -> Result<(), Fault> {
+        if !self.tracked {
+            return Ok(());
+        }
+        let len = self.mem.allocs[i].data.len();
+        let base = self.mem.allocs[i].base;
+        let sh = self.shadows[i].get_or_insert_with(|| Shadow {
+            writer: vec![NOBODY; len],
+            reader: vec![NOBODY; len],
+            nc_read: false,
+            written: false,
+        });
+        let race = |what: String| Err(Fault::new(SimErrorKind::GlobalRace, what));
+        let at = base + off as u64;
+        match how {
+            Access::ReadNc if sh.written => {
+                return race(format!(
+                    "ld.global.nc of {n} bytes at {at:#x} from an allocation that this launch writes: the \
+                     read-only cache does not see those writes"
+                ));
+            }
+            Access::Write | Access::Atomic if sh.nc_read => {
+                return race(format!(
+                    "global write of {n} bytes at {at:#x} to an allocation that this launch reads with ld.global.nc: \
+                     the read-only cache may hold the old bytes"
+                ));
+            }
+            _ => {}
+        }
+        for b in off..off + n {
+            let (w, r) = (sh.writer[b], sh.reader[b]);
+            let other = |t: u32| t != NOBODY && t != who;
+            let thread = |t: u32| match t {
+                MANY => "several threads".to_owned(),
+                ATOMIC => "atomics".to_owned(),
+                t => format!("thread {t} of the grid"),
+            };
+            let conflict = match how {
+                Access::Read | Access::ReadNc => {
+                    other(w).then(|| format!("{} wrote it and thread {who} reads it", thread(w)))
+                }
+                Access::Write => (other(w).then(|| format!("{} wrote it and thread {who} writes it too", thread(w))))
+                    .or_else(|| other(r).then(|| format!("{} read it and thread {who} writes it", thread(r)))),
+                Access::Atomic => (w != ATOMIC && other(w))
+                    .then(|| format!("{} wrote it and thread {who} updates it atomically", thread(w)))
+                    .or_else(|| {
+                        other(r).then(|| format!("{} read it and thread {who} updates it atomically", thread(r)))
+                    }),
+            };
+            if let Some(why) = conflict {
+                return race(format!(
+                    "global-memory race at {:#x} (byte {b} of the allocation at {base:#x}): {why}, in one launch with \
+                     nothing ordering them",
+                    base + b as u64
+                ));
+            }
+            match how {
+                Access::Read | Access::ReadNc => sh.reader[b] = if r == NOBODY || r == who { who } else { MANY },
+                Access::Write => sh.writer[b] = who,
+                Access::Atomic => sh.writer[b] = ATOMIC,
+            }
+        }
+        match how {
+            Access::ReadNc => sh.nc_read = true,
+            Access::Write | Access::Atomic => sh.written = true,
+            Access::Read => {}
+        }
+        Ok(())
     }
 
     /// The allocation and offset of an access of `n` bytes at `addr`, after its checks.
@@ -188,20 +293,33 @@ impl<'m> Global<'m> {
         Ok((i, off))
     }
 
-    /// The `kind` at `addr`, extended to 64 bits.
+    /// The `kind` at `addr`, extended to 64 bits, read by thread `who` of the grid.
     #[inline]
-    pub(super) fn load(&mut self, addr: u64, kind: Kind) -> Result<u64, Fault> {
+    pub(super) fn load(&mut self, addr: u64, kind: Kind, who: u32, how: Access) -> Result<u64, Fault> {
         let n = kind.bytes();
         let (i, off) = self.locate(addr, u64::from(n), false)?;
+        self.track(i, off, n as usize, who, how)?;
         Ok(kind.extend(read_le(&self.mem.allocs[i].data, off, n)))
     }
 
-    /// Stores the low bytes of `v` of `kind` at `addr`.
+    /// Stores the low bytes of `v` of `kind` at `addr`, for thread `who` of the grid.
     #[inline]
-    pub(super) fn store(&mut self, addr: u64, kind: Kind, v: u64) -> Result<(), Fault> {
+    pub(super) fn store(&mut self, addr: u64, kind: Kind, v: u64, who: u32) -> Result<(), Fault> {
         let n = kind.bytes();
         let (i, off) = self.locate(addr, u64::from(n), true)?;
+        self.track(i, off, n as usize, who, Access::Write)?;
         write_le(&mut self.mem.allocs[i].data, off, n, v);
+        Ok(())
+    }
+
+    /// `red.global.max` of `kind` (unsigned) at `addr`, for thread `who` of the grid.
+    pub(super) fn reduce_max(&mut self, addr: u64, kind: Kind, v: u64, who: u32) -> Result<(), Fault> {
+        let n = kind.bytes();
+        let (i, off) = self.locate(addr, u64::from(n), true)?;
+        self.track(i, off, n as usize, who, Access::Atomic)?;
+        let old = read_le(&self.mem.allocs[i].data, off, n);
+        let mask = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        write_le(&mut self.mem.allocs[i].data, off, n, old.max(v & mask));
         Ok(())
     }
 }

@@ -32,7 +32,7 @@
 //!   sign), integer to float (`.rn`), float to integer (`.rni .rzi .rmi .rpi`, saturating,
 //!   NaN to 0), `.f32` to `.f64`, `.rn.f32.f64`, and `.rni .rzi .rmi .rpi` of a float to
 //!   itself; `cvta.to.global.u64` (the identity).
-//! - **Memory**: `ld`/`st` `.global` (`.nc` too), `.shared`, `.local`, `.param`, of 8, 16,
+//! - **Memory**: `ld`/`st` `.global` (`.nc` too), `red.global.max.u32`, `.shared`, `.local`, `.param`, of 8, 16,
 //!   32 and 64 bits (narrow loads sign- or zero-extended into the register), and a state space
 //!   left out reads as `.global`; `mov.u64 %rd, array` for the address of an array.
 //! - **Control**: `@%p`/`@!%p` on any instruction, `bra`, `call` (with `.param` arguments and
@@ -40,7 +40,8 @@
 //!   `shfl.sync.{up,down,bfly,idx}.b32` with the full-warp member mask.
 //!
 //! Anything else is an [`SimErrorKind::Unsupported`] error naming the construct: among
-//! others atomics (`atom`, `red`: the back end emits none), `vote`, `mul.hi`, vectors
+//! others atomics (`atom`, and `red` but for `red.global.max.u32`, which the back end emits
+//! for its flag word), `vote`, `mul.hi`, vectors
 //! (`.v2`), 16-bit and half types, `.ftz`, `.sat`, `.volatile`, the directed roundings
 //! `.rz .rm .rp` of arithmetic and conversions, `sqrt`/`rcp` `.approx`, textures,
 //! partial-warp member masks, barriers with a thread count, and module-level variables. An
@@ -81,9 +82,12 @@
 //! Every global access must lie inside one live allocation of [`Memory`] and be aligned to
 //! its size; every shared access inside one `.shared` array, aligned. Within a barrier
 //! interval, a shared byte written by one thread and read or written by another is a
-//! [`SimErrorKind::SharedRace`], whatever order the simulator ran them in. Not modelled:
-//! memory ordering and races in global memory (between blocks, or threads of a block), which
-//! this model's sequential blocks hide; warp-synchronous shared-memory code (there is no
+//! [`SimErrorKind::SharedRace`], whatever order the simulator ran them in. Within a launch, a
+//! global byte written by one thread and read or written by another (barriers do not order
+//! global memory between blocks, and kernelize's kernels use none to order it within one) is a
+//! [`SimErrorKind::GlobalRace`], as is an `ld.global.nc` from an allocation the launch writes;
+//! `red.global.max.u32` updates do not race with each other. Not modelled: memory ordering,
+//! which this model's sequential blocks hide; warp-synchronous shared-memory code (there is no
 //! `__syncwarp`, so intra-warp shared communication without `bar.sync` is reported as a
 //! race); timing, occupancy, register and cache limits. A thread that never reaches a
 //! synchronization point or its end runs forever, as it would on a GPU. Launches are

@@ -151,9 +151,11 @@ impl<'s> FnCtx<'_, 's> {
             "cvta" => self.cvta(&mut oc, ops)?,
             "ld" | "st" => self.memory(&mut oc, ops)?,
             "bra" | "call" | "ret" | "exit" | "bar" | "barrier" | "shfl" => self.control(&mut oc, ops, pc)?,
+            "red" if oc.full == "red.global.max.u32" => self.reduce(&mut oc, ops)?,
             "atom" | "red" => {
                 return Err(unsupported(format!(
-                    "`{}`: atomics are outside cuda_sim's subset (kernelize's back end emits none)",
+                    "`{}`: atomics are outside cuda_sim's subset, but for `red.global.max.u32` (the flag \
+                     word of kernelize's checks)",
                     oc.full
                 )));
             }
@@ -418,9 +420,7 @@ impl<'s> FnCtx<'_, 's> {
     fn memory(&mut self, oc: &mut Opcode<'s>, ops: &[Operand<'s>]) -> Result<Inst, Fault> {
         let load = oc.name == "ld";
         let space = oc.any(&["global", "shared", "param", "local"]);
-        if load && space == Some("global") {
-            oc.has("nc");
-        }
+        let nc = load && space == Some("global") && oc.has("nc");
         let ty = oc.ty()?;
         let kind = ty.kind().ok_or_else(|| parse(format!("`{}`: predicates are not in memory", oc.full)))?;
         arity(ops, 2, oc)?;
@@ -445,6 +445,7 @@ impl<'s> FnCtx<'_, 's> {
                 let op = match s {
                     Some("shared") => Op::LdShared,
                     Some("local") => Op::LdLocal,
+                    _ if nc => Op::LdGlobalNc,
                     _ => Op::LdGlobal,
                 };
                 let slot = if base.starts_with('%') {
@@ -469,6 +470,26 @@ impl<'s> FnCtx<'_, 's> {
             let v = self.src(value, ty)?;
             Ok(Inst { aux, ..inst(op, 0, base_slot, v, c) })
         }
+    }
+
+    /// `red.global.max.u32 [addr], v`.
+    fn reduce(&mut self, oc: &mut Opcode<'s>, ops: &[Operand<'s>]) -> Result<Inst, Fault> {
+        oc.has("global");
+        oc.has("max");
+        let ty = oc.ty()?;
+        arity(ops, 2, oc)?;
+        let &Operand::Addr { base, offset } = &ops[0] else {
+            return Err(parse(format!("`{}` needs an address in brackets", oc.full)));
+        };
+        let slot = if base.starts_with('%') {
+            self.typed_reg(base, Ty::U64)?
+        } else {
+            self.constant(immediate(base, false, Ty::U64)?)?
+        };
+        let c = i32::try_from(offset).map_err(|_| parse("the address offset does not fit in 32 bits".into()))? as u32;
+        let v = self.src(&ops[1], ty)?;
+        let kind = ty.kind().ok_or_else(|| parse(format!("`{}`: no memory type", oc.full)))?;
+        Ok(Inst { aux: kind as u8, ..inst(Op::RedMaxGlobal, 0, slot, v, c) })
     }
 
     /// `ld.param`/`st.param`: a move from or to the parameter's slot.

@@ -206,6 +206,61 @@ fn partial_warps_run_and_cannot_shuffle() {
     run(&entry("", shfl), (1, 64)).unwrap();
 }
 
+/// Within one launch, nothing orders two threads' global accesses: a byte written by one and
+/// read or written by another is a race, as compute-sanitizer's racecheck would say.
+#[test]
+fn global_memory_races_are_caught() {
+    // Every thread stores to p[0].
+    let e = fault(&entry("", "\tst.global.u32 [%rd0], %r0;"), (1, 32));
+    assert_eq!(e.kind(), SimErrorKind::GlobalRace);
+    assert!(e.message().contains("thread 0 of the grid wrote it and thread 1 writes it too"), "{e}");
+    // Thread 0 of block 1 reads what thread 0 of block 0 wrote.
+    let body = "\tmov.u32 %r1, %ctaid.x;\n\tsetp.ne.u32 %p0, %r1, 0;\n\tsetp.ne.u32 %p1, %r0, 0;\n\
+                \t@%p1 bra $L_x;\n\t@!%p0 st.global.u32 [%rd0], %r0;\n\t@%p0 ld.global.u32 %r2, [%rd0];\n$L_x:";
+    let e = fault(&entry("", body), (2, 32));
+    assert!(e.message().contains("thread 0 of the grid wrote it and thread 32 reads it"), "{e}");
+    // Each thread its own element, read then written: no race.
+    let own = "\tmul.wide.u32 %rd1, %r0, 4;\n\tadd.u64 %rd1, %rd1, %rd0;\n\tld.global.u32 %r1, [%rd1];\n\
+               \tadd.u32 %r1, %r1, 1;\n\tst.global.u32 [%rd1], %r1;";
+    run(&entry("", own), (1, 256)).unwrap();
+    // All threads read one word: no race.
+    run(&entry("", "\tld.global.u32 %r1, [%rd0];"), (2, 64)).unwrap();
+}
+
+/// `red.global.max.u32` (the flag word of kernelize's checks): atomics do not race with each
+/// other, and the largest value stays; a plain access by another thread still races.
+#[test]
+fn atomic_max_does_not_race_with_itself() {
+    let ptx = entry("", "\tred.global.max.u32 [%rd0], %r0;");
+    let mut mem = Memory::new();
+    let p = zeros::<u32>(&mut mem, 1);
+    launch(&mut mem, &ptx, "k", (2, 96), &[p]).unwrap();
+    assert_eq!(download::<u32>(&mem, p, 1), vec![95]);
+    let body = "\tsetp.eq.u32 %p0, %r0, 7;\n\t@%p0 ld.global.u32 %r1, [%rd0];\n\t@!%p0 red.global.max.u32 [%rd0], %r0;";
+    let e = fault(&entry("", body), (1, 32));
+    assert_eq!(e.kind(), SimErrorKind::GlobalRace);
+}
+
+/// A load through the read-only cache (`ld.global.nc`) may not see a write of the same launch.
+#[test]
+fn nc_loads_from_a_buffer_the_launch_writes_are_caught() {
+    // Thread t reads p[t] through .nc and writes p[t + 64]: the same allocation.
+    let body = "\tmul.wide.u32 %rd1, %r0, 4;\n\tadd.u64 %rd1, %rd1, %rd0;\n\tld.global.nc.u32 %r1, [%rd1];\n\
+                \tst.global.u32 [%rd1+256], %r1;";
+    let e = fault(&entry("", body), (1, 32));
+    assert_eq!(e.kind(), SimErrorKind::GlobalRace);
+    assert!(e.message().contains("reads with ld.global.nc"), "{e}");
+    // The other order: written first, then read through .nc.
+    let body = "\tmul.wide.u32 %rd1, %r0, 4;\n\tadd.u64 %rd1, %rd1, %rd0;\n\tst.global.u32 [%rd1+256], %r0;\n\
+                \tld.global.nc.u32 %r1, [%rd1];";
+    let e = fault(&entry("", body), (1, 32));
+    assert!(e.message().contains("ld.global.nc of 4 bytes"), "{e}");
+    // Plain loads of the same pattern are fine.
+    let plain = "\tmul.wide.u32 %rd1, %r0, 4;\n\tadd.u64 %rd1, %rd1, %rd0;\n\tld.global.u32 %r1, [%rd1];\n\
+                 \tst.global.u32 [%rd1+256], %r1;";
+    run(&entry("", plain), (1, 32)).unwrap();
+}
+
 #[test]
 fn shared_accesses_stay_inside_their_array() {
     let decl = "\t.shared .align 8 .b8 s[256];\n\t.shared .align 8 .b8 t[256];\n";

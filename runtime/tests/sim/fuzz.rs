@@ -145,8 +145,12 @@ fn random_straight_line_programs_never_panic() {
         parsed += 1;
         let mut mem = Memory::new();
         let buf = mem.alloc(128);
-        if p.launch(&mut mem, "k", 2, 64, &[buf]).is_ok() {
-            ran += 1;
+        // The 128 threads store to one 128-byte buffer: a race the simulator reports, at the
+        // second thread's store, which is as far as the program needs to get.
+        match p.launch(&mut mem, "k", 2, 64, &[buf]) {
+            Ok(_) => ran += 1,
+            Err(e) if e.kind() == kernelize_runtime::sim::SimErrorKind::GlobalRace => ran += 1,
+            Err(_) => {}
         }
     }
     // Most programs parse (some comparisons do not fit their type); some fault, some run.

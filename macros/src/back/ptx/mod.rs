@@ -264,7 +264,9 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
     }
     fx.ins(format_args!("bra {head}"));
     fx.label(&fail);
-    fx.ins(format_args!("st.global.u32 [{flag}], {code}"));
+    // Every failing thread sets the flag: an atomic max, so that they do not race and the
+    // same failure is reported whatever order they ran in (arithmetic, 2, over bounds, 1).
+    fx.ins(format_args!("red.global.max.u32 [{flag}], {code}"));
     fx.label(&done);
     let mut shared = String::new();
     for (n, red) in info.reductions.iter().enumerate() {
