@@ -109,6 +109,13 @@ pub fn waves(x: &[f32], out: &mut [f32]) {
     }
 }
 
+#[kernel(fastmath, cuda)]
+pub fn logs(x: &[f32], out: &mut [f32]) {
+    for i in prange(0..x.len()) {
+        out[i] = x[i].ln();
+    }
+}
+
 #[kernel(cuda)]
 pub fn math_f64(x: &[f64], y: &[f64], out: &mut Array2<f64>) {
     for i in prange(0..x.len()) {
@@ -383,6 +390,26 @@ fn approximate_f32_sin_cos_within_the_documented_error() {
     for (k, (g, w)) in got.iter().zip(&want).enumerate() {
         // |sin cos| <= 1, each factor off by < 2^-20: the product by < 2^-19.
         assert!((g - w).abs() <= 2f32.powi(-19), "x = {}: got {g}, want {w}", x[k]);
+    }
+}
+
+/// `fastmath` f32 `ln` goes through `lg2.approx`, whose error is absolute (2^-22.6, PTX ISA),
+/// not relative: near x = 1 the bound is on `|got - ln x|`, scaled by ln 2, plus the rounding
+/// of the scaling multiply (half an ulp of the result). Arguments from 1 - 2^-10 to 1 + 2^-10
+/// in steps of ulps of 1, and across [0.5, 2].
+#[test]
+fn approximate_f32_logs_have_an_absolute_error_near_one() {
+    if !gpu() {
+        return;
+    }
+    let mut x: Vec<f32> = (-1024..=1024).map(|k| 1.0 + k as f32 * f32::EPSILON / 2.0).collect();
+    x.extend((0..4096).map(|k| 0.5 + 1.5 * k as f32 / 4096.0));
+    let mut got = vec![0.0; x.len()];
+    logs::cuda(&x, &mut got).unwrap();
+    let bound = |want: f64| 2f64.powf(-22.6) * std::f64::consts::LN_2 + want.abs() * f64::from(f32::EPSILON);
+    for (&x, &g) in x.iter().zip(&got) {
+        let want = f64::from(x).ln();
+        assert!((f64::from(g) - want).abs() <= bound(want), "ln({x:e}): got {g:e}, want {want:e}");
     }
 }
 

@@ -41,7 +41,11 @@ impl Device {
         &self.inner
     }
 
-    /// The device's number, as `nvidia-smi` and `KERNELIZE_DEVICE` count them (from 0).
+    /// The device's number, as CUDA and `KERNELIZE_DEVICE` count them (from 0).
+    ///
+    /// CUDA numbers devices fastest first (unless `CUDA_DEVICE_ORDER=PCI_BUS_ID` is set),
+    /// while `nvidia-smi` lists them by PCI bus: on a machine with different GPUs, device 0
+    /// here need not be `nvidia-smi`'s GPU 0. [`name`](Device::name) tells which one it is.
     pub fn ordinal(&self) -> usize {
         self.inner.ordinal()
     }

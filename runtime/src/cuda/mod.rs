@@ -11,7 +11,8 @@
 //! functions and types exist, and every entry point returns
 //! [`ErrorKind::CudaDisabled`].
 //!
-//! `KERNELIZE_DEVICE` picks the device by number (default 0).
+//! `KERNELIZE_DEVICE` picks the device by number (default 0), as CUDA numbers them: fastest
+//! first, unless `CUDA_DEVICE_ORDER=PCI_BUS_ID` asks for `nvidia-smi`'s order (by PCI bus).
 //!
 //! # Examples
 //!

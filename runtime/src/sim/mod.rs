@@ -60,8 +60,9 @@
 //!   within 2 ulp; `div.approx` also flushes for divisors beyond 2^126).
 //! - `sin.approx.f32`, `cos.approx.f32`, `ex2.approx.f32`, `lg2.approx.f32` are computed in
 //!   `f64` and rounded once, so they are nearly correctly rounded; the GPU's have an
-//!   absolute error up to 2^-20.9 for `sin`/`cos` on [-pi, pi] (more outside it) and about
-//!   2 ulp for `ex2`/`lg2`.
+//!   absolute error up to 2^-20.9 for `sin`/`cos` on [-pi, pi] (more outside it), about
+//!   2 ulp for `ex2`, and an absolute (not relative) error up to 2^-22.6 for `lg2`, so that
+//!   near 1 its result may have no correct digit; the hardware unit flushes subnormals.
 //! - `min`/`max` return the other operand when one is NaN and order -0.0 below +0.0; NaN
 //!   results keep Rust's payloads where the GPU returns its canonical NaN.
 //!

@@ -10,8 +10,12 @@
 //! - With `fastmath`, `f32` `sin cos tan exp exp2 ln log2 log10` use the GPU's approximate
 //!   instructions (`sin.approx`, `cos.approx`, `ex2.approx`, `lg2.approx`), as CUDA's
 //!   `--use_fast_math` does: `sin`/`cos` have an absolute error below 2^-20.9 on [-pi, pi]
-//!   and grow outside it; `ex2`/`lg2` are within 2 ulp, and `exp`/`ln` add the rounding of
-//!   the scaling by log2(e) or ln(2) (a relative error near |x| * 2^-24 for `exp`).
+//!   and grow outside it; `ex2` is within 2 ulp, and `exp` adds the rounding of the scaling
+//!   by log2(e) (a relative error near |x| * 2^-24). `lg2.approx` has an *absolute* error of
+//!   up to 2^-22.6 (PTX ISA), not a relative one: near x = 1, where the logarithm is near 0,
+//!   `ln`, `log2`, `log10` may have no correct digit (`ln(1 + 2^-20)` is about 2^-20, the
+//!   error up to 2^-23). The hardware's special-function unit flushes subnormals: the
+//!   results of these functions for subnormal arguments or results may be 0.
 
 use super::emit::{Class, Fx, Reg, arith, f32_imm, f64_imm};
 use crate::ir::{MathFn, Scalar};
