@@ -222,7 +222,7 @@ fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options, cuda: Option<Cuda>
     }
     let gpu = cuda.as_ref().map(|c| report::Gpu { device_blocker: c.device.as_ref().err().cloned() });
     let report = Literal::string(&report::write(k, a, &names, &fastmath, gpu.as_ref()));
-    let dispatch = dispatch(k, &variants);
+    let dispatch = dispatch(k, a, &variants);
     let ptx = cuda.map(|c| Literal::string(&c.ptx));
     let holder = items(k, &variants, report, ptx);
     let attrs = &k.attrs;
@@ -242,7 +242,7 @@ fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options, cuda: Option<Cuda>
 }
 
 /// `match Target::choose(&[..]) { Target::Parallel => name::parallel(..), _ => name::serial(..) }`.
-fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
+fn dispatch(k: &Kernel, a: &analyze::Analysis, variants: &[Variant]) -> TokenStream {
     let target = quote!(::kernelize::__private::runtime::Target);
     let (name, args) = (&k.name, k.params.iter().map(|p| &p.name).collect::<Vec<_>>());
     let variants: Vec<&Variant> = variants.iter().filter(|v| !v.target.is_empty()).collect();
@@ -281,14 +281,11 @@ fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
         _ => cpu_arm(v),
     });
     if variants.iter().any(|v| v.fn_name == "cuda") {
-        // The GPU pays off above a size: the elements of the array arguments decide.
-        let sizes = k.params.iter().filter(|p| matches!(k.var(p.var).ty, crate::ir::Ty::Array(_))).map(|p| {
-            let n = &p.name;
-            quote!(+ #n.len())
-        });
+        // The GPU pays off where its copies and launches cost less than the CPU's work.
+        let cost = call_cost(k, a);
         return quote! {
             #[allow(clippy::match_single_binding)]
-            match #target::choose_sized(&[#(#target::#available,)* #target::CudaSim], 0usize #(#sizes)*) {
+            match #target::choose_costed(&[#(#target::#available,)* #target::CudaSim], #cost) {
                 #(#arms)*
             }
         };
@@ -299,6 +296,59 @@ fn dispatch(k: &Kernel, variants: &[Variant]) -> TokenStream {
             #(#arms)*
         }
     }
+}
+
+/// The `CallCost` of a call, computed from the arguments' lengths: the bytes `name::cuda`
+/// copies (each array once each way where it keeps arrays on the GPU for the call, see
+/// `analyze::copies`; once per loop otherwise), and each loop's work estimated as its cost per
+/// iteration (inner loops counted once) times the elements of the largest array it uses.
+fn call_cost(k: &Kernel, a: &analyze::Analysis) -> TokenStream {
+    use crate::ir::Ty;
+    let array = |v: crate::ir::VarId| {
+        let name = back::rust::var_ident(k, v, k.var(v).span);
+        let Ty::Array(t) = k.var(v).ty else { return (quote!(0u64), quote!(0u64)) };
+        let elem = Ident::new(t.elem.name(), Span::call_site());
+        (quote!((#name.len() as u64)), quote!((::core::mem::size_of::<#elem>() as u64)))
+    };
+    let bytes_of = |v| {
+        let (len, size) = array(v);
+        quote!(#len.saturating_mul(#size))
+    };
+    let mut bytes = Vec::new();
+    if back::cuda::device_variant_blocker(k, a).is_none() {
+        for c in analyze::copies::plan(k, a) {
+            let ways = u64::from(c.upload && c.overwritten.is_none()) + u64::from(c.download);
+            let (b, ways) = (bytes_of(c.var), Literal::u64_suffixed(ways));
+            bytes.push(quote!(#b.saturating_mul(#ways)));
+        }
+    } else {
+        for info in &a.loops {
+            bytes.extend(info.reads.iter().map(|&v| bytes_of(v)));
+            bytes.extend(info.writes.iter().map(|w| {
+                let b = bytes_of(w.array);
+                quote!(#b.saturating_mul(2))
+            }));
+        }
+    }
+    let work = k.loops.iter().zip(&a.loops).map(|(l, info)| {
+        let per: u64 = analyze::cost::trip_loops(k, l).iter().fold(info.cost, |c, t| c.saturating_add(t.body));
+        let per = Literal::u64_suffixed(per.max(1));
+        let used: Vec<crate::ir::VarId> =
+            info.reads.iter().copied().chain(info.writes.iter().map(|w| w.array)).collect();
+        let lens = used.iter().map(|&v| array(v).0);
+        quote!(#per.saturating_mul(0u64 #(.max(#lens))*))
+    });
+    let elements = k.params.iter().filter(|p| matches!(k.var(p.var).ty, Ty::Array(_))).map(|p| {
+        let n = &p.name;
+        quote!(+ #n.len())
+    });
+    let launches = Literal::u64_suffixed(k.loops.len() as u64);
+    quote!(::kernelize::__private::runtime::CallCost {
+        elements: 0usize #(#elements)*,
+        bytes: 0u64 #(.saturating_add(#bytes))*,
+        work: 0u64 #(.saturating_add(#work))*,
+        launches: #launches,
+    })
 }
 
 /// After an error: each variant forwards to the user's function, so callers keep compiling

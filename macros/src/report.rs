@@ -321,4 +321,22 @@ fn write_whole_call(out: &mut String, k: &Kernel, a: &Analysis) {
         let _ = writeln!(out, "  `{name}`: {to}{back}");
     }
     let _ = writeln!(out, "  to keep arrays on the GPU between calls, pass device arrays to `{}::cuda_device`", k.name);
+    let bytes: u64 = plan
+        .iter()
+        .map(|c| {
+            let size = match k.var(c.var).ty {
+                crate::ir::Ty::Array(t) => t.elem.bytes(),
+                _ => 0,
+            };
+            size * (u64::from(c.upload && c.overwritten.is_none()) + u64::from(c.download))
+        })
+        .sum();
+    let _ = writeln!(
+        out,
+        "  `{}(..)` runs `cuda` only where the copies ({bytes} bytes per element of equal-length arrays), {} \
+         launch(es) and the GPU's share of the work beat the CPU variants on this machine's threads \
+         (kernelize::Target::choose_costed)",
+        k.name,
+        k.loops.len()
+    );
 }

@@ -26,4 +26,6 @@ pub mod __private;
 pub use cpu::{Machine, SimdLevel, machine};
 pub use error::{Error, ErrorKind};
 pub use prange::prange;
+#[doc(hidden)]
+pub use target::CallCost;
 pub use target::{CUDA_MIN_ELEMENTS, Target, UnknownTarget, forced_target};

@@ -90,7 +90,66 @@ impl Target {
 /// arrays (`name::cuda_device`) are not dispatched: they always run on the GPU.
 pub const CUDA_MIN_ELEMENTS: usize = 1 << 20;
 
+/// What the dispatcher knows of one call of a kernel with a `cuda` variant, to weigh the GPU
+/// against the CPU (see [`Target::choose_costed`]).
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallCost {
+    /// Elements of the array arguments.
+    pub elements: usize,
+    /// Bytes `name::cuda` copies to the GPU and back.
+    pub bytes: u64,
+    /// Estimated work of the prange loops, in the cost units of `kernelize::parallel`
+    /// (nominally 0.25 ns each on one CPU thread).
+    pub work: u64,
+    /// Kernel launches (prange loops).
+    pub launches: u64,
+}
+
+/// The GPU model of dispatch, stated rather than measured (there was no GPU to measure it on):
+/// host arrays cross PCIe at about 20 GB/s, a launch with its flag read back costs about
+/// 10 µs, and the GPU does a cost unit about 100 times faster than one CPU thread (an H100
+/// runs some 17,000 threads at once against the CPU thread's SIMD lanes). The CPU side: one
+/// unit is 0.25 ns on one thread, divided among the team's threads.
+const PCIE_BYTES_PER_NS: f64 = 20.0;
+const LAUNCH_NS: f64 = 10_000.0;
+const CPU_NS_PER_UNIT: f64 = 0.25;
+const GPU_SPEEDUP_PER_UNIT: f64 = 100.0;
+
+impl CallCost {
+    /// Estimated nanoseconds of the call on the GPU, copies and launches included.
+    pub fn gpu_ns(&self) -> f64 {
+        self.bytes as f64 / PCIE_BYTES_PER_NS
+            + self.launches as f64 * LAUNCH_NS
+            + self.work as f64 * CPU_NS_PER_UNIT / GPU_SPEEDUP_PER_UNIT
+    }
+
+    /// Estimated nanoseconds of the call on `threads` CPU threads.
+    pub fn cpu_ns(&self, threads: usize) -> f64 {
+        self.work as f64 * CPU_NS_PER_UNIT / threads.max(1) as f64
+    }
+
+    /// Whether the GPU is estimated to finish first, on a machine of `threads` CPU threads,
+    /// and the arguments hold at least [`CUDA_MIN_ELEMENTS`] elements.
+    pub fn gpu_pays(&self, threads: usize) -> bool {
+        self.elements >= CUDA_MIN_ELEMENTS && self.gpu_ns() < self.cpu_ns(threads)
+    }
+}
+
 impl Target {
+    /// [`Target::choose_sized`], with the GPU chosen only where [`CallCost::gpu_pays`]: the
+    /// copies to and from the GPU, the launches and the GPU's work beat the CPU variants'
+    /// estimate on this machine's threads. Light element-wise kernels stay on the CPU.
+    ///
+    /// # Panics
+    ///
+    /// As [`Target::choose_sized`].
+    #[doc(hidden)]
+    pub fn choose_costed(available: &[Target], cost: CallCost) -> Target {
+        let pays = cost.gpu_pays(crate::parallel::num_threads());
+        Target::choose_sized(available, if pays { cost.elements.max(CUDA_MIN_ELEMENTS) } else { 0 })
+    }
+
     /// [`Target::choose`] for a kernel with a `cuda` variant, given the number of elements in
     /// its array arguments: the GPU when a device is present and `elements` is at least
     /// [`CUDA_MIN_ELEMENTS`], else the best CPU variant. `KERNELIZE_TARGET=cuda` forces the GPU;
@@ -225,6 +284,24 @@ pub fn forced_target() -> Result<Option<Target>, UnknownTarget> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gpu_pays_only_where_copies_and_launches_are_paid_for() {
+        let n = 1 << 24;
+        // axpy: 4 units and 12 bytes an element (x in, y in and back): the CPU wins on 2
+        // threads and more.
+        let axpy = CallCost { elements: 2 * n, bytes: 12 * n as u64, work: 4 * n as u64, launches: 1 };
+        assert!(!axpy.gpu_pays(2) && !axpy.gpu_pays(16));
+        // the seed kernel: a tanh per element (about 40 units), 16 bytes: the GPU wins on a
+        // few cores, not on many.
+        let seed = CallCost { elements: 2 * n, bytes: 16 * n as u64, work: 45 * n as u64, launches: 2 };
+        assert!(seed.gpu_pays(2) && !seed.gpu_pays(64));
+        // heavy work per element: the GPU even on 64 threads.
+        let heavy = CallCost { work: 4000 * n as u64, ..seed };
+        assert!(heavy.gpu_pays(64));
+        // below CUDA_MIN_ELEMENTS never.
+        assert!(!CallCost { elements: 1000, bytes: 0, work: u64::MAX, launches: 1 }.gpu_pays(1));
+    }
 
     #[test]
     fn a_gpu_that_cannot_be_set_up_falls_back_to_the_best_cpu_variant() {

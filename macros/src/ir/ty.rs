@@ -41,6 +41,16 @@ impl Scalar {
         Scalar::ALL.into_iter().find(|s| s.name() == name)
     }
 
+    /// Bytes of one value, in memory and on the GPU (`bool` is one byte).
+    pub const fn bytes(self) -> u64 {
+        match self {
+            Scalar::I8 | Scalar::U8 | Scalar::Bool => 1,
+            Scalar::I16 | Scalar::U16 => 2,
+            Scalar::F32 | Scalar::I32 | Scalar::U32 => 4,
+            Scalar::F64 | Scalar::I64 | Scalar::Isize | Scalar::U64 | Scalar::Usize => 8,
+        }
+    }
+
     pub const fn name(self) -> &'static str {
         match self {
             Scalar::F32 => "f32",
