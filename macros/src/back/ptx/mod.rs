@@ -562,4 +562,6 @@ fn device_function(
 }
 
 #[cfg(test)]
+mod sass;
+#[cfg(test)]
 pub mod tests;

@@ -1,0 +1,156 @@
+//! What the GPU would run: the SASS `ptxas` makes of our PTX for sm_90 (an H100), read with
+//! `nvdisasm`, counted instruction by instruction, against CUDA's libdevice.
+//!
+//! libdevice's counts were measured once with `nvcc` 13.5 from PyPI (`bash benches/gpu/sass.sh`
+//! measures them again, and prints ours beside them); the test below counts ours at every run,
+//! so that a change to the math library or to the loop's code that costs instructions shows.
+//! `nvdisasm` comes from the `nvidia-cuda-nvdisasm` wheel (`.ci/run` installs it into
+//! `.tools/`; `KERNELIZE_NVDISASM` names another); without it the test skips, unless `CI`.
+
+use super::tests::{module_of, ptxas};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// `nvdisasm`, or why there is none.
+fn nvdisasm() -> Result<PathBuf, String> {
+    let path = std::env::var_os("KERNELIZE_NVDISASM")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/nvdisasm"), PathBuf::from);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "no nvdisasm at {} (`bash .ci/run` installs it from the nvidia-cuda-nvdisasm wheel)",
+            path.display()
+        ))
+    }
+}
+
+/// The SASS instructions of each entry of `ptx` for `arch`, `NOP`s not counted (padding).
+pub fn counts(ptx: &str, arch: &str) -> Result<BTreeMap<String, usize>, String> {
+    let (ptxas, nvdisasm) = (ptxas()?, nvdisasm()?);
+    let dir = std::env::temp_dir().join(format!("kernelize-sass-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let name = format!("{:x}", fxhash(ptx));
+    let (src, cubin) = (dir.join(format!("{name}.ptx")), dir.join(format!("{name}.cubin")));
+    std::fs::write(&src, ptx).map_err(|e| e.to_string())?;
+    let run = Command::new(&ptxas).arg(format!("-arch={arch}")).arg(&src).arg("-o").arg(&cubin).output();
+    let run = run.map_err(|e| e.to_string())?;
+    if !run.status.success() {
+        return Err(format!("ptxas: {}", String::from_utf8_lossy(&run.stderr)));
+    }
+    let listing = Command::new(&nvdisasm).arg("-c").arg(&cubin).output().map_err(|e| e.to_string())?;
+    let _ = (std::fs::remove_file(&src), std::fs::remove_file(&cubin));
+    Ok(count_listing(&String::from_utf8_lossy(&listing.stdout)))
+}
+
+/// Instructions per `.text.NAME` section of an `nvdisasm -c` listing.
+fn count_listing(listing: &str) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in listing.lines() {
+        if let Some(rest) = line.strip_prefix("//--------------------- .text.") {
+            let name = rest.split_whitespace().next().unwrap_or_default().to_owned();
+            out.insert(name.clone(), 0);
+            current = Some(name);
+            continue;
+        }
+        let t = line.trim_start();
+        let Some(body) = t.strip_prefix("/*").and_then(|r| r.split_once("*/")).map(|(addr, rest)| (addr, rest.trim()))
+        else {
+            continue;
+        };
+        let (addr, ins) = body;
+        if !addr.chars().all(|c| c.is_ascii_hexdigit()) || ins.is_empty() {
+            continue;
+        }
+        let mut words = ins.split_whitespace();
+        let first = words.next();
+        let op = if first.is_some_and(|w| w.starts_with('@')) { words.next() } else { first };
+        if op.is_some_and(|o| o.starts_with("NOP")) {
+            continue;
+        }
+        if let Some(n) = current.as_ref().and_then(|c| out.get_mut(c)) {
+            *n += 1;
+        }
+    }
+    out
+}
+
+fn fxhash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
+/// The `f64` functions the issue measures, their expression in a kernel, and libdevice's SASS
+/// instructions per call for sm_90: each `out[i] = f(a[i]) + b[i] * 0.0` kernel of
+/// `benches/gpu/libdevice.cu` less the one without the function (28 instructions), with nvcc
+/// 13.5 (`bash benches/gpu/sass.sh`).
+const FUNCTIONS: [(&str, &str, usize); 6] = [
+    ("exp", "a[i].exp()", 87 - 28),
+    ("ln", "a[i].ln()", 111 - 28),
+    ("sin", "a[i].sin()", 233 - 28),
+    ("cos", "a[i].cos()", 234 - 28),
+    ("tanh", "a[i].tanh()", 128 - 28),
+    ("powf", "a[i].powf(b[i])", 279 - 28),
+];
+
+/// Our SASS instructions per call of each function for sm_90: each `out[i] = f(a[i])` entry
+/// less the `out[i] = a[i]` entry. Printed, with libdevice's, by `cargo test -p
+/// kernelize-macros sass -- --nocapture`.
+pub fn per_call() -> Result<Vec<(&'static str, usize, usize)>, String> {
+    let kernel = |expr: &str| -> Result<String, String> {
+        let src = format!(
+            "fn k(a: &[f64], b: &[f64], out: &mut [f64]) {{ for i in prange(0..a.len()) {{ out[i] = {expr}; }} }}"
+        );
+        let func: syn::ItemFn = syn::parse_str(&src).map_err(|e| e.to_string())?;
+        module_of(&func, false)
+    };
+    let entry = |ptx: &str| -> Result<usize, String> {
+        counts(ptx, "sm_90")?.get("k_loop0").copied().ok_or_else(|| "no entry k_loop0".to_owned())
+    };
+    let base = entry(&kernel("a[i] + b[i] * 0.0")?)?;
+    let mut out = Vec::new();
+    for (name, expr, libdevice) in FUNCTIONS {
+        let n = entry(&kernel(&format!("{expr} + b[i] * 0.0"))?)?;
+        out.push((name, n.saturating_sub(base), libdevice));
+    }
+    Ok(out)
+}
+
+#[test]
+fn the_listing_is_counted_per_function() {
+    let listing = "//--------------------- .text.k_loop0  ---\n        /*0000*/                   LDC R1, c[0x0][0x28] ;\n\
+                   /*0010*/              @P0 EXIT ;\n        /*0020*/                   NOP;\n\
+                   //--------------------- .text.other ---\n        /*0000*/   BRA `(.L_x_1) ;\n";
+    let c = count_listing(listing);
+    assert_eq!(c.get("k_loop0"), Some(&2));
+    assert_eq!(c.get("other"), Some(&1));
+}
+
+/// Ours against libdevice's, per call, for sm_90; and no function above the instruction
+/// count it had when this test was written (a regression shows here first).
+#[test]
+fn sass_instructions_per_call_against_libdevice() {
+    let per_call = match per_call() {
+        Ok(p) => p,
+        Err(why) if std::env::var_os("CI").is_some() => panic!("CI needs ptxas and nvdisasm: {why}"),
+        Err(why) => {
+            eprintln!("skipped: {why}");
+            return;
+        }
+    };
+    for (name, ours, libdevice) in &per_call {
+        eprintln!(
+            "{name}: {ours} SASS instructions per call, libdevice {libdevice} ({:.2}x)",
+            *ours as f64 / *libdevice as f64
+        );
+    }
+    // Measured when the test was written (ptxas 12.9, sm_90); the issue's goal is 1.5x
+    // libdevice, met by exp and powf, not yet by ln, sin, cos, tanh. Lower these as the
+    // library gets faster; a rise is a regression.
+    let recorded = [("exp", 76), ("ln", 185), ("sin", 421), ("cos", 420), ("tanh", 199), ("powf", 341)];
+    for ((name, ours, _), (rname, most)) in per_call.iter().zip(recorded) {
+        assert_eq!(*name, rname);
+        assert!(*ours <= most, "{name}: {ours} SASS instructions per call, more than the {most} recorded");
+    }
+}
