@@ -178,6 +178,13 @@ pub fn shifted(a: &[f64], out: &mut [f64]) {
 }
 
 #[kernel(cuda)]
+pub fn smooth(a: &[f64], out: &mut [f64], n: usize) {
+    for i in prange(1..n) {
+        out[i] = 0.25 * a[i - 1] + 0.5 * a[i] + 0.25 * a[i + 1];
+    }
+}
+
+#[kernel(cuda)]
 pub fn ratio(a: &[i32], b: &[i32], out: &mut [i32]) {
     for i in prange(0..a.len()) {
         out[i] = a[i] / b[i];
@@ -590,6 +597,34 @@ fn grids_of_a_real_gpu_match_serial() {
         let got = with_simulated_gpu(132, 8, || stats::cuda(&x).unwrap());
         assert_eq!((got.2, got.3), (want.2, want.3), "max and min n={n}");
         assert_sum_close_f64(&format!("sum n={n}"), got.0, want.0, n, x.iter().map(|v| v.abs()).sum());
+    }
+}
+
+/// The bounds of `a[i - 1]`, `a[i]`, `a[i + 1]` are checked once, before the loop (the entry
+/// fails at once if any iteration would), and the element-wise loop runs four iterations per
+/// trip: bit for bit `serial`, at lengths around the unrolled trip, and the same failure.
+#[test]
+fn hoisted_checks_and_unrolled_loops_match_serial() {
+    if !gpu() {
+        return;
+    }
+    assert!(smooth::PTX.contains("$L_grid4_"), "the unrolled loop");
+    let body = &smooth::PTX[smooth::PTX.find("$L_grid4_").unwrap()..smooth::PTX.find("\n$L_fail_").unwrap()];
+    assert!(!body.contains("$L_ok_"), "no check left in the loop:\n{body}");
+    for len in [3, 4, 5, 9, 2047, 2049, 8197, 100_003] {
+        let mut rng = Rng::for_case("smooth", len);
+        let a = rng.vec_f64(len, -1.0, 1.0);
+        let (mut want, mut got) = (vec![7.0; len], vec![7.0; len]);
+        smooth::serial(&a, &mut want, len - 1);
+        smooth::cuda(&a, &mut got, len - 1).unwrap();
+        let (w, g): (Vec<u64>, Vec<u64>) =
+            (want.iter().map(|v| v.to_bits()).collect(), got.iter().map(|v| v.to_bits()).collect());
+        assert_all_eq(&format!("smooth len={len}"), &g, &w);
+        // One iteration too many: a[len] is read by the last one.
+        let mut out = vec![7.0; len + 1];
+        let e = smooth::cuda(&a, &mut out, len).unwrap_err();
+        assert_eq!(e.kind(), kernelize::ErrorKind::IndexOutOfBounds, "{e}");
+        assert!(out.iter().all(|&x| x == 7.0), "nothing written back");
     }
 }
 

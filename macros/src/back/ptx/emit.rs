@@ -163,6 +163,10 @@ pub struct Fx<'k> {
     /// The device functions of the math library the body calls.
     pub calls: BTreeSet<&'static str>,
     pub errors: Vec<(Span, String)>,
+    /// The prange loop's variables, and the accesses whose bounds the entry checked once before
+    /// its loop: (array, axis, prange dimension, first and last offset), see `analyze::bounds`.
+    pub prange: Vec<VarId>,
+    pub hoisted: Vec<(VarId, usize, usize, i64, i64)>,
 }
 
 impl<'k> Fx<'k> {
@@ -180,6 +184,8 @@ impl<'k> Fx<'k> {
             fail: None,
             calls: BTreeSet::new(),
             errors: Vec::new(),
+            prange: Vec::new(),
+            hoisted: Vec::new(),
         }
     }
 
@@ -862,9 +868,17 @@ impl<'k> Fx<'k> {
             let Some(i) = self.expr(e) else { continue };
             let i = self.widen(i, scalar(&e.ty));
             let dim = *a.dims.get(axis).unwrap_or(&a.len);
-            let out = self.reg(Class::Pred);
-            self.ins(format_args!("setp.ge.u64 {out}, {i}, {dim}"));
-            self.fail_if(out, FAIL_BOUNDS);
+            // An index `p + c` within the offsets checked before the loop needs no check here.
+            let checked = crate::analyze::bounds_affine(&self.prange, e).is_some_and(|(d, c)| {
+                self.hoisted
+                    .iter()
+                    .any(|&(h, ax, hd, first, last)| h == array && ax == axis && hd == d && first <= c && c <= last)
+            });
+            if !checked {
+                let out = self.reg(Class::Pred);
+                self.ins(format_args!("setp.ge.u64 {out}, {i}, {dim}"));
+                self.fail_if(out, FAIL_BOUNDS);
+            }
             linear = Some(match linear {
                 None => i,
                 Some(prev) => {

@@ -114,6 +114,62 @@ pub fn write(k: &Kernel, a: &crate::analyze::Analysis, fastmath: bool, diag: &mu
     Some(text)
 }
 
+/// The most work (cost units of `analyze::cost`) an iteration of an unrolled loop has: light
+/// element-wise bodies, whose time is memory latency. Heavier ones (math functions, which are
+/// device functions ptxas would then call rather than inline) and bodies with loops are
+/// compute-bound, and run one iteration per trip.
+const UNROLL_MAX_COST: u64 = 16;
+
+fn element_wise(l: &PrangeLoop, info: &LoopInfo) -> bool {
+    let loops = crate::ir::walk::any_stmt_in_block(&l.body, |s| matches!(s, crate::ir::StmtKind::Loop(_)));
+    info.cost <= UNROLL_MAX_COST && !loops
+}
+
+/// One iteration of the loop's body at `positions`: the prange variables, then the body.
+fn iteration(fx: &mut Fx<'_>, l: &PrangeLoop, positions: &[Reg], starts: &[Reg]) {
+    let k = fx.k;
+    for ((d, pos), start) in l.dims.iter().zip(positions).zip(starts) {
+        let v = fx.reg(Class::B64);
+        fx.ins(format_args!("add.u64 {v}, {start}, {pos}"));
+        let dst = fx.var(d.var);
+        fx.narrow(dst, v, emit::scalar(&k.var(d.var).ty));
+    }
+    fx.block(&l.body);
+}
+
+/// The bounds checks `analyze::bounds` moved out of the loop, once per thread before it (every
+/// thread computes the same answer): each access `a[p + c]` that every iteration makes, for
+/// `c` in `first..=last`, is in bounds for all `p` in `start..start + n` exactly when
+/// `start + first >= 0` and `start + n - 1 + last < len`. If not, some iteration would fail:
+/// the entry fails at once. The accesses then skip their own check (`Fx::address`).
+fn hoisted_checks(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, starts: &[Reg], counts: &[Reg]) {
+    fx.prange = l.dims.iter().map(|d| d.var).collect();
+    for h in &info.hoisted {
+        let (Some(&start), Some(&n)) = (starts.get(h.dim), counts.get(h.dim)) else { continue };
+        let Some(len) = fx.arrays.get(&h.array).and_then(|a| a.dims.get(h.axis).copied()) else { continue };
+        let (empty, skip) = (fx.reg(Class::Pred), fx.fresh_label("hoisted"));
+        fx.ins(format_args!("setp.eq.u64 {empty}, {n}, 0"));
+        fx.ins(format_args!("@{empty} bra {skip}"));
+        let p = fx.reg(Class::Pred);
+        if h.first < 0 {
+            fx.ins(format_args!("setp.lt.u64 {p}, {start}, {}", h.first.unsigned_abs()));
+            fx.fail_if(p, emit::FAIL_BOUNDS);
+        }
+        let end = fx.reg(Class::B64);
+        fx.ins(format_args!("add.u64 {end}, {start}, {n}"));
+        match h.last - 1 {
+            0 => {}
+            c if c > 0 => fx.ins(format_args!("add.u64 {end}, {end}, {c}")),
+            c => fx.ins(format_args!("sub.u64 {end}, {end}, {}", c.unsigned_abs())),
+        }
+        let q = fx.reg(Class::Pred);
+        fx.ins(format_args!("setp.ge.u64 {q}, {end}, {len}"));
+        fx.fail_if(q, emit::FAIL_BOUNDS);
+        fx.label(&skip);
+        fx.hoisted.push((h.array, h.axis, h.dim, h.first, h.last));
+    }
+}
+
 fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
     let k = fx.k;
     let params = params(k, l, info);
@@ -241,17 +297,34 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
         }
         _ => vec![],
     };
+    hoisted_checks(fx, l, info, &starts, &counts);
+    // A 1-D loop runs four iterations per trip while at least four are left for the thread
+    // (iterations idx, idx + stride, ..., in the order of the plain loop, so reductions give
+    // the same bits): with the bounds checks hoisted above, the loads of the four are
+    // independent and ptxas can have them in flight together.
+    if positions.len() == 1 && element_wise(l, info) {
+        let (main, stride3, last, more) =
+            (fx.fresh_label("grid4"), fx.reg(Class::B64), fx.reg(Class::B64), fx.reg(Class::Pred));
+        fx.ins(format_args!("mul.lo.u64 {stride3}, {stride}, 3"));
+        fx.label(&main);
+        fx.ins(format_args!("add.u64 {last}, {idx}, {stride3}"));
+        fx.ins(format_args!("setp.ge.u64 {more}, {last}, {total}"));
+        fx.ins(format_args!("@{more} bra {head}"));
+        for _ in 0..4 {
+            let next = fx.fresh_label("next");
+            fx.prange_continue = next.clone();
+            iteration(fx, l, &positions, &starts);
+            fx.label(&next);
+            fx.ins(format_args!("add.u64 {idx}, {idx}, {stride}"));
+        }
+        fx.ins(format_args!("bra {main}"));
+        fx.prange_continue = cont.clone();
+    }
     fx.label(&head);
     let p = fx.reg(Class::Pred);
     fx.ins(format_args!("setp.ge.u64 {p}, {idx}, {total}"));
     fx.ins(format_args!("@{p} bra {done}"));
-    for ((d, pos), start) in l.dims.iter().zip(&positions).zip(&starts) {
-        let v = fx.reg(Class::B64);
-        fx.ins(format_args!("add.u64 {v}, {start}, {pos}"));
-        let dst = fx.var(d.var);
-        fx.narrow(dst, v, emit::scalar(&k.var(d.var).ty));
-    }
-    fx.block(&l.body);
+    iteration(fx, l, &positions, &starts);
     fx.label(&cont);
     fx.ins(format_args!("add.u64 {idx}, {idx}, {stride}"));
     if let [q, r, qs, rs, n1] = positions[..] {
