@@ -94,9 +94,9 @@ const FUNCTIONS: [(&str, &str, usize); 6] = [
     ("powf", "a[i].powf(b[i])", 279 - 28),
 ];
 
-/// Our SASS instructions per call of each function for sm_90: each `out[[i, j]] = f(a[[i, j]])
-/// + b[[i, j]] * 0.0` entry less the one without `f`. Printed, with libdevice's, by `cargo test -p
-/// kernelize-macros sass -- --nocapture`.
+/// Our SASS instructions per call of each function for sm_90: the entry of
+/// `out[[i, j]] = f(a[[i, j]]) + b[[i, j]] * 0.0` less the one without `f`. Printed, with
+/// libdevice's, by `cargo test -p kernelize-macros sass -- --nocapture`.
 pub fn per_call() -> Result<Vec<(&'static str, usize, usize)>, String> {
     // A 2-D loop, which runs one iteration per trip (1-D element-wise loops are unrolled, and
     // the base would then count four copies of the loop's own code): each function is then
