@@ -159,8 +159,8 @@ pub fn exp_m1(x: f64) -> f64 {
 /// `ln x`.
 ///
 /// fdlibm's method: `x = 2^k (1 + f)` with `1 + f` in `[sqrt(1/2), sqrt(2))` (subnormals scaled
-/// by 2^54 first), `s = f / (2 + f)`, `ln(1 + f) = f - f^2/2 + s (f^2/2 + R(s^2))` with fdlibm's
-/// minimax `R`, and `k ln2` added in two parts.
+/// by 2^54 first), `s = f / (2 + f)` (by Newton's method, no division), `ln(1 + f) = f - f^2/2 +
+/// s (f^2/2 + R(s^2))` with fdlibm's minimax `R`, and `k ln2` added in two parts.
 /// Measured max error: 0.793 ulp.
 pub fn ln(x: f64) -> f64 {
     // x = 2^k z, z in [sqrt(1/2), sqrt(2)): kb = k + 1023 from the bits of x / sqrt(1/2)
@@ -171,7 +171,17 @@ pub fn ln(x: f64) -> f64 {
     let k = (kb as f64 - 1023.0) - if sub { 54.0 } else { 0.0 };
     let f = z - 1.0;
     let hfsq = 0.5 * f * f;
-    let s = f / (2.0 + f);
+    // s = f / (2 + f) without a division (on a GPU, division is a long sequence with a slow
+    // path): 1 / d for d = 2 + f in [1.707, 2.414] from the linear minimax guess (relative
+    // error 2^-6.06), then four Newton steps y += y (1 - d y), each squaring the error: within
+    // 0.5 ulp of 1 / d (measured on 40,000 points), so s is within 1 ulp of f / d.
+    let d = 2.0 + f;
+    let y = d.mul_add(-0.23901599922648414, 0.9850615000483447);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let s = f * y;
     let s2 = s * s;
     let s4 = s2 * s2;
     let t1 = s4 * s4.mul_add(s4.mul_add(1.5313837699209373e-1, 2.2222198432149784e-1), 3.999999999940942e-1);
@@ -236,7 +246,14 @@ pub fn log2(x: f64) -> f64 {
     let k = (kb as f64 - 1023.0) - if sub { 54.0 } else { 0.0 };
     let f = z - 1.0;
     let hfsq = 0.5 * f * f;
-    let s = f / (2.0 + f);
+    // s = f / (2 + f) by Newton's method, as in `ln`.
+    let d = 2.0 + f;
+    let y = d.mul_add(-0.23901599922648414, 0.9850615000483447);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let s = f * y;
     let s2 = s * s;
     let s4 = s2 * s2;
     let t1 = s4 * s4.mul_add(s4.mul_add(1.5313837699209373e-1, 2.2222198432149784e-1), 3.999999999940942e-1);
@@ -272,7 +289,14 @@ pub fn log10(x: f64) -> f64 {
     let k = (kb as f64 - 1023.0) - if sub { 54.0 } else { 0.0 };
     let f = z - 1.0;
     let hfsq = 0.5 * f * f;
-    let s = f / (2.0 + f);
+    // s = f / (2 + f) by Newton's method, as in `ln`.
+    let d = 2.0 + f;
+    let y = d.mul_add(-0.23901599922648414, 0.9850615000483447);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let s = f * y;
     let s2 = s * s;
     let s4 = s2 * s2;
     let t1 = s4 * s4.mul_add(s4.mul_add(1.5313837699209373e-1, 2.2222198432149784e-1), 3.999999999940942e-1);
@@ -406,8 +430,9 @@ pub fn cosh(x: f64) -> f64 {
 /// `tanh x`.
 ///
 /// `t = e^(2a) - 1` as in [`exp_m1`] (`a = |x|`, `2a` replaced by 40 above `a = 20`), then
-/// `tanh a = t / (t + 2)` below 1/2 and `1 - 2 / (t + 2)` above.
-/// Measured max error: 2.227 ulp.
+/// `tanh a = t / (t + 2)` below 1/2 and `1 - 2 / (t + 2)` above, `1 / (t + 2)` by Newton's
+/// method (no division: half the GPU instructions).
+/// Measured max error: 2.601 ulp.
 pub fn tanh(x: f64) -> f64 {
     let log2e = f64::from_bits(0x3ff7_1547_652b_82fe); // log2(e)
     let magic = 6755399441055744.0;
@@ -441,7 +466,16 @@ pub fn tanh(x: f64) -> f64 {
     let e = (a - (s - sb)) + (hr - sb);
     let em1 = 2.0 * (s + h.mul_add(tail, e + ea));
     let small = ax < 0.5;
-    let qd = (if small { em1 } else { 2.0 }) / (em1 + 2.0);
+    // (small ? t : 2) / (t + 2) without a division: 1 / d, d = t + 2 in [2, 2.4e17], from the
+    // magic-constant guess (relative error 2^-4.3 at worst), then four Newton steps (each
+    // squaring the error): within 0.5 ulp of 1 / d (measured on 25,000 points).
+    let d = em1 + 2.0;
+    let y = f64::from_bits(0x7fde_6238_da3c_2118 - d.to_bits());
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let y = y.mul_add(d.mul_add(-y, 1.0), y);
+    let qd = (if small { em1 } else { 2.0 }) * y;
     let v = if small { qd } else { 1.0 - qd };
     let v = f64::from_bits((v.to_bits() & 0x7fff_ffff_ffff_ffff) | (x.to_bits() & 0x8000_0000_0000_0000));
     if ax < 5.551115123125783e-17 { x } else { v }
