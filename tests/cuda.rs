@@ -185,6 +185,14 @@ pub fn smooth(a: &[f64], out: &mut [f64], n: usize) {
 }
 
 #[kernel(cuda)]
+pub fn trig(x: &[f64], mut out: ArrayViewMut2<f64>) {
+    for i in prange(0..x.len()) {
+        out[[i, 0]] = x[i].sin();
+        out[[i, 1]] = x[i].cos();
+    }
+}
+
+#[kernel(cuda)]
 pub fn ratio(a: &[i32], b: &[i32], out: &mut [i32]) {
     for i in prange(0..a.len()) {
         out[i] = a[i] / b[i];
@@ -398,6 +406,29 @@ fn approximate_f32_sin_cos_within_the_documented_error() {
         // |sin cos| <= 1, each factor off by < 2^-20: the product by < 2^-19.
         assert!((g - w).abs() <= 2f32.powi(-19), "x = {}: got {g}, want {w}", x[k]);
     }
+}
+
+/// `sin` and `cos` of huge arguments (Payne–Hanek's reduction, whose bits of 2/pi the PTX reads
+/// from a `.const` table): within 5 ulp of std from 1.6e6 to f64::MAX.
+#[test]
+fn trig_of_huge_arguments_within_5_ulp_of_std() {
+    if !gpu() {
+        return;
+    }
+    let mut rng = Rng::for_case("huge trig", 0);
+    let mut x: Vec<f64> = (0..4000).map(|_| f64::from_bits((rng.next_u64() >> 2) | 0x4130_0000_0000_0000)).collect();
+    x.retain(|v| v.is_finite());
+    x.extend([1.6e6, 1.6000001e6, 1e22, f64::MAX, -f64::MAX, 2f64.powi(1000), -1e300, 5.3e9]);
+    let (mut want, mut got) = (Array2::<f64>::zeros((x.len(), 2)), Array2::<f64>::zeros((x.len(), 2)));
+    for (i, &v) in x.iter().enumerate() {
+        want[[i, 0]] = v.sin();
+        want[[i, 1]] = v.cos();
+    }
+    trig::cuda(&x, got.view_mut()).unwrap();
+    for ((i, f), g) in got.indexed_iter() {
+        within_ulps(&format!("{} at x = {:e}", ["sin", "cos"][f], x[i]), *g, want[[i, f]], 5.0);
+    }
+    assert!(trig::PTX.contains(".const .align 8 .b64"), "the table in constant memory");
 }
 
 /// `fastmath` f32 `ln` goes through `lg2.approx`, whose error is absolute (2^-22.6, PTX ISA),

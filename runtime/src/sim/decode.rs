@@ -23,6 +23,8 @@ const SHARED_GAP: u64 = 256;
 
 /// The decoded module.
 pub(super) struct Code {
+    /// Constant memory: the module's `.const` tables, from [`CONST_BASE`].
+    pub consts: Vec<u8>,
     pub insts: Vec<Inst>,
     /// Per instruction: its line (1-based) and text, for messages.
     pub src: Vec<(u32, Box<str>)>,
@@ -245,7 +247,15 @@ pub(super) enum Sym {
     Local {
         offset: u64,
     },
+    /// A module-level `.const` table, at `addr` of constant memory.
+    Const {
+        addr: u64,
+    },
 }
+
+/// Where constant memory starts: its own state space, so an address of it is no global,
+/// shared or local one.
+pub(super) const CONST_BASE: u64 = 0x4000_0000;
 
 /// A function's signature, for checking calls.
 struct Signature {
@@ -270,7 +280,35 @@ pub(super) fn decode(src: &str) -> Result<Code, SimError> {
     let module = parse::parse(src)?;
     let lines: Vec<&str> = src.lines().collect();
     let text = |line: u32| lines.get((line as usize).saturating_sub(1)).copied().unwrap_or("");
-    let mut code = Code { insts: Vec::new(), src: Vec::new(), funcs: Vec::new(), calls: Vec::new(), shfls: Vec::new() };
+    let mut code = Code {
+        consts: Vec::new(),
+        insts: Vec::new(),
+        src: Vec::new(),
+        funcs: Vec::new(),
+        calls: Vec::new(),
+        shfls: Vec::new(),
+    };
+    let mut tables: Vec<(&str, u64)> = Vec::new();
+    for c in &module.consts {
+        let at = |m: String| located(Fault::new(SimErrorKind::Parse, m), c.line, text(c.line));
+        let ty = c.ty.strip_prefix('.').and_then(Ty::parse).filter(|t| !t.is_float() && *t != Ty::Pred);
+        let ty = ty.ok_or_else(|| at(format!("a `.const` table of `{}` is outside cuda_sim's subset", c.ty)))?;
+        let size = (ty.bits() / 8) as usize;
+        if !c.align.is_power_of_two() || c.align < size as u64 {
+            return Err(at(format!("the alignment {} does not suit `{}`", c.align, c.ty)));
+        }
+        let start = code.consts.len().next_multiple_of(c.align as usize);
+        code.consts.resize(start, 0);
+        for v in &c.values {
+            let x = immediate(v, false, ty).map_err(|e| at(e.message))?;
+            code.consts.extend_from_slice(&x.to_le_bytes()[..size]);
+        }
+        if tables.iter().any(|(n, _)| *n == c.name) {
+            return Err(at(format!("`{}` is declared twice", c.name)));
+        }
+        tables.push((c.name, CONST_BASE + start as u64));
+        let _ = c.len;
+    }
     let mut sigs: HashMap<&str, Signature> = HashMap::new();
     let mut pending = Vec::new();
     for f in &module.funcs {
@@ -295,7 +333,10 @@ pub(super) fn decode(src: &str) -> Result<Code, SimError> {
         }
         let index = u32::try_from(code.funcs.len()).unwrap_or(u32::MAX);
         sigs.insert(f.name, Signature { index: Some(index), ..sig });
-        let fx = FnCtx::new(&mut code, f.entry);
+        let mut fx = FnCtx::new(&mut code, f.entry);
+        for &(name, addr) in &tables {
+            fx.scopes[0].insert(name, Sym::Const { addr });
+        }
         fx.function(f, body, &mut pending).map_err(|(e, line)| located(e, line, text(line)))?;
     }
     for (line, t) in &mut code.src {

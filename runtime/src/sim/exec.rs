@@ -21,6 +21,8 @@ pub(super) enum Stop {
 /// What a thread's instructions reach besides its registers.
 pub(super) struct Env<'a, 'm> {
     pub global: &'a mut Global<'m>,
+    /// Constant memory (the module's `.const` tables), from `decode::CONST_BASE`.
+    pub consts: &'a [u8],
     pub shared: &'a mut Shared,
     pub local: &'a mut [u8],
     /// The current frame's first byte of local memory.
@@ -29,6 +31,26 @@ pub(super) struct Env<'a, 'm> {
     pub ntid: u32,
     pub ctaid: u32,
     pub nctaid: u32,
+}
+
+/// A load of `kind` at `addr` of constant memory, checked against the tables' extent.
+fn const_load(consts: &[u8], addr: u64, kind: Kind) -> Result<u64, Fault> {
+    let n = kind.bytes();
+    let off = addr.wrapping_sub(super::decode::CONST_BASE);
+    if addr < super::decode::CONST_BASE || off.saturating_add(u64::from(n)) > consts.len() as u64 {
+        let m = format!(
+            "out-of-bounds constant read of {n} bytes at {addr:#x}: the module's tables hold {} bytes",
+            consts.len()
+        );
+        return Err(Fault::new(SimErrorKind::OutOfBounds, m));
+    }
+    if !off.is_multiple_of(u64::from(n)) {
+        return Err(Fault::new(
+            SimErrorKind::Misaligned,
+            format!("misaligned constant read of {n} bytes at {addr:#x}"),
+        ));
+    }
+    Ok(kind.extend(super::memory::read_le(consts, off as usize, n)))
 }
 
 impl Env<'_, '_> {
@@ -226,6 +248,10 @@ pub(super) fn run(
                     break Err(e);
                 }
             }
+            Op::LdConst => match const_load(env.consts, address(f[a], i.c), Kind::from_bits(i.aux)) {
+                Ok(v) => f[d] = v & width_mask(i.b),
+                Err(e) => break Err(e),
+            },
             Op::LdLocal => match local_load(env.local, local_address(env, f[a], i), Kind::from_bits(i.aux)) {
                 Ok(v) => f[d] = v & width_mask(i.b),
                 Err(e) => break Err(e),

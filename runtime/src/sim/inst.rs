@@ -151,6 +151,8 @@ pub(super) enum Op {
     /// `ld.global.nc`: a load through the read-only cache, whose buffer no thread of the
     /// launch may write.
     LdGlobalNc,
+    /// `ld.const`: a load from the module's constant memory.
+    LdConst,
     LdShared,
     LdLocal,
     /// Stores: `mem[a + c as i32] = b`, `aux` the [`Kind`].

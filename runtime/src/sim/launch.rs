@@ -77,6 +77,7 @@ impl Thread {
         loop {
             let mut env = Env {
                 global: &mut *block.global,
+                consts: &code.consts,
                 shared: &mut block.shared,
                 local: &mut self.local,
                 local_base: self.local_base,

@@ -20,7 +20,7 @@ pub(super) struct Token<'s> {
     pub line: u32,
 }
 
-const PUNCT: &str = "(){}[],;:+-@!<>|";
+const PUNCT: &str = "(){}[],;:+-@!<>|=";
 
 fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '%' | '.')

@@ -8,7 +8,9 @@
 //!
 //! # The subset
 //!
-//! - **Module**: `.version`, `.target`, `.address_size 64`; `.visible .entry` with `.param`
+//! - **Module**: `.version`, `.target`, `.address_size 64`; `.const` tables of integers with
+//!   initializers (`.const .align 8 .b64 t[38] = { .. };`, read with `ld.const`, their
+//!   address taken with `mov.u64`); `.visible .entry` with `.param`
 //!   parameters of the 32- and 64-bit types; `.func` device functions with at most one
 //!   return `.param`, their prototypes (a header ending in `;`) and definitions.
 //! - **Declarations** in bodies: `.reg` of `.pred`, `.b32`/`.u32`/`.s32`, `.b64`/`.u64`/
@@ -44,7 +46,7 @@
 //! for its flag word), `vote`, `mul.hi`, vectors
 //! (`.v2`), 16-bit and half types, `.ftz`, `.sat`, `.volatile`, the directed roundings
 //! `.rz .rm .rp` of arithmetic and conversions, `sqrt`/`rcp` `.approx`, textures,
-//! partial-warp member masks, barriers with a thread count, and module-level variables. An
+//! partial-warp member masks, barriers with a thread count, and module-level variables other than `.const` tables. An
 //! operand whose register does not fit the instruction's type is a [`SimErrorKind::Parse`]
 //! error, as it is for `ptxas`.
 //!

@@ -6,6 +6,19 @@ use super::lex::{Tok, Token, lex};
 
 pub(super) struct Module<'s> {
     pub funcs: Vec<FuncAst<'s>>,
+    pub consts: Vec<ConstArray<'s>>,
+}
+
+/// A module-level `.const .align A .bN name[len] = { v, ... };`: a table in constant memory.
+pub(super) struct ConstArray<'s> {
+    pub line: u32,
+    pub name: &'s str,
+    pub align: u64,
+    /// `.b8`, `.b16`, `.b32`, `.b64` (or the `.u`/`.s` spellings).
+    pub ty: &'s str,
+    /// The initializers as written (integers), one per element.
+    pub values: Vec<&'s str>,
+    pub len: u64,
 }
 
 /// An `.entry` or a `.func`: its header, and its body unless it is a prototype.
@@ -86,6 +99,7 @@ pub(super) fn parse(src: &str) -> Result<Module<'_>, SimError> {
     let tokens = lex(src)?;
     let mut p = Parser { src, tokens, pos: 0 };
     let mut funcs = Vec::new();
+    let mut consts = Vec::new();
     while let Some(t) = p.peek() {
         match t.tok {
             Tok::Word(".version") => p.skip_words(1)?,
@@ -94,13 +108,17 @@ pub(super) fn parse(src: &str) -> Result<Module<'_>, SimError> {
             Tok::Word(".visible" | ".weak") => p.pos += 1,
             Tok::Word(".entry") => funcs.push(p.func(true)?),
             Tok::Word(".func") => funcs.push(p.func(false)?),
+            Tok::Word(".const") => {
+                p.pos += 1;
+                consts.push(p.const_array(t.line)?);
+            }
             Tok::Word(w) => {
                 return Err(p.unsupported(t.line, format!("module-level `{w}` is outside cuda_sim's subset")));
             }
             _ => return Err(p.error(t.line, "expected a directive (`.entry`, `.func`, `.version`, ...)")),
         }
     }
-    Ok(Module { funcs })
+    Ok(Module { funcs, consts })
 }
 
 struct Parser<'s> {
@@ -319,6 +337,37 @@ impl<'s> Parser<'s> {
             }
             self.punct(',')?;
         }
+    }
+
+    /// After `.const`: `[.align A] .type name[len] = { v, v, ... };`.
+    fn const_array(&mut self, line: u32) -> Result<ConstArray<'s>, SimError> {
+        let mut align = 1;
+        let mut ty = self.word("the table's type")?;
+        if ty == ".align" {
+            let n = self.word("the alignment")?;
+            align = n.parse::<u64>().map_err(|_| self.error(line, &format!("`{n}` is not an alignment")))?;
+            ty = self.word("the table's type")?;
+        }
+        let name = self.word("the table's name")?;
+        self.punct('[')?;
+        let n = self.word("the table's length")?;
+        let len = n.parse::<u64>().map_err(|_| self.error(line, &format!("`{n}` is not an array length")))?;
+        self.punct(']')?;
+        self.punct('=')?;
+        self.punct('{')?;
+        let mut values = Vec::new();
+        loop {
+            values.push(self.word("a table value")?);
+            if self.eat('}') {
+                break;
+            }
+            self.punct(',')?;
+        }
+        self.punct(';')?;
+        if values.len() as u64 != len {
+            return Err(self.error(line, &format!("the table `{name}` has {len} elements and {} values", values.len())));
+        }
+        Ok(ConstArray { line, name, align, ty, values, len })
     }
 
     fn array(&mut self, line: u32, space: Space) -> Result<StmtKind<'s>, SimError> {

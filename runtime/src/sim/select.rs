@@ -347,7 +347,7 @@ impl<'s> FnCtx<'_, 's> {
                 }
                 let d = self.dst(dst, ty)?;
                 match sym {
-                    Sym::Shared { addr } => Ok(inst(Op::Mov, d, self.constant(addr)?, 0, 0)),
+                    Sym::Shared { addr } | Sym::Const { addr } => Ok(inst(Op::Mov, d, self.constant(addr)?, 0, 0)),
                     Sym::Local { offset } => {
                         let offset = u32::try_from(offset).map_err(|_| oc.outside())?;
                         Ok(inst(Op::LocalAddr, d, offset, 0, 0))
@@ -419,7 +419,10 @@ impl<'s> FnCtx<'_, 's> {
 
     fn memory(&mut self, oc: &mut Opcode<'s>, ops: &[Operand<'s>]) -> Result<Inst, Fault> {
         let load = oc.name == "ld";
-        let space = oc.any(&["global", "shared", "param", "local"]);
+        let space = oc.any(&["global", "shared", "param", "local", "const"]);
+        if space == Some("const") && !load {
+            return Err(parse(format!("`{}`: constant memory is read-only", oc.full)));
+        }
         let nc = load && space == Some("global") && oc.has("nc");
         let ty = oc.ty()?;
         let kind = ty.kind().ok_or_else(|| parse(format!("`{}`: predicates are not in memory", oc.full)))?;
@@ -438,13 +441,17 @@ impl<'s> FnCtx<'_, 's> {
             (Some("local"), Some(Sym::Local { offset: at })) => {
                 (Op::LdLocal, self.constant(at.wrapping_add_signed(offset))?, 0x80, 0)
             }
-            (_, Some(Sym::Shared { .. } | Sym::Local { .. } | Sym::Param { .. })) => {
+            (Some("const"), Some(Sym::Const { addr })) => {
+                (Op::LdConst, self.constant(addr.wrapping_add_signed(offset))?, 0, 0)
+            }
+            (_, Some(Sym::Shared { .. } | Sym::Local { .. } | Sym::Param { .. } | Sym::Const { .. })) => {
                 return Err(parse(format!("`{base}` is not in the state space of `{}`", oc.full)));
             }
             (s, _) => {
                 let op = match s {
                     Some("shared") => Op::LdShared,
                     Some("local") => Op::LdLocal,
+                    Some("const") => Op::LdConst,
                     _ if nc => Op::LdGlobalNc,
                     _ => Op::LdGlobal,
                 };

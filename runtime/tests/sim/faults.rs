@@ -261,6 +261,30 @@ fn nc_loads_from_a_buffer_the_launch_writes_are_caught() {
     run(&entry("", plain), (1, 32)).unwrap();
 }
 
+/// Module-level `.const` tables (the PTX writer's lookup tables): read with `ld.const`, by
+/// address or by name, and checked against their extent.
+#[test]
+fn constant_tables_are_read_and_bounded() {
+    let table = ".const .align 8 .b64 tbl[3] = { 5, 0x10, 0xffffffffffffffff };\n";
+    let body = "\tmov.u64 %rd1, tbl;\n\tmul.wide.u32 %rd2, %r0, 8;\n\tadd.u64 %rd3, %rd1, %rd2;\n\
+                \tld.const.u64 %rd4, [%rd3];\n\tadd.u64 %rd5, %rd0, %rd2;\n\tst.global.u64 [%rd5], %rd4;\n\
+                \tld.const.u64 %rd6, [tbl+8];";
+    let ptx = entry("", body).replacen(HEADER, &format!("{HEADER}{table}"), 1);
+    let mut mem = Memory::new();
+    let out = zeros::<u64>(&mut mem, 4);
+    launch(&mut mem, &ptx, "k", (1, 3), &[out]).unwrap();
+    assert_eq!(download::<u64>(&mem, out, 3), vec![5, 16, u64::MAX]);
+    let e = launch(&mut mem, &ptx, "k", (1, 4), &[out]).unwrap_err();
+    assert_eq!(e.kind(), SimErrorKind::OutOfBounds);
+    assert!(e.message().contains("out-of-bounds constant read of 8 bytes"), "{e}");
+    let store = entry("", "\tmov.u64 %rd1, tbl;\n\tst.const.u64 [%rd1], %rd0;").replacen(
+        HEADER,
+        &format!("{HEADER}{table}"),
+        1,
+    );
+    assert!(Program::parse(&store).unwrap_err().to_string().contains("read-only"));
+}
+
 #[test]
 fn shared_accesses_stay_inside_their_array() {
     let decl = "\t.shared .align 8 .b8 s[256];\n\t.shared .align 8 .b8 t[256];\n";

@@ -167,6 +167,10 @@ pub struct Fx<'k> {
     /// its loop: (array, axis, prange dimension, first and last offset), see `analyze::bounds`.
     pub prange: Vec<VarId>,
     pub hoisted: Vec<(VarId, usize, usize, i64, i64)>,
+    /// Module-level `.const` tables the code reads (lookup tables of `match`), named from
+    /// `table_prefix`, the function's or entry's name.
+    pub tables: Vec<String>,
+    pub table_prefix: String,
 }
 
 impl<'k> Fx<'k> {
@@ -186,6 +190,8 @@ impl<'k> Fx<'k> {
             errors: Vec::new(),
             prange: Vec::new(),
             hoisted: Vec::new(),
+            tables: Vec::new(),
+            table_prefix: String::new(),
         }
     }
 
@@ -943,6 +949,11 @@ impl<'k> Fx<'k> {
     fn match_expr(&mut self, scrutinee: &Expr, arms: &[Arm], s: Option<Scalar>) -> Option<Reg> {
         let x = self.expr(scrutinee)?;
         let st = scalar(&scrutinee.ty);
+        if let Some(s) = s
+            && let Some((values, default)) = lookup_table(arms, s)
+        {
+            return Some(self.table_lookup(x, st, s, &values, default));
+        }
         let result = s.map(|s| self.sreg(s));
         let end = self.fresh_label("endmatch");
         for arm in arms {
@@ -970,6 +981,30 @@ impl<'k> Fx<'k> {
         }
         self.label(&end);
         result
+    }
+
+    /// `values[x]` (or `default` when `x` is past the table) from a `.const` table in constant
+    /// memory: a `match` of integer literals to integer literals (the math library's tables)
+    /// would otherwise be a compare and a branch per arm.
+    fn table_lookup(&mut self, x: Reg, st: Scalar, s: Scalar, values: &[u64], default: u64) -> Reg {
+        let wide = class(s) == Class::B64;
+        let (bits, size) = if wide { (64, 8) } else { (32, 4) };
+        let name = format!("{}_tbl{}", self.table_prefix, self.tables.len());
+        let list: Vec<String> = values.iter().map(|v| format!("{v:#x}")).collect();
+        self.tables.push(format!(
+            ".const .align {size} .b{bits} {name}[{}] = {{ {} }};",
+            values.len(),
+            list.join(", ")
+        ));
+        let i = self.widen(x, st);
+        let (past, base, addr) = (self.reg(Class::Pred), self.reg(Class::B64), self.reg(Class::B64));
+        let r = self.sreg(s);
+        self.ins(format_args!("setp.ge.u64 {past}, {i}, {}", values.len()));
+        self.ins(format_args!("mov.u64 {base}, {name}"));
+        self.ins(format_args!("mad.lo.u64 {addr}, {i}, {size}, {base}"));
+        self.ins(format_args!("@!{past} ld.const.b{bits} {r}, [{addr}]"));
+        self.ins(format_args!("@{past} mov.b{bits} {r}, {default:#x}"));
+        r
     }
 
     fn pattern(&mut self, p: &Pattern, x: Reg, s: Scalar) -> Reg {
@@ -1196,4 +1231,43 @@ pub fn const_value(c: Const) -> ConstValue {
     let (min, max): (i128, i128) =
         if c.ty.is_signed() { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
     ConstValue::Int(if c.name == "MIN" { min } else { max })
+}
+
+/// A `match` that is a lookup table: arms of non-negative integer literals to integer literals
+/// of `s` (a 32- or 64-bit integer type), then `_ => literal`, at least 8 keys below 256: the
+/// table from key 0 (missing keys take the default) and the default.
+fn lookup_table(arms: &[Arm], s: Scalar) -> Option<(Vec<u64>, u64)> {
+    if s.is_float() || s == Scalar::Bool || !matches!(class(s), Class::B64 | Class::B32) {
+        return None;
+    }
+    let literal = |e: &Expr| match &e.kind {
+        ExprKind::Lit(Lit { value: LitValue::Int(v), .. }) => u64::try_from(*v).ok(),
+        _ => None,
+    };
+    let (last, keyed) = arms.split_last()?;
+    if last.guard.is_some() || !matches!(last.pats.as_slice(), [Pattern::Wild]) {
+        return None;
+    }
+    let default = literal(&last.body)?;
+    let mut entries = Vec::new();
+    for arm in keyed {
+        let value = literal(&arm.body)?;
+        if arm.guard.is_some() || arm.pats.is_empty() {
+            return None;
+        }
+        for p in &arm.pats {
+            let Pattern::Lit { negative: false, lit: Lit { value: LitValue::Int(k), .. } } = p else { return None };
+            entries.push((usize::try_from(*k).ok().filter(|&k| k < 256)?, value));
+        }
+    }
+    if entries.len() < 8 {
+        return None;
+    }
+    let len = entries.iter().map(|&(k, _)| k + 1).max()?;
+    let mut values = vec![default; len];
+    // The first arm that names a key wins, as in the match.
+    for &(k, v) in entries.iter().rev() {
+        values[k] = v;
+    }
+    Some((values, default))
 }

@@ -91,9 +91,15 @@ pub fn write(k: &Kernel, a: &crate::analyze::Analysis, fastmath: bool, diag: &mu
     let mut entries = String::new();
     let mut calls = BTreeSet::new();
     let mut errors = Vec::new();
+    let mut tables = String::new();
     for (slot, (l, info)) in k.loops.iter().zip(&a.loops).enumerate() {
         let mut fx = Fx::new(k, fastmath);
+        fx.table_prefix = entry_name(k, slot);
         entry(&mut fx, l, info, &entry_name(k, slot));
+        for t in &fx.tables {
+            tables.push_str(t);
+            tables.push('\n');
+        }
         calls.extend(fx.calls.iter().copied());
         errors.append(&mut fx.errors);
         entries.push_str(&fx.out);
@@ -109,6 +115,10 @@ pub fn write(k: &Kernel, a: &crate::analyze::Analysis, fastmath: bool, diag: &mu
         "// PTX written by kernelize's #[kernel(cuda)] for `{}`.\n.version {VERSION}\n.target {TARGET}\n.address_size 64\n\n",
         k.name
     );
+    if !tables.is_empty() {
+        text.push_str(&tables);
+        text.push('\n');
+    }
     text.push_str(&library);
     text.push_str(&entries);
     Some(text)
@@ -585,10 +595,13 @@ fn library(calls: &BTreeSet<&'static str>, fastmath: bool, errors: &mut Vec<(Spa
             errors.push((Span::call_site(), format!("internal: the math library's `{name}`: {e}")));
             continue;
         }
-        let (proto, body, more) = device_function(&dev, fastmath, errors);
-        protos.push_str(&proto);
+        let (tables_and_proto, body, more) = device_function(&dev, fastmath, errors);
+        // The tables once, before the prototypes; the prototype again with the body.
+        let proto = tables_and_proto.rsplit_once('\n').map_or(tables_and_proto.as_str(), |(_, p)| p);
+        protos.insert_str(0, &tables_and_proto[..tables_and_proto.len() - proto.len()]);
+        protos.push_str(proto);
         protos.push_str(";\n");
-        bodies.push_str(&proto);
+        bodies.push_str(proto);
         bodies.push_str(&body);
         wanted.extend(more);
     }
@@ -617,6 +630,7 @@ fn device_function(
     let _ = fastmath;
     let mut fx = Fx::new(&k, false);
     let fname = emit::device_name(&dev.name);
+    fx.table_prefix = fname.clone();
     let args: Vec<String> =
         dev.params.iter().enumerate().map(|(n, (_, s))| format!(".param .{} {fname}_arg{n}", param_type(*s))).collect();
     let proto = format!(".func (.param .{} {fname}_ret) {fname}({})", param_type(dev.ret), args.join(", "));
@@ -631,7 +645,9 @@ fn device_function(
     fx.ins("ret");
     errors.append(&mut fx.errors);
     let body = format!("\n{{\n{}{}}}\n\n", fx.declarations(), fx.out);
-    (proto, body, fx.calls.iter().copied().collect())
+    // The function's tables go before it, at module level.
+    let tables: String = fx.tables.iter().map(|t| format!("{t}\n")).collect();
+    (format!("{tables}{proto}"), body, fx.calls.iter().copied().collect())
 }
 
 #[cfg(test)]
