@@ -470,7 +470,11 @@ pub fn tanh(x: f64) -> f64 {
     // magic-constant guess (relative error 2^-4.3 at worst), then four Newton steps (each
     // squaring the error): within 0.5 ulp of 1 / d (measured on 25,000 points).
     let d = em1 + 2.0;
-    let y = f64::from_bits(0x7fde_6238_da3c_2118 - d.to_bits());
+    // (a NaN's bits, from a NaN argument, replaced so that the integer subtraction cannot
+    // overflow; the result is NaN anyway)
+    let db = d.to_bits();
+    let db = if db > 0x4400_0000_0000_0000 { 0x4000_0000_0000_0000 } else { db };
+    let y = f64::from_bits(0x7fde_6238_da3c_2118 - db);
     let y = y.mul_add(d.mul_add(-y, 1.0), y);
     let y = y.mul_add(d.mul_add(-y, 1.0), y);
     let y = y.mul_add(d.mul_add(-y, 1.0), y);
