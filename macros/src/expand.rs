@@ -307,8 +307,8 @@ fn call_cost(k: &Kernel, a: &analyze::Analysis) -> TokenStream {
     let array = |v: crate::ir::VarId| {
         let name = back::rust::var_ident(k, v, k.var(v).span);
         let Ty::Array(t) = k.var(v).ty else { return (quote!(0u64), quote!(0u64)) };
-        let elem = Ident::new(t.elem.name(), Span::call_site());
-        (quote!((#name.len() as u64)), quote!((::core::mem::size_of::<#elem>() as u64)))
+        let size = Literal::u64_suffixed(t.elem.bytes());
+        (quote!((#name.len() as u64)), quote!(#size))
     };
     let bytes_of = |v| {
         let (len, size) = array(v);
@@ -317,8 +317,7 @@ fn call_cost(k: &Kernel, a: &analyze::Analysis) -> TokenStream {
     let mut bytes = Vec::new();
     if back::cuda::device_variant_blocker(k, a).is_none() {
         for c in analyze::copies::plan(k, a) {
-            let ways = u64::from(c.upload && c.overwritten.is_none()) + u64::from(c.download);
-            let (b, ways) = (bytes_of(c.var), Literal::u64_suffixed(ways));
+            let (b, ways) = (bytes_of(c.var), Literal::u64_suffixed(c.crossings()));
             bytes.push(quote!(#b.saturating_mul(#ways)));
         }
     } else {

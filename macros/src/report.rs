@@ -328,7 +328,7 @@ fn write_whole_call(out: &mut String, k: &Kernel, a: &Analysis) {
                 crate::ir::Ty::Array(t) => t.elem.bytes(),
                 _ => 0,
             };
-            size * (u64::from(c.upload && c.overwritten.is_none()) + u64::from(c.download))
+            size * c.crossings()
         })
         .sum();
     let _ = writeln!(

@@ -146,8 +146,7 @@ impl Target {
     /// As [`Target::choose_sized`].
     #[doc(hidden)]
     pub fn choose_costed(available: &[Target], cost: CallCost) -> Target {
-        let pays = cost.gpu_pays(crate::parallel::num_threads());
-        Target::choose_sized(available, if pays { cost.elements.max(CUDA_MIN_ELEMENTS) } else { 0 })
+        choose_gpu_if(available, || cost.gpu_pays(crate::parallel::num_threads()))
     }
 
     /// [`Target::choose`] for a kernel with a `cuda` variant, given the number of elements in
@@ -160,29 +159,35 @@ impl Target {
     ///
     /// When `KERNELIZE_TARGET` is not a target name, or forces `cuda` on a machine where no GPU
     /// can be used (the message says why).
-    #[allow(clippy::panic, reason = "a forced target that cannot run must not fall back silently")]
     pub fn choose_sized(available: &[Target], elements: usize) -> Target {
-        let gpu = available.contains(&Target::Cuda);
-        match forced_target() {
-            Ok(Some(Target::Cuda)) if gpu => match crate::cuda::device() {
-                Ok(_) => Target::Cuda,
-                Err(e) => panic!("KERNELIZE_TARGET=cuda, but the GPU cannot be used: {e}"),
-            },
-            Ok(Some(Target::CudaSim)) if available.contains(&Target::CudaSim) => {
-                if cfg!(feature = "cuda_sim") {
-                    Target::CudaSim
-                } else {
-                    panic!(
-                        "KERNELIZE_TARGET=cuda_sim, but this build of kernelize has no simulator; enable the \
-                         `cuda_sim` feature: `kernelize = {{ version = \"0.1\", features = [\"cuda_sim\"] }}`"
-                    )
-                }
+        choose_gpu_if(available, || elements >= CUDA_MIN_ELEMENTS)
+    }
+}
+
+/// The forced target if `KERNELIZE_TARGET` names one, else the GPU where the kernel has a
+/// `cuda` variant, a GPU is usable and `pays()` (asked only then), else the best CPU variant.
+#[allow(clippy::panic, reason = "a forced target that cannot run must not fall back silently")]
+fn choose_gpu_if(available: &[Target], pays: impl FnOnce() -> bool) -> Target {
+    let gpu = available.contains(&Target::Cuda);
+    match forced_target() {
+        Ok(Some(Target::Cuda)) if gpu => match crate::cuda::device() {
+            Ok(_) => Target::Cuda,
+            Err(e) => panic!("KERNELIZE_TARGET=cuda, but the GPU cannot be used: {e}"),
+        },
+        Ok(Some(Target::CudaSim)) if available.contains(&Target::CudaSim) => {
+            if cfg!(feature = "cuda_sim") {
+                Target::CudaSim
+            } else {
+                panic!(
+                    "KERNELIZE_TARGET=cuda_sim, but this build of kernelize has no simulator; enable the \
+                     `cuda_sim` feature: `kernelize = {{ version = \"0.1\", features = [\"cuda_sim\"] }}`"
+                )
             }
-            Ok(Some(forced)) if available.contains(&forced) => forced,
-            Ok(_) if gpu && elements >= CUDA_MIN_ELEMENTS && crate::cuda::is_available() => Target::Cuda,
-            Ok(_) => best_cpu(available),
-            Err(e) => panic!("{e}"),
         }
+        Ok(Some(forced)) if available.contains(&forced) => forced,
+        Ok(_) if gpu && crate::cuda::is_available() && pays() => Target::Cuda,
+        Ok(_) => best_cpu(available),
+        Err(e) => panic!("{e}"),
     }
 }
 

@@ -34,6 +34,15 @@ pub struct ArrayCopy {
     pub overwritten: Option<Overwrite>,
 }
 
+impl ArrayCopy {
+    /// How many times the array crosses between host and GPU in a call (0, 1 or 2), counting
+    /// an array the first loop may overwrite as not uploaded (it is not, where the loop's
+    /// ranges match its shape).
+    pub fn crossings(&self) -> u64 {
+        u64::from(self.upload && self.overwritten.is_none()) + u64::from(self.download)
+    }
+}
+
 /// A loop that overwrites an array completely when its ranges' ends are the array's lengths.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overwrite {

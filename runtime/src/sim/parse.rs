@@ -341,18 +341,11 @@ impl<'s> Parser<'s> {
 
     /// After `.const`: `[.align A] .type name[len] = { v, v, ... };`.
     fn const_array(&mut self, line: u32) -> Result<ConstArray<'s>, SimError> {
-        let mut align = 1;
-        let mut ty = self.word("the table's type")?;
-        if ty == ".align" {
-            let n = self.word("the alignment")?;
-            align = n.parse::<u64>().map_err(|_| self.error(line, &format!("`{n}` is not an alignment")))?;
-            ty = self.word("the table's type")?;
+        let (align, ty, name) = self.array_head(line)?;
+        if !self.eat('[') {
+            return Err(self.error(line, "a `.const` table needs a length, `[N]`"));
         }
-        let name = self.word("the table's name")?;
-        self.punct('[')?;
-        let n = self.word("the table's length")?;
-        let len = n.parse::<u64>().map_err(|_| self.error(line, &format!("`{n}` is not an array length")))?;
-        self.punct(']')?;
+        let len = self.array_len(line)?;
         self.punct('=')?;
         self.punct('{')?;
         let mut values = Vec::new();
@@ -370,7 +363,8 @@ impl<'s> Parser<'s> {
         Ok(ConstArray { line, name, align, ty, values, len })
     }
 
-    fn array(&mut self, line: u32, space: Space) -> Result<StmtKind<'s>, SimError> {
+    /// `[.align A] .type name` of an array declaration: alignment (1 if not given), type, name.
+    fn array_head(&mut self, line: u32) -> Result<(u64, &'s str, &'s str), SimError> {
         let mut align = 1;
         let mut ty = self.word("the array's type")?;
         if ty == ".align" {
@@ -378,13 +372,20 @@ impl<'s> Parser<'s> {
             align = n.parse::<u64>().map_err(|_| self.error(line, &format!("`{n}` is not an alignment")))?;
             ty = self.word("the array's type")?;
         }
-        let name = self.word("the array's name")?;
-        let mut len = 1;
-        if self.eat('[') {
-            let n = self.word("the array's length")?;
-            len = n.parse::<u64>().map_err(|_| self.error(line, &format!("`{n}` is not an array length")))?;
-            self.punct(']')?;
-        }
+        Ok((align, ty, self.word("the array's name")?))
+    }
+
+    /// `N]` after an array's `[`.
+    fn array_len(&mut self, line: u32) -> Result<u64, SimError> {
+        let n = self.word("the array's length")?;
+        let len = n.parse::<u64>().map_err(|_| self.error(line, &format!("`{n}` is not an array length")))?;
+        self.punct(']')?;
+        Ok(len)
+    }
+
+    fn array(&mut self, line: u32, space: Space) -> Result<StmtKind<'s>, SimError> {
+        let (align, ty, name) = self.array_head(line)?;
+        let len = if self.eat('[') { self.array_len(line)? } else { 1 };
         if !self.eat(';') {
             return Err(
                 self.unsupported(line, "initialized or multi-dimensional arrays are outside cuda_sim's subset".into())

@@ -114,19 +114,9 @@ pub const fn mem(s: Scalar) -> &'static str {
     }
 }
 
-/// Bytes of a scalar in memory.
-pub const fn size(s: Scalar) -> u64 {
-    match s {
-        Scalar::I8 | Scalar::U8 | Scalar::Bool => 1,
-        Scalar::I16 | Scalar::U16 => 2,
-        Scalar::F32 | Scalar::I32 | Scalar::U32 => 4,
-        _ => 8,
-    }
-}
-
 /// Bits of a Rust integer type (the width shifts are masked to).
 const fn bits(s: Scalar) -> u32 {
-    (size(s) * 8) as u32
+    (s.bytes() * 8) as u32
 }
 
 /// The error codes a kernel leaves in its flag word (see the runtime's `Module::check`).
@@ -896,7 +886,7 @@ impl<'k> Fx<'k> {
         }
         let addr = self.reg(Class::B64);
         match linear {
-            Some(l) => self.ins(format_args!("mad.lo.u64 {addr}, {l}, {}, {}", size(a.elem), a.ptr)),
+            Some(l) => self.ins(format_args!("mad.lo.u64 {addr}, {l}, {}, {}", a.elem.bytes(), a.ptr)),
             None => self.mov(addr, a.ptr),
         }
         (addr, a.elem)
@@ -1227,7 +1217,7 @@ pub fn const_value(c: Const) -> ConstValue {
         // An f32 constant is the f64 value rounded once to f32.
         return ConstValue::Float(v);
     }
-    let bits = u32::try_from(size(c.ty) * 8).unwrap_or(64);
+    let bits = u32::try_from(c.ty.bytes() * 8).unwrap_or(64);
     let (min, max): (i128, i128) =
         if c.ty.is_signed() { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
     ConstValue::Int(if c.name == "MIN" { min } else { max })

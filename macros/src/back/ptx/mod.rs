@@ -36,7 +36,7 @@ mod math;
 use crate::analyze::{LoopInfo, RedOp};
 use crate::diag::Diag;
 use crate::ir::{BinOp, Kernel, MathFn, PrangeLoop, Scalar, Ty, VarId};
-use emit::{ArrayRegs, Class, Fx, Reg, class, mem, param_type, size};
+use emit::{ArrayRegs, Class, Fx, Reg, class, mem, param_type};
 use proc_macro2::Span;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -152,8 +152,7 @@ fn iteration(fx: &mut Fx<'_>, l: &PrangeLoop, positions: &[Reg], starts: &[Reg])
 /// `c` in `first..=last`, is in bounds for all `p` in `start..start + n` exactly when
 /// `start + first >= 0` and `start + n - 1 + last < len`. If not, some iteration would fail:
 /// the entry fails at once. The accesses then skip their own check (`Fx::address`).
-fn hoisted_checks(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, starts: &[Reg], counts: &[Reg]) {
-    fx.prange = l.dims.iter().map(|d| d.var).collect();
+fn hoisted_checks(fx: &mut Fx<'_>, info: &LoopInfo, starts: &[Reg], counts: &[Reg]) {
     for h in &info.hoisted {
         let (Some(&start), Some(&n)) = (starts.get(h.dim), counts.get(h.dim)) else { continue };
         let Some(len) = fx.arrays.get(&h.array).and_then(|a| a.dims.get(h.axis).copied()) else { continue };
@@ -307,7 +306,8 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
         }
         _ => vec![],
     };
-    hoisted_checks(fx, l, info, &starts, &counts);
+    fx.prange = l.dims.iter().map(|d| d.var).collect();
+    hoisted_checks(fx, info, &starts, &counts);
     // A 1-D loop runs four iterations per trip while at least four are left for the thread
     // (iterations idx, idx + stride, ..., in the order of the plain loop, so reductions give
     // the same bits): with the bounds checks hoisted above, the loads of the four are
@@ -519,7 +519,7 @@ fn block_reduce(
     let (not_zero, out) = (fx.reg(Class::Pred), fx.reg(Class::B64));
     fx.ins(format_args!("setp.ne.u32 {not_zero}, {tid}, 0"));
     fx.ins(format_args!("@{not_zero} bra {next}"));
-    fx.ins(format_args!("mul.wide.u32 {out}, {ctaid}, {}", size(s)));
+    fx.ins(format_args!("mul.wide.u32 {out}, {ctaid}, {}", s.bytes()));
     fx.ins(format_args!("add.u64 {out}, {out}, {partials}"));
     let stored = if s == Scalar::Bool {
         let t = fx.reg(Class::B32);
