@@ -137,6 +137,27 @@ pub fn math_f64(x: &[f64], y: &[f64], out: &mut Array2<f64>) {
     }
 }
 
+/// The `f32` functions that have `f32` algorithms on the GPU.
+#[kernel(cuda)]
+pub fn math_f32(x: &[f32], out: &mut Array2<f32>) {
+    for i in prange(0..x.len()) {
+        let a = x[i];
+        out[[i, 0]] = a.exp();
+        out[[i, 1]] = a.exp2();
+        out[[i, 2]] = a.ln();
+        out[[i, 3]] = a.log2();
+        out[[i, 4]] = a.log10();
+        out[[i, 5]] = a.sin();
+        out[[i, 6]] = a.cos();
+        out[[i, 7]] = a.tan();
+        out[[i, 8]] = a.tanh();
+    }
+}
+
+/// The GPU's `f32` math library, compiled for the CPU: the GPU must compute the same bits.
+#[path = "../macros/src/back/ptx/libm_f32.rs"]
+mod libm_f32;
+
 #[kernel(parallel, fastmath, cuda)]
 pub fn norm(a: &[f32], out: &mut [f32]) -> f32 {
     if a.is_empty() {
@@ -221,6 +242,36 @@ fn within_ulps(what: &str, got: f64, want: f64, ulps: f64) {
     }
     let ulp = (want.abs() * f64::EPSILON).max(f64::MIN_POSITIVE);
     assert!((got - want).abs() <= ulps * ulp, "{what}: got {got:e}, want {want:e} (more than {ulps} ulp apart)");
+}
+
+/// Two `match` lookup tables (read from `.const` memory on the GPU): a 32-bit key, compared and
+/// scaled as 32 bits, and a 64-bit one; negative keys and keys past the table take the default.
+#[kernel(cuda)]
+pub fn lookups(k: &[i32], u: &[u64], small: &mut [u32], wide: &mut [u64]) {
+    for i in prange(0..k.len()) {
+        small[i] = match k[i] {
+            0 => 10,
+            1 => 20,
+            2 => 30,
+            4 => 50,
+            5 => 60,
+            6 => 70,
+            7 => 4_000_000_000,
+            9 => 100,
+            _ => 7,
+        };
+        wide[i] = match u[i] {
+            0 => 0xffff_ffff_ffff,
+            1 => 1,
+            2 => 2,
+            3 => 3,
+            4 => 0x8000_0000_0000_0000,
+            5 => 5,
+            6 => 6,
+            8 => 8,
+            _ => 9,
+        };
+    }
 }
 
 #[test]
@@ -469,6 +520,56 @@ fn math_library_on_the_gpu_within_5_ulp_of_std() {
     }
 }
 
+/// `f32` functions run `f32` algorithms (no `f64` in the module): the same bits as the library
+/// compiled for the CPU (the PTX is the same operations, FMAs fused and nothing else), and
+/// within 3 ulp of std's (ours within 2 of the exact result, `runtime/tests/ulp_libm_ptx_f32.rs`;
+/// std's within 1).
+#[test]
+fn f32_math_on_the_gpu_is_the_f32_library() {
+    if !gpu() {
+        return;
+    }
+    assert!(!math_f32::PTX.contains(".f64"), "no f64 arithmetic for f32 functions");
+    let n = 20_011;
+    let mut rng = Rng::for_case("math f32", n);
+    let mut x: Vec<f32> = (0..n)
+        .map(|i| match i % 3 {
+            0 => f32::from_bits(rng.next_u64() as u32),
+            1 => rng.f32_in(-12.0, 12.0),
+            _ => rng.f32_in(0.0, 1.0e6),
+        })
+        .collect();
+    x.extend([0.0, -0.0, 1.0, -1.0, f32::MIN_POSITIVE, 1e-40, f32::MAX, f32::INFINITY, f32::NEG_INFINITY, f32::NAN]);
+    let mut got = Array2::<f32>::zeros((x.len(), 9));
+    math_f32::cuda(&x, &mut got).unwrap();
+    type F = fn(f32) -> f32;
+    let functions: [(&str, F, F); 9] = [
+        ("exp", libm_f32::exp_f32, f32::exp),
+        ("exp2", libm_f32::exp2_f32, f32::exp2),
+        ("ln", libm_f32::ln_f32, f32::ln),
+        ("log2", libm_f32::log2_f32, f32::log2),
+        ("log10", libm_f32::log10_f32, f32::log10),
+        ("sin", libm_f32::sin_f32, f32::sin),
+        ("cos", libm_f32::cos_f32, f32::cos),
+        ("tan", libm_f32::tan_f32, f32::tan),
+        ("tanh", libm_f32::tanh_f32, f32::tanh),
+    ];
+    for ((i, f), &g) in got.indexed_iter() {
+        let (name, library, std) = functions[f];
+        let (lib, want) = (library(x[i]), std(x[i]));
+        let what = format!("{name}({:e} = {:#x})", x[i], x[i].to_bits());
+        assert!(g.to_bits() == lib.to_bits() || (g.is_nan() && lib.is_nan()), "{what}: GPU {g:e}, library {lib:e}");
+        if !want.is_finite() || want == 0.0 {
+            assert!(g.to_bits() == want.to_bits() || (g.is_nan() && want.is_nan()), "{what}: GPU {g:e}, std {want:e}");
+            continue;
+        }
+        // an f32 ulp at `want`: 2^(e - 23) in [2^e, 2^(e+1)), 2^-149 for subnormals
+        let ulp = (f64::from(f32::from_bits(want.to_bits() & 0x7f80_0000)) * 2f64.powi(-23)).max(2f64.powi(-149));
+        let err = (f64::from(g) - f64::from(want)).abs() / ulp;
+        assert!(err <= 3.0, "{what}: GPU {g:e}, std {want:e}: {err:.2} ulp");
+    }
+}
+
 #[test]
 fn norm_and_transpose_match_serial() {
     if !gpu() {
@@ -669,6 +770,28 @@ fn a_failed_call_copies_nothing_back() {
     let mut out = vec![3.0; 1000];
     assert!(shifted::cuda(&a, &mut out).is_err());
     assert!(out.iter().all(|&x| x == 3.0));
+}
+
+/// A `match` of integer literals is a table read on the GPU: the same values as `serial` for
+/// every key, negative, in the table, in a hole of it, and past its end.
+#[test]
+fn lookup_tables_match_serial() {
+    if !gpu() {
+        return;
+    }
+    assert_eq!(lookups::PTX.matches(".const .align").count(), 2, "two tables, read by every copy of the unrolled body");
+    assert!(lookups::PTX.matches("ld.const").count() >= 8, "four copies of the body read them");
+    for n in [1, 31, 1000, 4099] {
+        let mut rng = Rng::for_case("lookups", n);
+        let k: Vec<i32> = (0..n).map(|_| rng.i64_in(-3, 12) as i32).collect();
+        let u: Vec<u64> = (0..n).map(|i| if i % 7 == 6 { rng.next_u64() } else { rng.below(11) as u64 }).collect();
+        let (mut s_want, mut w_want) = (vec![0u32; n], vec![0u64; n]);
+        let (mut s_got, mut w_got) = (vec![1u32; n], vec![1u64; n]);
+        lookups::serial(&k, &u, &mut s_want, &mut w_want);
+        lookups::cuda(&k, &u, &mut s_got, &mut w_got).unwrap();
+        assert_all_eq(&format!("u32 n={n}"), &s_got, &s_want);
+        assert_all_eq(&format!("u64 n={n}"), &w_got, &w_want);
+    }
 }
 
 #[allow(dead_code)]

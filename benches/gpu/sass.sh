@@ -31,8 +31,10 @@ for line in sys.stdin:
     m = re.match(r"^\s+/\*[0-9a-f]{4,}\*/\s+(.*?);", line)
     if m and cur and not re.sub(r"^@!?U?P\w+\s+", "", m.group(1).strip()).startswith("NOP"):
         counts[cur] += 1
-base = counts.pop("k_copy")
+base, basef = counts.pop("k_copy"), counts.pop("k_copyf")
 for k, v in counts.items():
-    print(f"libdevice {k[2:]}: {v - base} SASS instructions per call (kernel {v}, copy {base})")
+    b = basef if k.endswith("f") else base
+    name = k[2:-1] + " (f32)" if k.endswith("f") else k[2:]
+    print(f"libdevice {name}: {v - b} SASS instructions per call (kernel {v}, copy {b})")
 '
 cargo test -q -p kernelize-macros sass_instructions_per_call -- --nocapture 2>&1 | grep "SASS instructions per call"

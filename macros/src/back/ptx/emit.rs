@@ -161,6 +161,10 @@ pub struct Fx<'k> {
     /// `table_prefix`, the function's or entry's name.
     pub tables: Vec<String>,
     pub table_prefix: String,
+    /// In the copies of an unrolled loop body: the stores not yet written, with their arrays,
+    /// and the arrays the current copy has stored to (see [`Fx::defer_stores`]).
+    pub deferred: Option<Vec<(VarId, String)>>,
+    pub stored_by_copy: Vec<VarId>,
 }
 
 impl<'k> Fx<'k> {
@@ -182,7 +186,40 @@ impl<'k> Fx<'k> {
             hoisted: Vec::new(),
             tables: Vec::new(),
             table_prefix: String::new(),
+            deferred: None,
+            stored_by_copy: Vec::new(),
         }
+    }
+
+    /// From now on, stores to global memory wait until [`Fx::flush_stores`], so that the loads of
+    /// every copy of an unrolled body are issued before the first store: ptxas does not move a
+    /// load above a store, which might alias it. Moving the stores down is sound because the
+    /// copies are different iterations of a prange loop, which the race analysis proved touch
+    /// different elements of every array they write (they read only their own element of it).
+    /// Within one copy the order stays: a load from an array the copy has stored to flushes
+    /// first, and so does any branch, label, call or other memory write.
+    pub fn defer_stores(&mut self) {
+        self.deferred = Some(Vec::new());
+    }
+
+    /// The next copy of the unrolled body begins.
+    pub fn next_copy(&mut self) {
+        self.stored_by_copy.clear();
+    }
+
+    /// Writes the deferred stores, in their order, and stops deferring.
+    pub fn end_deferring(&mut self) {
+        self.flush_stores();
+        self.deferred = None;
+    }
+
+    fn flush_stores(&mut self) {
+        if let Some(pending) = self.deferred.as_mut() {
+            for (_, text) in pending.drain(..) {
+                let _ = writeln!(self.out, "	{text};");
+            }
+        }
+        self.stored_by_copy.clear();
     }
 
     /// `.reg` declarations for every register used.
@@ -209,10 +246,22 @@ impl<'k> Fx<'k> {
 
     /// One instruction.
     pub fn ins(&mut self, text: impl Display) {
+        if self.deferred.as_ref().is_some_and(|d| !d.is_empty()) {
+            // the opcode, after any `@p` guard: control flow and memory writes keep their order
+            let text = text.to_string();
+            let word = text.split_whitespace().find(|w| !w.starts_with('@')).unwrap_or_default();
+            let orders = ["bra", "ret", "exit", "call", "st.", "red.", "atom.", "bar.", "membar", "fence"];
+            if orders.iter().any(|o| word.starts_with(o)) {
+                self.flush_stores();
+            }
+            let _ = writeln!(self.out, "\t{text};");
+            return;
+        }
         let _ = writeln!(self.out, "\t{text};");
     }
 
     pub fn label(&mut self, name: &str) {
+        self.flush_stores();
         let _ = writeln!(self.out, "{name}:");
     }
 
@@ -241,8 +290,12 @@ impl<'k> Fx<'k> {
 
     pub fn mov(&mut self, dst: Reg, src: Reg) {
         if dst != src {
-            self.ins(format_args!("mov{} {dst}, {src}", mov_type(dst.class)));
+            self.mov_always(dst, src);
         }
+    }
+
+    fn mov_always(&mut self, dst: Reg, src: Reg) {
+        self.ins(format_args!("mov{} {dst}, {src}", mov_type(dst.class)));
     }
 
     /// `dst = src` between a float and an integer register of the same width.
@@ -344,7 +397,7 @@ impl<'k> Fx<'k> {
                     }
                     None => val,
                 };
-                self.store(addr, elem, val);
+                self.store(*array, addr, elem, val);
             }
             StmtKind::Expr(e) => {
                 self.expr(e);
@@ -893,7 +946,16 @@ impl<'k> Fx<'k> {
     }
 
     fn load(&mut self, array: VarId, addr: Reg, elem: Scalar) -> Reg {
-        let nc = if self.arrays.get(&array).is_some_and(|a| a.read_only) { ".nc" } else { "" };
+        if self.stored_by_copy.contains(&array) {
+            self.flush_stores();
+        }
+        // Read-only arrays through the non-coherent cache, except in the copies of an unrolled
+        // body: ptxas keeps plain loads above the (deferred) stores, so all copies' loads are in
+        // flight together, but schedules `.nc` loads freely, and then waits on the first load
+        // before issuing the third (sm_90 SASS, `sass.rs`). On sm_70 and later both go through
+        // the same L1 and texture cache.
+        let nc =
+            if self.deferred.is_none() && self.arrays.get(&array).is_some_and(|a| a.read_only) { ".nc" } else { "" };
         let r = self.sreg(elem);
         if elem == Scalar::Bool {
             let t = self.reg(Class::B32);
@@ -905,13 +967,26 @@ impl<'k> Fx<'k> {
         r
     }
 
-    fn store(&mut self, addr: Reg, elem: Scalar, v: Reg) {
-        if elem == Scalar::Bool {
+    fn store(&mut self, array: VarId, addr: Reg, elem: Scalar, v: Reg) {
+        let (v, text) = if elem == Scalar::Bool {
             let t = self.reg(Class::B32);
             self.ins(format_args!("selp.u32 {t}, 1, 0, {v}"));
-            self.ins(format_args!("st.global.u8 [{addr}], {t}"));
+            (t, format!("st.global.u8 [{addr}], {t}"))
+        } else if self.deferred.is_some() {
+            // the value as it is now: a variable's register may be written again before the store
+            let t = self.reg(v.class);
+            self.mov_always(t, v);
+            (t, format!("st.global.{} [{addr}], {t}", mem(elem)))
         } else {
-            self.ins(format_args!("st.global.{} [{addr}], {v}", mem(elem)));
+            (v, format!("st.global.{} [{addr}], {v}", mem(elem)))
+        };
+        let _ = v;
+        match self.deferred.as_mut() {
+            Some(pending) => {
+                pending.push((array, text));
+                self.stored_by_copy.push(array);
+            }
+            None => self.ins(text),
         }
     }
 
@@ -979,19 +1054,31 @@ impl<'k> Fx<'k> {
     fn table_lookup(&mut self, x: Reg, st: Scalar, s: Scalar, values: &[u64], default: u64) -> Reg {
         let wide = class(s) == Class::B64;
         let (bits, size) = if wide { (64, 8) } else { (32, 4) };
-        let name = format!("{}_tbl{}", self.table_prefix, self.tables.len());
+        // One table per distinct contents: a loop unrolled four times reads the same one.
         let list: Vec<String> = values.iter().map(|v| format!("{v:#x}")).collect();
-        self.tables.push(format!(
-            ".const .align {size} .b{bits} {name}[{}] = {{ {} }};",
-            values.len(),
-            list.join(", ")
-        ));
-        let i = self.widen(x, st);
+        let (head, contents) =
+            (format!(".const .align {size} .b{bits} "), format!("[{}] = {{ {} }};", values.len(), list.join(", ")));
+        let known = self.tables.iter().position(|t| t.starts_with(&head) && t.ends_with(&contents));
+        let index = known.unwrap_or(self.tables.len());
+        let name = format!("{}_tbl{index}", self.table_prefix);
+        if known.is_none() {
+            self.tables.push(format!("{head}{name}{contents}"));
+        }
+        // A negative key, as unsigned, is past the table too. A 32-bit key is compared and scaled
+        // as 32 bits (one instruction each in SASS, where 64-bit ones take two).
         let (past, base, addr) = (self.reg(Class::Pred), self.reg(Class::B64), self.reg(Class::B64));
         let r = self.sreg(s);
-        self.ins(format_args!("setp.ge.u64 {past}, {i}, {}", values.len()));
         self.ins(format_args!("mov.u64 {base}, {name}"));
-        self.ins(format_args!("mad.lo.u64 {addr}, {i}, {size}, {base}"));
+        if st.bytes() == 4 {
+            self.ins(format_args!("setp.ge.u32 {past}, {x}, {}", values.len()));
+            let offset = self.reg(Class::B64);
+            self.ins(format_args!("mul.wide.u32 {offset}, {x}, {size}"));
+            self.ins(format_args!("add.s64 {addr}, {offset}, {base}"));
+        } else {
+            let i = self.widen(x, st);
+            self.ins(format_args!("setp.ge.u64 {past}, {i}, {}", values.len()));
+            self.ins(format_args!("mad.lo.u64 {addr}, {i}, {size}, {base}"));
+        }
         self.ins(format_args!("@!{past} ld.const.b{bits} {r}, [{addr}]"));
         self.ins(format_args!("@{past} mov.b{bits} {r}, {default:#x}"));
         r
@@ -1046,6 +1133,7 @@ impl<'k> Fx<'k> {
 
     /// Calls a device function of the math library: `call.uni (ret), name, (args)`.
     pub fn call(&mut self, name: &'static str, args: &[(Reg, Scalar)], ret: Scalar) -> Reg {
+        self.flush_stores();
         self.calls.insert(name);
         let r = self.sreg(ret);
         let mut text = String::from("\t{\n");

@@ -806,11 +806,14 @@ pub fn sin(x: f64) -> f64 {
         let mut r3: u64 = 0;
         let mut r4: u64 = 0;
         let mut r5: u64 = 0;
-        for j in 0..6u64 {
-            let b = p + 160 - 32 * j;
+        // limb j starts at table bit p + 160 - 32j: in pair (p >> 5) + 5 - j, shifted right by
+        // 32 - (p & 31)
+        let top = ((p >> 5) + 5) as u32;
+        let shift = 32 - (p & 31);
+        for j in 0..6u32 {
             // bits 32i .. 32i + 63 of the table of 2/pi (after the binary point, 64 zeros first);
             // i <= 37 even for |x| = inf
-            let pair: u64 = match b >> 5 {
+            let pair: u64 = match top - j {
                 0 => 0x0000_0000_0000_0000,
                 1 => 0x0000_0000_a2f9_836e,
                 2 => 0xa2f9_836e_4e44_1529,
@@ -851,7 +854,7 @@ pub fn sin(x: f64) -> f64 {
                 37 => 0x1f8d_5d08_5603_3046,
                 _ => 0,
             };
-            let wj = (pair >> (32 - (b & 31))) & 0xffff_ffff;
+            let wj = (pair >> shift) & 0xffff_ffff;
             let col =
                 carry + ((m0 * wj) & 0xffff_ffff) + ((m0 * w1) >> 32) + ((m1 * w1) & 0xffff_ffff) + ((m1 * w2) >> 32);
             r1 = r2;
@@ -975,11 +978,14 @@ pub fn cos(x: f64) -> f64 {
         let mut r3: u64 = 0;
         let mut r4: u64 = 0;
         let mut r5: u64 = 0;
-        for j in 0..6u64 {
-            let b = p + 160 - 32 * j;
+        // limb j starts at table bit p + 160 - 32j: in pair (p >> 5) + 5 - j, shifted right by
+        // 32 - (p & 31)
+        let top = ((p >> 5) + 5) as u32;
+        let shift = 32 - (p & 31);
+        for j in 0..6u32 {
             // bits 32i .. 32i + 63 of the table of 2/pi (after the binary point, 64 zeros first);
             // i <= 37 even for |x| = inf
-            let pair: u64 = match b >> 5 {
+            let pair: u64 = match top - j {
                 0 => 0x0000_0000_0000_0000,
                 1 => 0x0000_0000_a2f9_836e,
                 2 => 0xa2f9_836e_4e44_1529,
@@ -1020,7 +1026,7 @@ pub fn cos(x: f64) -> f64 {
                 37 => 0x1f8d_5d08_5603_3046,
                 _ => 0,
             };
-            let wj = (pair >> (32 - (b & 31))) & 0xffff_ffff;
+            let wj = (pair >> shift) & 0xffff_ffff;
             let col =
                 carry + ((m0 * wj) & 0xffff_ffff) + ((m0 * w1) >> 32) + ((m1 * w1) & 0xffff_ffff) + ((m1 * w2) >> 32);
             r1 = r2;
@@ -1145,11 +1151,14 @@ pub fn tan(x: f64) -> f64 {
         let mut r3: u64 = 0;
         let mut r4: u64 = 0;
         let mut r5: u64 = 0;
-        for j in 0..6u64 {
-            let b = p + 160 - 32 * j;
+        // limb j starts at table bit p + 160 - 32j: in pair (p >> 5) + 5 - j, shifted right by
+        // 32 - (p & 31)
+        let top = ((p >> 5) + 5) as u32;
+        let shift = 32 - (p & 31);
+        for j in 0..6u32 {
             // bits 32i .. 32i + 63 of the table of 2/pi (after the binary point, 64 zeros first);
             // i <= 37 even for |x| = inf
-            let pair: u64 = match b >> 5 {
+            let pair: u64 = match top - j {
                 0 => 0x0000_0000_0000_0000,
                 1 => 0x0000_0000_a2f9_836e,
                 2 => 0xa2f9_836e_4e44_1529,
@@ -1190,7 +1199,7 @@ pub fn tan(x: f64) -> f64 {
                 37 => 0x1f8d_5d08_5603_3046,
                 _ => 0,
             };
-            let wj = (pair >> (32 - (b & 31))) & 0xffff_ffff;
+            let wj = (pair >> shift) & 0xffff_ffff;
             let col =
                 carry + ((m0 * wj) & 0xffff_ffff) + ((m0 * w1) >> 32) + ((m1 * w1) & 0xffff_ffff) + ((m1 * w2) >> 32);
             r1 = r2;

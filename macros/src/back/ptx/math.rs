@@ -5,8 +5,11 @@
 //!   `floor`/`ceil`/`trunc` (`cvt.rmi`/`rpi`/`rzi`), `recip` (`rcp.rn`); `round`, `signum`
 //!   and `clamp` in a few exact instructions.
 //! - The transcendental functions call device functions of kernelize's math library
-//!   (`libm.rs`, lowered to PTX by the macro's own front end and this back end). `f32`
-//!   arguments go through the `f64` function and are rounded once, as on the CPU.
+//!   (`libm.rs` and `libm_f32.rs`, lowered to PTX by the macro's own front end and this back
+//!   end). `exp exp2 ln log2 log10 sin cos tan tanh` of `f32` run `f32` algorithms, in `f32`
+//!   arithmetic only (consumer GPUs run `f64` at 1/64 of the `f32` rate), within 2 ulp; the
+//!   other functions of `f32` arguments still go through the `f64` function and are rounded
+//!   once, as on the CPU.
 //! - With `fastmath`, `f32` `sin cos tan exp exp2 ln log2 log10` use the GPU's approximate
 //!   instructions (`sin.approx`, `cos.approx`, `ex2.approx`, `lg2.approx`), as CUDA's
 //!   `--use_fast_math` does: `sin`/`cos` have an absolute error below 2^-20.9 on [-pi, pi]
@@ -125,9 +128,17 @@ fn approx(fx: &mut Fx<'_>, f: MathFn, r: Reg, x: Reg) -> bool {
     true
 }
 
-/// A call of the math library's `f64` device function; `f32` arguments are widened and the
-/// result rounded once.
+/// A call of the math library's device function: its `f32` one where it has one and every
+/// argument is `f32`; otherwise the `f64` one, `f32` arguments widened and the result rounded
+/// once.
 fn library(fx: &mut Fx<'_>, f: MathFn, a: &[Reg], types: &[Scalar], s: Scalar, span: Span) -> Reg {
+    if s == Scalar::F32
+        && types.iter().all(|&t| t == Scalar::F32)
+        && let Some(name) = library_name_f32(f)
+    {
+        let args: Vec<(Reg, Scalar)> = a.iter().map(|&r| (r, Scalar::F32)).collect();
+        return fx.call(name, &args, Scalar::F32);
+    }
     let Some(name) = library_name(f) else {
         fx.error(span, format_args!("internal: `{}` has no GPU lowering", f.name()));
         return fx.sreg(s);
@@ -181,4 +192,21 @@ pub fn library_name(f: MathFn) -> Option<&'static str> {
             | Hypot
     );
     in_library.then(|| f.name())
+}
+
+/// The name of a math function's `f32` device function in `libm_f32.rs`, if it has one.
+pub fn library_name_f32(f: MathFn) -> Option<&'static str> {
+    use MathFn::*;
+    Some(match f {
+        Exp => "exp_f32",
+        Exp2 => "exp2_f32",
+        Ln => "ln_f32",
+        Log2 => "log2_f32",
+        Log10 => "log10_f32",
+        Sin => "sin_f32",
+        Cos => "cos_f32",
+        Tan => "tan_f32",
+        Tanh => "tanh_f32",
+        _ => return None,
+    })
 }

@@ -320,13 +320,25 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
         fx.ins(format_args!("add.u64 {last}, {idx}, {stride3}"));
         fx.ins(format_args!("setp.ge.u64 {more}, {last}, {total}"));
         fx.ins(format_args!("@{more} bra {head}"));
+        // The stores of the four wait until all four have loaded (`Fx::defer_stores`), unless a
+        // `continue` jumps out of one of them.
+        let jumps = crate::ir::walk::any_stmt_in_block(&l.body, |s| {
+            matches!(s, crate::ir::StmtKind::Continue(_) | crate::ir::StmtKind::Break(_))
+        });
+        if !jumps {
+            fx.defer_stores();
+        }
         for _ in 0..4 {
             let next = fx.fresh_label("next");
             fx.prange_continue = next.clone();
+            fx.next_copy();
             iteration(fx, l, &positions, &starts);
-            fx.label(&next);
+            if jumps {
+                fx.label(&next);
+            }
             fx.ins(format_args!("add.u64 {idx}, {idx}, {stride}"));
         }
+        fx.end_deferring();
         fx.ins(format_args!("bra {main}"));
         fx.prange_continue = cont.clone();
     }
@@ -557,21 +569,25 @@ fn from_shared(fx: &mut Fx<'_>, dst: Reg, loaded: Reg, s: Scalar) {
     }
 }
 
-/// The source of the math library: scalar functions in the kernel language.
-const LIBM: &str = include_str!("libm.rs");
+/// The source of the math library: scalar functions in the kernel language, the `f64` ones and
+/// the `f32` ones (named `<std name>_f32`).
+const LIBM: [&str; 2] = [include_str!("libm.rs"), include_str!("libm_f32.rs")];
 
 /// The device functions `calls` needs (and those they call), with prototypes first.
 fn library(calls: &BTreeSet<&'static str>, fastmath: bool, errors: &mut Vec<(Span, String)>) -> String {
     if calls.is_empty() {
         return String::new();
     }
-    let file = match syn::parse_file(LIBM) {
-        Ok(f) => f,
-        Err(e) => {
-            errors.push((Span::call_site(), format!("internal: kernelize's math library does not parse: {e}")));
-            return String::new();
+    let mut items = Vec::new();
+    for source in LIBM {
+        match syn::parse_file(source) {
+            Ok(f) => items.extend(f.items),
+            Err(e) => {
+                errors.push((Span::call_site(), format!("internal: kernelize's math library does not parse: {e}")));
+                return String::new();
+            }
         }
-    };
+    }
     let mut wanted: Vec<&'static str> = calls.iter().copied().collect();
     let mut done: BTreeSet<&'static str> = BTreeSet::new();
     let (mut protos, mut bodies) = (String::new(), String::new());
@@ -579,7 +595,7 @@ fn library(calls: &BTreeSet<&'static str>, fastmath: bool, errors: &mut Vec<(Spa
         if !done.insert(name) {
             continue;
         }
-        let Some(func) = file.items.iter().find_map(|i| match i {
+        let Some(func) = items.iter().find_map(|i| match i {
             syn::Item::Fn(f) if f.sig.ident == name => Some(f),
             _ => None,
         }) else {

@@ -137,7 +137,25 @@ fn fastmath_f32_uses_the_approximate_instructions() {
     }
     let ieee = module(src, false);
     assert!(!ieee.contains(".approx"), "{ieee}");
-    assert!(ieee.contains("cvt.f64.f32") && ieee.contains("cvt.rn.f32.f64"), "f32 through the f64 library: {ieee}");
+    for f in ["sin_f32", "exp_f32", "ln_f32"] {
+        assert!(ieee.contains(&format!(".func (.param .f32 __kz_libm_{f}_ret)")), "{f}: {ieee}");
+    }
+    assert!(!ieee.contains(".f64"), "f32 functions of f32 algorithms, no f64 arithmetic: {ieee}");
+}
+
+#[test]
+fn f32_functions_without_an_f32_algorithm_go_through_the_f64_library() {
+    let ieee = module(
+        quote! {
+            fn angles(x: &[f32], out: &mut [f32]) {
+                for i in prange(0..x.len()) {
+                    out[i] = x[i].atan();
+                }
+            }
+        },
+        false,
+    );
+    assert!(ieee.contains("cvt.f64.f32") && ieee.contains("cvt.rn.f32.f64"), "{ieee}");
 }
 
 #[test]
