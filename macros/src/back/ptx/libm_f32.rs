@@ -15,8 +15,8 @@
 //
 // Constants are written as the shortest decimal that gives their f32 (or, for the exact pieces
 // of ln2 and log10(2), the exact value): clippy's suggestions of std's constants and of fewer
-// digits do not apply.
-#![allow(clippy::approx_constant, clippy::excessive_precision)]
+// digits do not apply; nor do those of `clamp` and `contains`, which libm.rs does without too.
+#![allow(clippy::approx_constant, clippy::excessive_precision, clippy::manual_clamp, clippy::manual_range_contains)]
 
 /// `e^x` for `f32`.
 ///
@@ -545,4 +545,243 @@ pub fn tanh_f32(x: f32) -> f32 {
     let v = if ax < 0.625 { small } else { big };
     // tanh x rounds to x below 2^-12 (and -0 stays -0)
     if ax < 0.00024414062 { x } else { v }
+}
+
+/// `e^x - 1` for `f32`.
+///
+/// As [`exp_f32`]: `x = k ln2 + r`, `e^r - 1 = r + r^2 p(r)` exactly as far as it goes, then
+/// `2^k (e^r - 1) + (2^k - 1)` in one FMA (`2^k - 1` is exact for the `k` where it matters);
+/// `e^x` itself where `e^x - 1` rounds to it (`k > 24`), scaled in two steps.
+/// Measured max error: see `exp_m1_f32` in the test's table.
+pub fn exp_m1_f32(x: f32) -> f32 {
+    let magic = 12582912.0;
+    let ax = x.abs();
+    let xc = if x > 89.0 { 89.0 } else { x };
+    let xc = if xc < -104.0 { -104.0 } else { xc };
+    let t = xc * 1.442695 + magic;
+    let k = t - magic;
+    let r = k.mul_add(-0.693145751953125, xc);
+    let r = k.mul_add(-1.4286068e-6, r);
+    let p = r.mul_add(r.mul_add(r.mul_add(r.mul_add(0.0013946455, 0.008369157), 0.04166626), 0.16666517), 0.5);
+    let em = (r * r).mul_add(p, r);
+    let ki = k as i32;
+    // 2^k for k in [-30, 24]: below, the result is -1; above, it is e^x
+    let kc = if ki < -30 {
+        -30
+    } else if ki > 24 {
+        24
+    } else {
+        ki
+    };
+    let s = f32::from_bits((((kc + 127) as u32) & 0xff) << 23);
+    let small = s.mul_add(em, s - 1.0);
+    let k1 = ki >> 1;
+    let k2 = ki - k1;
+    let big = (1.0 + em)
+        * f32::from_bits((((k1 + 127) as u32) & 0xff) << 23)
+        * f32::from_bits((((k2 + 127) as u32) & 0xff) << 23);
+    let v = if ki > 24 { big } else { small };
+    // e^x - 1 rounds to x below 2^-25 (and -0 stays -0)
+    if ax < 2.9802322e-8 { x } else { v }
+}
+
+/// `ln(1 + x)` for `f32`.
+///
+/// For `x` in `[-1/3, 1/3)`, [`ln_f32`]'s polynomial at `f = x` itself (no rounding of `1 + x`);
+/// beyond, `ln u` for `u = 1 + x` rounded, as in [`ln_f32`], plus `c / u` with `c = 1 + x - u`
+/// exactly (the reciprocal by Newton's method: `c / u` is below 2^-24 of the result).
+/// Measured max error: see `ln_1p_f32` in the test's table.
+pub fn ln_1p_f32(x: f32) -> f32 {
+    let u = 1.0 + x;
+    let ub = u - 1.0;
+    let c = (1.0 - (u - ub)) + (x - ub);
+    let near = x >= -0.33333334 && x < 0.33333334;
+    // ln u (u >= 2/3 on this path), or ln(1 + f) with f = x
+    let ix = u.to_bits() & 0x7fff_ffff;
+    let kb = (ix + 0x0055_5555) >> 23;
+    let z = f32::from_bits((ix + 0x3f80_0000) - (kb << 23));
+    let e = if near { 0.0 } else { kb as f32 - 127.0 };
+    let f = if near { x } else { z - 1.0 };
+    let p = f.mul_add(
+        f.mul_add(
+            f.mul_add(
+                f.mul_add(
+                    f.mul_add(
+                        f.mul_add(f.mul_add(f.mul_add(-0.13046104, 0.1401382), -0.12141629), 0.13999087),
+                        -0.16684593,
+                    ),
+                    0.20010896,
+                ),
+                -0.24999638,
+            ),
+            0.33333206,
+        ),
+        -0.5,
+    );
+    // 1 / u to 2^-12 (enough for the correction): two Newton steps from the magic guess
+    let ub2 = if u > 0.0 && u < 1.0e30 { u.to_bits() } else { 0x3f80_0000 };
+    let y = f32::from_bits(0x7ef3_11c3 - ub2);
+    let y = y.mul_add((-u).mul_add(y, 1.0), y);
+    let y = y.mul_add((-u).mul_add(y, 1.0), y);
+    // (beyond 1e30, c / u is below 2^-24 of ln u's last bit)
+    let corr = if near || u >= 1.0e30 { 0.0 } else { c * y };
+    let q = (f * f).mul_add(p, f + corr);
+    let v = e.mul_add(0.693145751953125, e.mul_add(1.4286068e-6, q));
+    // ln(1 + x) rounds to x below 2^-25 (and -0 stays -0)
+    let v = if x.abs() < 2.9802322e-8 { x } else { v };
+    if x > -1.0 && x < f32::INFINITY {
+        v
+    } else if x == -1.0 {
+        f32::NEG_INFINITY
+    } else if x > 0.0 {
+        x
+    } else {
+        f32::NAN
+    }
+}
+
+/// `sinh x` for `f32`.
+///
+/// `x + x^3 p(x^2)` for `|x| < 1`, `p` of degree 3 (error 2^-27.5); beyond, `E - 1/(4E)` with
+/// `E = e^|x| / 2` as in [`exp_f32`] (scaled in two steps, so that it overflows only where
+/// sinh does), the reciprocal by Newton's method, and the sign of `x`.
+/// Measured max error: see `sinh_f32` in the test's table.
+pub fn sinh_f32(x: f32) -> f32 {
+    let ax = x.abs();
+    let z = x * x;
+    let small =
+        (x * z).mul_add(z.mul_add(z.mul_add(z.mul_add(2.8168672e-06, 0.0001983618), 0.00833335), 0.16666667), x);
+    let magic = 12582912.0;
+    let y = if ax > 90.0 { 90.0 } else { ax };
+    let t = y * 1.442695 + magic;
+    let k = t - magic;
+    let r = k.mul_add(-0.693145751953125, y);
+    let r = k.mul_add(-1.4286068e-6, r);
+    let p = r.mul_add(r.mul_add(r.mul_add(r.mul_add(0.0013946455, 0.008369157), 0.04166626), 0.16666517), 0.5);
+    let m = 1.0 + (r * r).mul_add(p, r);
+    // E = m 2^(k - 1), k - 1 in [-1, 129], in two steps
+    let ki = k as i32 - 1;
+    let k1 = ki >> 1;
+    let k2 = ki - k1;
+    let big_e =
+        m * f32::from_bits((((k1 + 127) as u32) & 0xff) << 23) * f32::from_bits((((k2 + 127) as u32) & 0xff) << 23);
+    // 1 / (4E) by Newton's method; 0 once it is below half an ulp of E
+    let d = 4.0 * big_e;
+    let db = if d < 1.0e30 { d.to_bits() } else { 0x3f80_0000 };
+    let w = f32::from_bits(0x7ef3_11c3 - db);
+    let w = w.mul_add((-d).mul_add(w, 1.0), w);
+    let w = w.mul_add((-d).mul_add(w, 1.0), w);
+    let w = w.mul_add((-d).mul_add(w, 1.0), w);
+    let w = w.mul_add((-d).mul_add(w, 1.0), w);
+    let w = if d < 1.0e30 { w } else { 0.0 };
+    let big = big_e - w;
+    let big = f32::from_bits(big.to_bits() | (x.to_bits() & 0x8000_0000));
+    let v = if ax < 1.0 { small } else { big };
+    // sinh x rounds to x below 2^-12 (and -0 stays -0)
+    if ax < 0.00024414062 { x } else { v }
+}
+
+/// `cosh x` for `f32`.
+///
+/// `E + 1/(4E)` with `E = e^|x| / 2` as in [`sinh_f32`] (no cancellation, so no polynomial).
+/// Measured max error: see `cosh_f32` in the test's table.
+pub fn cosh_f32(x: f32) -> f32 {
+    let ax = x.abs();
+    let magic = 12582912.0;
+    let y = if ax > 90.0 { 90.0 } else { ax };
+    let t = y * 1.442695 + magic;
+    let k = t - magic;
+    let r = k.mul_add(-0.693145751953125, y);
+    let r = k.mul_add(-1.4286068e-6, r);
+    let p = r.mul_add(r.mul_add(r.mul_add(r.mul_add(0.0013946455, 0.008369157), 0.04166626), 0.16666517), 0.5);
+    let m = 1.0 + (r * r).mul_add(p, r);
+    let ki = k as i32 - 1;
+    let k1 = ki >> 1;
+    let k2 = ki - k1;
+    let big_e =
+        m * f32::from_bits((((k1 + 127) as u32) & 0xff) << 23) * f32::from_bits((((k2 + 127) as u32) & 0xff) << 23);
+    let d = 4.0 * big_e;
+    let db = if d < 1.0e30 { d.to_bits() } else { 0x3f80_0000 };
+    let w = f32::from_bits(0x7ef3_11c3 - db);
+    let w = w.mul_add((-d).mul_add(w, 1.0), w);
+    let w = w.mul_add((-d).mul_add(w, 1.0), w);
+    let w = w.mul_add((-d).mul_add(w, 1.0), w);
+    let w = w.mul_add((-d).mul_add(w, 1.0), w);
+    let w = if d < 1.0e30 { w } else { 0.0 };
+    big_e + w
+}
+
+/// `cbrt x` for `f32`.
+///
+/// `|x| = 2^(3q) m`, `m` in `[1, 8)` (the exponent divided by 3 with a multiply); the reciprocal
+/// cube root of `m` by Newton's method from a quadratic guess (four steps, no division), `cbrt m
+/// = m r^2`, corrected once by its FMA residual; `2^q` and the sign put back.
+/// Measured max error: see `cbrt_f32` in the test's table.
+pub fn cbrt_f32(x: f32) -> f32 {
+    let ax = x.abs();
+    let sub = ax < f32::MIN_POSITIVE;
+    let bits = (if sub { ax * 16777216.0 } else { ax }).to_bits() & 0x7fff_ffff; // 2^24
+    // the unbiased exponent e (in [-150, 128] for finite, inf and NaN) as 3q + j, j in 0..3
+    let eb = (bits >> 23) as i32 - if sub { 24 } else { 0 };
+    // n = e + 429 in [279, 557]: n * 21846 >> 16 is floor(n / 3) for n < 32768, and
+    // floor(n / 3) - 143 = floor(e / 3)
+    let n = (eb + 302) as u32;
+    let q = ((n * 21846) >> 16) as i32 - 143;
+    let j = (eb - 127) - 3 * q;
+    let m = f32::from_bits(((bits & 0x007f_ffff) | 0x3f80_0000) + ((j as u32) << 23));
+    // r ~ m^(-1/3) on [1, 8): a quadratic guess within 9%, then four steps of
+    // r + r (1 - m r^3) / 3, each squaring the error (times 2)
+    let r = m.mul_add(m.mul_add(0.009110359, -0.13870808), 1.0445118);
+    let r = r.mul_add((-m * r).mul_add(r * r, 1.0) * 0.33333334, r);
+    let r = r.mul_add((-m * r).mul_add(r * r, 1.0) * 0.33333334, r);
+    let r = r.mul_add((-m * r).mul_add(r * r, 1.0) * 0.33333334, r);
+    let r = r.mul_add((-m * r).mul_add(r * r, 1.0) * 0.33333334, r);
+    // c = m r^2, then c + (m - c^3) / (3 c^2) with 1/(3c^2) = r^2 / 3 (c^2 = ch + cl exactly)
+    let r2 = r * r;
+    let c = m * r2;
+    let ch = c * c;
+    let cl = c.mul_add(c, -ch);
+    let res = (-ch).mul_add(c, m) - cl * c;
+    let c = res.mul_add(r2 * 0.33333334, c);
+    let v = c * f32::from_bits((((q + 127) as u32) & 0xff) << 23);
+    let v = f32::from_bits(v.to_bits() | (x.to_bits() & 0x8000_0000));
+    if ax > 0.0 && ax < f32::INFINITY { v } else { x + x }
+}
+
+/// `hypot(x, y)` for `f32`.
+///
+/// Both scaled by the power of 2 that puts the larger in `[2, 4)`; the sum of squares as an
+/// exact sum of FMA products, rounded once; `sqrt.rn`; the scale put back in two steps. `inf`
+/// if either is infinite (even with a NaN), as C's `hypot`.
+/// Measured max error: see `hypot_f32` in the test's table.
+pub fn hypot_f32(x: f32, y: f32) -> f32 {
+    let ax = x.abs();
+    let ay = y.abs();
+    let hi = if ax > ay { ax } else { ay };
+    let lo = if ax > ay { ay } else { ax };
+    let eb0 = (hi.to_bits() >> 23) & 0xff;
+    let eb = if eb0 == 0 {
+        1
+    } else if eb0 == 255 {
+        254
+    } else {
+        eb0
+    };
+    // hi 2^(128 - eb) is in [2, 4) (or below, for subnormals)
+    let s = f32::from_bits((255 - eb) << 23);
+    let a = hi * s;
+    let b = lo * s;
+    let pa = a * a;
+    let ea = a.mul_add(a, -pa);
+    let pb = b * b;
+    let eb2 = b.mul_add(b, -pb);
+    let sum = pa + pb;
+    let err = (pa - sum) + pb;
+    let h = (sum + (err + (ea + eb2))).sqrt();
+    // times 2^(eb - 128), in two steps
+    let k = eb as i32 - 128;
+    let k1 = k >> 1;
+    let k2 = k - k1;
+    let v = h * f32::from_bits((((k1 + 127) as u32) & 0xff) << 23) * f32::from_bits((((k2 + 127) as u32) & 0xff) << 23);
+    if ax == f32::INFINITY || ay == f32::INFINITY { f32::INFINITY } else { v }
 }

@@ -6,10 +6,10 @@
 //!   and `clamp` in a few exact instructions.
 //! - The transcendental functions call device functions of kernelize's math library
 //!   (`libm.rs` and `libm_f32.rs`, lowered to PTX by the macro's own front end and this back
-//!   end). `exp exp2 ln log2 log10 sin cos tan tanh` of `f32` run `f32` algorithms, in `f32`
-//!   arithmetic only (consumer GPUs run `f64` at 1/64 of the `f32` rate), within 2 ulp; the
-//!   other functions of `f32` arguments still go through the `f64` function and are rounded
-//!   once, as on the CPU.
+//!   end). `exp exp2 exp_m1 ln log2 log10 ln_1p sin cos tan sinh cosh tanh cbrt hypot` of
+//!   `f32` run `f32` algorithms, in `f32` arithmetic only (consumer GPUs run `f64` at 1/64 of
+//!   the `f32` rate), within 2 ulp; the other functions of `f32` arguments still go through
+//!   the `f64` function and are rounded once, as on the CPU.
 //! - With `fastmath`, `f32` `sin cos tan exp exp2 ln log2 log10` use the GPU's approximate
 //!   instructions (`sin.approx`, `cos.approx`, `ex2.approx`, `lg2.approx`), as CUDA's
 //!   `--use_fast_math` does: `sin`/`cos` have an absolute error below 2^-20.9 on [-pi, pi]
@@ -207,6 +207,12 @@ pub fn library_name_f32(f: MathFn) -> Option<&'static str> {
         Cos => "cos_f32",
         Tan => "tan_f32",
         Tanh => "tanh_f32",
+        ExpM1 => "exp_m1_f32",
+        Ln1p => "ln_1p_f32",
+        Sinh => "sinh_f32",
+        Cosh => "cosh_f32",
+        Cbrt => "cbrt_f32",
+        Hypot => "hypot_f32",
         _ => return None,
     })
 }
