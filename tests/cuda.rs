@@ -148,6 +148,7 @@ pub fn math_f32(x: &[f32], y: &[f32], out: &mut Array2<f32>) {
         out[[i, 12]] = a.cosh();
         out[[i, 13]] = a.cbrt();
         out[[i, 14]] = a.hypot(y[i]);
+        out[[i, 15]] = a.powf(y[i]);
         out[[i, 0]] = a.exp();
         out[[i, 1]] = a.exp2();
         out[[i, 2]] = a.ln();
@@ -162,6 +163,7 @@ pub fn math_f32(x: &[f32], y: &[f32], out: &mut Array2<f32>) {
 
 /// The GPU's `f32` math library, compiled for the CPU: the GPU must compute the same bits.
 #[path = "../macros/src/back/ptx/libm_f32.rs"]
+#[allow(dead_code)]
 mod libm_f32;
 
 #[kernel(parallel, fastmath, cuda)]
@@ -547,7 +549,7 @@ fn f32_math_on_the_gpu_is_the_f32_library() {
         .collect();
     x.extend([0.0, -0.0, 1.0, -1.0, f32::MIN_POSITIVE, 1e-40, f32::MAX, f32::INFINITY, f32::NEG_INFINITY, f32::NAN]);
     let y: Vec<f32> = x.iter().rev().copied().collect();
-    let mut got = Array2::<f32>::zeros((x.len(), 15));
+    let mut got = Array2::<f32>::zeros((x.len(), 16));
     math_f32::cuda(&x, &y, &mut got).unwrap();
     type F = fn(f32) -> f32;
     let functions: [(&str, F, F); 14] = [
@@ -570,7 +572,8 @@ fn f32_math_on_the_gpu_is_the_f32_library() {
         let (name, lib, want) = match functions.get(f) {
             Some(&(name, library, std)) => (name, library(x[i]), std(x[i])),
             // (no signaling NaN among the inputs: std's f32 hypot differs there)
-            None => ("hypot", libm_f32::hypot_f32(x[i], y[i]), x[i].hypot(y[i])),
+            None if f == 14 => ("hypot", libm_f32::hypot_f32(x[i], y[i]), x[i].hypot(y[i])),
+            None => ("powf", libm_f32::powf_f32(x[i], y[i]), x[i].powf(y[i])),
         };
         let what = format!("{name}({:e} = {:#x}, y = {:e})", x[i], x[i].to_bits(), y[i]);
         assert!(g.to_bits() == lib.to_bits() || (g.is_nan() && lib.is_nan()), "{what}: GPU {g:e}, library {lib:e}");

@@ -15,6 +15,7 @@
 //! library's doc comments are from that run.
 
 #[path = "../../macros/src/back/ptx/libm_f32.rs"]
+#[allow(dead_code)] // powf_f32 has its own test, ulp_libm_ptx_f32_powf.rs
 mod libm_f32;
 
 /// Random inputs per function: 1,000,000 (100,000 in a debug build), or `LIBM_N` if set.

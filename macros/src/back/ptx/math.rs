@@ -6,7 +6,7 @@
 //!   and `clamp` in a few exact instructions.
 //! - The transcendental functions call device functions of kernelize's math library
 //!   (`libm.rs` and `libm_f32.rs`, lowered to PTX by the macro's own front end and this back
-//!   end). `exp exp2 exp_m1 ln log2 log10 ln_1p sin cos tan sinh cosh tanh cbrt hypot` of
+//!   end). `exp exp2 exp_m1 ln log2 log10 ln_1p sin cos tan sinh cosh tanh cbrt hypot powf` of
 //!   `f32` run `f32` algorithms, in `f32` arithmetic only (consumer GPUs run `f64` at 1/64 of
 //!   the `f32` rate), within 2 ulp; the other functions of `f32` arguments still go through
 //!   the `f64` function and are rounded once, as on the CPU.
@@ -213,6 +213,7 @@ pub fn library_name_f32(f: MathFn) -> Option<&'static str> {
         Cosh => "cosh_f32",
         Cbrt => "cbrt_f32",
         Hypot => "hypot_f32",
+        Powf => "powf_f32",
         _ => return None,
     })
 }

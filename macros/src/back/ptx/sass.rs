@@ -204,8 +204,8 @@ fn sass_instructions_per_call_of_the_f32_functions() {
             *ours as f64 / *libdevice as f64
         );
     }
-    // Measured (ptxas 12.9, sm_90); powf still goes through the f64 function.
-    let recorded = [("exp", 41), ("ln", 48), ("sin", 132), ("cos", 134), ("tanh", 65), ("powf", 365)];
+    // Measured (ptxas 12.9, sm_90): powf 365 when it went through the f64 function.
+    let recorded = [("exp", 41), ("ln", 48), ("sin", 132), ("cos", 134), ("tanh", 65), ("powf", 170)];
     for ((name, ours, _), (rname, most)) in per_call.iter().zip(recorded) {
         assert_eq!(*name, rname);
         assert!(*ours <= most, "{name} (f32): {ours} SASS instructions per call, more than the {most} recorded");
