@@ -149,6 +149,7 @@ pub fn math_f32(x: &[f32], y: &[f32], out: &mut Array2<f32>) {
         out[[i, 13]] = a.cbrt();
         out[[i, 14]] = a.hypot(y[i]);
         out[[i, 15]] = a.powf(y[i]);
+        out[[i, 16]] = a.powi(i as i32 % 61 - 30);
         out[[i, 0]] = a.exp();
         out[[i, 1]] = a.exp2();
         out[[i, 2]] = a.ln();
@@ -549,7 +550,7 @@ fn f32_math_on_the_gpu_is_the_f32_library() {
         .collect();
     x.extend([0.0, -0.0, 1.0, -1.0, f32::MIN_POSITIVE, 1e-40, f32::MAX, f32::INFINITY, f32::NEG_INFINITY, f32::NAN]);
     let y: Vec<f32> = x.iter().rev().copied().collect();
-    let mut got = Array2::<f32>::zeros((x.len(), 16));
+    let mut got = Array2::<f32>::zeros((x.len(), 17));
     math_f32::cuda(&x, &y, &mut got).unwrap();
     type F = fn(f32) -> f32;
     let functions: [(&str, F, F); 14] = [
@@ -573,7 +574,12 @@ fn f32_math_on_the_gpu_is_the_f32_library() {
             Some(&(name, library, std)) => (name, library(x[i]), std(x[i])),
             // (no signaling NaN among the inputs: std's f32 hypot differs there)
             None if f == 14 => ("hypot", libm_f32::hypot_f32(x[i], y[i]), x[i].hypot(y[i])),
-            None => ("powf", libm_f32::powf_f32(x[i], y[i]), x[i].powf(y[i])),
+            None if f == 15 => ("powf", libm_f32::powf_f32(x[i], y[i]), x[i].powf(y[i])),
+            // (std's f32 powi multiplies repeatedly: compared with powf, exact for these n)
+            None => {
+                let n = i as i32 % 61 - 30;
+                ("powi", libm_f32::powi_f32(x[i], n), x[i].powf(n as f32))
+            }
         };
         let what = format!("{name}({:e} = {:#x}, y = {:e})", x[i], x[i].to_bits(), y[i]);
         assert!(g.to_bits() == lib.to_bits() || (g.is_nan() && lib.is_nan()), "{what}: GPU {g:e}, library {lib:e}");

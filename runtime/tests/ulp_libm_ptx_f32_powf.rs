@@ -1,6 +1,6 @@
-//! Accuracy of the GPU library's f32 `powf` (`macros/src/back/ptx/libm_f32.rs`, compiled
-//! here as plain Rust) against std's f64 `powf` (within 1 f64 ulp: 2^-29 f32 ulps, exact
-//! enough), and its special values against std's f32 `powf`.
+//! Accuracy of the GPU library's f32 `powf` and `powi` (`macros/src/back/ptx/libm_f32.rs`,
+//! compiled here as plain Rust) against std's f64 `powf` (within 1 f64 ulp: 2^-29 f32 ulps,
+//! exact enough), and their special values against std's f32 `powf` and `powi`.
 //!
 //! The rule at each input (`judge`): where x or y is 0, inf or NaN, or the reference is NaN,
 //! infinite or 0, ours must be std's f32 result bit for bit (any NaN matches any NaN); where the
@@ -15,7 +15,7 @@
 #[allow(dead_code)]
 mod libm_f32;
 
-use libm_f32::powf_f32;
+use libm_f32::{powf_f32, powi_f32};
 
 /// The error bound asserted, in f32 ulps (the measured max is 0.790, over 10^8 random pairs: the
 /// final rounding, 0.5, plus at most about 0.3 before it).
@@ -260,4 +260,89 @@ fn powf_f32_accuracy() {
     }
     assert!(failures.is_empty(), "random inputs:\n{}", failures.join("\n"));
     eprintln!("powf_f32: max {max:.3} ulp at ({:e}, {:e}) over {n} random inputs; specials ok", worst.0, worst.1);
+}
+
+/// `powi_f32(x, n)` against `(x as f64).powf(n as f64)`, exact in `n` (std's own f32 `powi`
+/// multiplies repeatedly, and is compared only on special values).
+fn judge_powi(x: f32, n: i32) -> Result<f64, String> {
+    let got = powi_f32(x, n);
+    let reference = (x as f64).powf(n as f64);
+    let special = |v: f64| !v.is_finite() || v == 0.0;
+    if n == 0 || x == 1.0 || special(x as f64) || special(reference) {
+        let std = x.powi(n);
+        return if same(got, std) { Ok(0.0) } else { Err(format!("= {got:e}, std gives {std:e}")) };
+    }
+    if reference as f32 as f64 == reference {
+        return if got.to_bits() == (reference as f32).to_bits() {
+            Ok(0.0)
+        } else {
+            Err(format!("= {got:e}, exactly {reference:e}"))
+        };
+    }
+    let big = 2f64.powi(128);
+    let got = if got.is_infinite() { big.copysign(got as f64) } else { got as f64 };
+    let u = (got - reference.clamp(-big, big)).abs() / ulp_f32(reference.clamp(-big, big));
+    if u <= BOUND { Ok(u) } else { Err(format!("= {got:e}: {u} ulp, exactly {reference:e}")) }
+}
+
+#[test]
+fn powi_f32_accuracy() {
+    let mut failures = Vec::new();
+    let check = |x: f32, n: i32, failures: &mut Vec<String>| match judge_powi(x, n) {
+        Ok(u) => u,
+        Err(e) => {
+            if failures.len() < 20 {
+                failures.push(format!("powi_f32({x:e}, {n}) {e}"));
+            }
+            0.0
+        }
+    };
+    let ns = [
+        0,
+        1,
+        -1,
+        2,
+        -2,
+        3,
+        -3,
+        7,
+        127,
+        128,
+        -126,
+        -149,
+        -150,
+        16_777_217,
+        -16_777_217,
+        i32::MAX,
+        i32::MIN,
+        i32::MIN + 1,
+    ];
+    for &x in &x_specials() {
+        for &n in &ns {
+            check(x, n, &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "special inputs:\n{}", failures.join("\n"));
+    let count = n_random();
+    let mut rng = Rng(0x0070_0e51);
+    let (mut max, mut worst) = (0.0f64, (0.0f32, 0));
+    for i in 0..count {
+        let (x, n) = match i % 4 {
+            0 => (f32::from_bits(rng.next() as u32), rng.next() as i32 % 300),
+            1 => ((0.5 + 1.5 * rng.unit()) as f32, (rng.next() % 401) as i32 - 200),
+            // near 1, where large n matters: 1 +- 2^-k with n up to 2^31
+            2 => {
+                let k = 1 + rng.next() % 23;
+                let x = 1.0 + (rng.unit() - 0.5) * 2f64.powi(-(k as i32));
+                (x as f32, rng.next() as i32)
+            }
+            _ => (-(rng.unit() * 4.0) as f32, (rng.next() % 81) as i32 - 40),
+        };
+        let u = check(x, n, &mut failures);
+        if u > max {
+            (max, worst) = (u, (x, n));
+        }
+    }
+    assert!(failures.is_empty(), "random inputs:\n{}", failures.join("\n"));
+    eprintln!("powi_f32: max {max:.3} ulp at ({:e}, {}) over {count} random inputs; specials ok", worst.0, worst.1);
 }

@@ -1000,3 +1000,217 @@ pub fn powf_f32(x: f32, y: f32) -> f32 {
     let v = if x < 0.0 && x > f32::NEG_INFINITY && !y_int { f32::NAN } else { v };
     if x == 1.0 || y == 0.0 || (x == -1.0 && y.abs() > f32::MAX) { 1.0 } else { v }
 }
+
+/// `x^n` for `f32` and an integer `n`: the value of `x.powf(n)` computed exactly in `n`,
+/// accurate for every `n` (unlike repeated multiplication), and std's `powi` on special
+/// values (`x^0 = 1` even for NaN).
+///
+/// [`powf_f32`]'s algorithm with `y = n` as the exact sum `yh + yl` (`n as f32` rounds above
+/// 2^24), the parity taken from `n`.
+/// Measured max error: see the test `ulp_libm_ptx_f32_powf`.
+pub fn powi_f32(x: f32, n: i32) -> f32 {
+    // y = n as yh + yl, both exact (|yl| <= 128)
+    let y = n as f32;
+    let yl = (n - y as i32) as f32;
+    let magic = 12582912.0; // 1.5 * 2^23: adding it rounds any |v| < 2^22 to an integer
+    let ln2_hi = f32::from_bits(0x3f31_7218); // ln(2) = ln2_hi + ln2_lo
+    let ln2_lo = f32::from_bits(0xb102_e308);
+    let log2e_hi = f32::from_bits(0x3fb8_aa3b); // 1/ln(2) = log2e_hi + log2e_lo
+    let log2e_lo = f32::from_bits(0x32a5_7060);
+    let ax = x.abs();
+    let regular = ax > 0.0 && ax <= f32::MAX;
+    // ax = 2^k z, z in [0.6953125, 1.390625): adding 0x004e_0000 carries into the exponent field
+    // exactly where the mantissa field reaches 0x32_0000, that of 1.390625
+    let sub = ax < f32::MIN_POSITIVE;
+    let ix = (if sub { ax * 8388608.0 } else { ax }).to_bits() & 0x7fff_ffff;
+    let iy = ix + 0x004e_0000;
+    let kb = iy >> 23;
+    let z = f32::from_bits((ix + 0x3f80_0000) - (kb << 23));
+    let k = (kb as f32 - 127.0) - if sub { 23.0 } else { 0.0 };
+    // z's interval: 32 of 2^18 mantissa steps each, 1.0 inside interval 19, [1 - 2^-7, 1 + 2^-6)
+    let i = (iy >> 18) & 31;
+    // invc: 1/c rounded to f32, c the midpoint of interval i (1.0 exactly for interval 19, so
+    // that powers of 2 come out exact); |z invc - 1| <= 2^-6
+    let invc = f32::from_bits(match i {
+        0 => 0x3fb6_0b61,
+        1 => 0x3fb2_1643,
+        2 => 0x3fae_4c41,
+        3 => 0x3faa_aaab,
+        4 => 0x3fa7_2f05,
+        5 => 0x3fa3_d70a,
+        6 => 0x3fa0_a0a1,
+        7 => 0x3f9d_89d9,
+        8 => 0x3f9a_90e8,
+        9 => 0x3f97_b426,
+        10 => 0x3f94_f209,
+        11 => 0x3f92_4925,
+        12 => 0x3f8f_b824,
+        13 => 0x3f8d_3dcb,
+        14 => 0x3f8a_d8f3,
+        15 => 0x3f88_8889,
+        16 => 0x3f86_4b8a,
+        17 => 0x3f84_2108,
+        18 => 0x3f82_0821,
+        19 => 0x3f80_0000,
+        20 => 0x3f78_3e10,
+        21 => 0x3f70_f0f1,
+        22 => 0x3f6a_0ea1,
+        23 => 0x3f63_8e39,
+        24 => 0x3f5d_67c9,
+        25 => 0x3f57_9436,
+        26 => 0x3f52_0d21,
+        27 => 0x3f4c_cccd,
+        28 => 0x3f47_ce0c,
+        29 => 0x3f43_0c31,
+        30 => 0x3f3e_82fa,
+        31 => 0x3f3a_2e8c,
+        _ => 0x3f80_0000,
+    });
+    // -log2(invc) = lc_hi + lc_lo (mpmath, 50 digits, rounded to f32 twice)
+    let lc_hi = f32::from_bits(match i {
+        0 => 0xbf02_15eb,
+        1 => 0xbef3_efb1,
+        2 => 0xbee4_0ced,
+        3 => 0xbed4_7fcd,
+        4 => 0xbec5_44bf,
+        5 => 0xbeb6_587a,
+        6 => 0xbea7_b7df,
+        7 => 0xbe99_5ff9,
+        8 => 0xbe8b_4e03,
+        9 => 0xbe7a_fec6,
+        10 => 0xbe5f_e33a,
+        11 => 0xbe45_44c5,
+        12 => 0xbe2b_1ee2,
+        13 => 0xbe11_6d6e,
+        14 => 0xbdf0_58d8,
+        15 => 0xbdbe_b02f,
+        16 => 0xbd8d_d98a,
+        17 => 0xbd3b_9c9b,
+        18 => 0xbcba_1fa1,
+        19 => 0x0000_0000,
+        20 => 0x3d35_d690,
+        21 => 0x3db3_1fb7,
+        22 => 0x3e04_62c4,
+        23 => 0x3e2e_00d1,
+        24 => 0x3e56_7aef,
+        25 => 0x3e7d_e0b5,
+        26 => 0x3e92_203d,
+        27 => 0x3ea4_d3c2,
+        28 => 0x3eb7_1110,
+        29 => 0x3ec8_ddd3,
+        30 => 0x3eda_3f60,
+        31 => 0x3eeb_3a9e,
+        _ => 0,
+    });
+    let lc_lo = f32::from_bits(match i {
+        0 => 0x3152_1cb5,
+        1 => 0x319a_3b82,
+        2 => 0x3263_8d7e,
+        3 => 0x2fa8_cdc6,
+        4 => 0xb230_27b0,
+        5 => 0xb1b8_bbb9,
+        6 => 0xb21a_14f2,
+        7 => 0x3136_77cb,
+        8 => 0xb227_938c,
+        9 => 0xae5c_2cc2,
+        10 => 0xb13c_b0a8,
+        11 => 0x31ac_096a,
+        12 => 0xb00a_7a0b,
+        13 => 0x318d_f6f2,
+        14 => 0x3138_25ef,
+        15 => 0x30c0_cbb7,
+        16 => 0xb13c_1251,
+        17 => 0x306f_63bb,
+        18 => 0x2f2e_60b8,
+        19 => 0x0000_0000,
+        20 => 0x3007_50f2,
+        21 => 0x306c_f2ed,
+        22 => 0xb10e_af75,
+        23 => 0x30b9_a3c9,
+        24 => 0x30ab_f127,
+        25 => 0x3076_9053,
+        26 => 0xb212_4974,
+        27 => 0xb234_82bd,
+        28 => 0x31ea_47ee,
+        29 => 0x3244_47dd,
+        30 => 0xb140_8ae1,
+        31 => 0xb25f_7a4b,
+        _ => 0,
+    });
+    // r = z invc - 1 = a + pe exactly (p - 1 is exact by Sterbenz, pe is the product's error),
+    // as rh + rl (|a| >= |pe| unless a = 0)
+    let p = z * invc;
+    let pe = z.mul_add(invc, -p);
+    let a = p - 1.0;
+    let rh = a + pe;
+    let rl = pe - (rh - a);
+    // ln(1 + r) = vh + vl: r - r^2/2 as a double-f32 (r^2 = s2h + s2l), plus r^3 q(r),
+    // q(r) = 1/3 - r/4 + r^2/5 - r^3/6 (Taylor; error below 2^-39 relative to r)
+    let s2h = rh * rh;
+    let s2l = rh.mul_add(rh, -s2h) + (rh + rh) * rl;
+    let hh = 0.5 * s2h;
+    let vh = rh - hh;
+    let ve = (rh - vh) - hh;
+    let q = rh.mul_add(rh.mul_add(rh.mul_add(-0.16666667, 0.2), -0.25), 0.33333334);
+    let vl = (s2h * rh).mul_add(q, ve + (rl - 0.5 * s2l));
+    // log2(1 + r) = (vh + vl) / ln 2 = wh + wl
+    let wh = vh * log2e_hi;
+    let wl = vh.mul_add(log2e_hi, -wh) + vh.mul_add(log2e_lo, vl * log2e_hi);
+    // log2 ax = k + lc_hi + wh + (lc_lo + wl) = lh + ll. Both sums are fast two-sums: |k| >= 1 >
+    // |lc_hi| or k = 0; |wh| < 0.023 < |k + lc_hi| (the intervals next to 19 have |lc_hi| >
+    // 0.022 and |wh| < 0.012 or 0.022 < 0.044) or k + lc_hi = 0
+    let h1 = k + lc_hi;
+    let e1 = lc_hi - (h1 - k);
+    let h2 = h1 + wh;
+    let e2 = wh - (h2 - h1);
+    let lo = (e1 + e2) + (lc_lo + wl);
+    let lh = h2 + lo;
+    let ll = lo - (lh - h2);
+    // y log2 ax = zh + zl (log2 of 0 is -inf, of inf or NaN the argument itself)
+    let lh = if regular {
+        lh
+    } else if ax == 0.0 {
+        f32::NEG_INFINITY
+    } else {
+        ax
+    };
+    let zh = y * lh;
+    let zl = yl.mul_add(lh, y.mul_add(ll, y.mul_add(lh, -zh)));
+    let zl = if regular && zl.abs() < 1.0 { zl } else { 0.0 };
+    // 2^(zh + zl): beyond [-160, 130] the result is 0 or inf anyway (NaN stays NaN)
+    let inside = zh < 130.0 && zh > -160.0;
+    let zl = if inside { zl } else { 0.0 };
+    let zh = if zh > 130.0 { 130.0 } else { zh };
+    let zh = if zh < -160.0 { -160.0 } else { zh };
+    // zh = kk + f, |f| <= 1/2, f exact; t = (f + zl) ln 2 = th + tl, |t| < 0.3466
+    let t = zh + magic;
+    let kk = t - magic;
+    let f = zh - kk;
+    let th = f * ln2_hi;
+    let tl = f.mul_add(ln2_hi, -th) + f.mul_add(ln2_lo, zl * ln2_hi);
+    // e^t = 1 + th + (tl + t^2 p(t)), p(t) ~ (e^t - 1 - t)/t^2 of degree 5: least squares at 400
+    // Chebyshev nodes on [-0.3466, 0.3466] (mpmath), rounded to f32: error 2^-30.4 relative to e^t
+    let tt = th + tl;
+    let pt = tt.mul_add(
+        tt.mul_add(
+            tt.mul_add(tt.mul_add(tt.mul_add(0.00019899287, 0.0013933652), 0.008333298), 0.041666467),
+            0.16666667,
+        ),
+        0.5,
+    );
+    let tail = (tt * tt).mul_add(pt, tl);
+    // 1 + th = s + e exactly
+    let s = 1.0 + th;
+    let e = th - (s - 1.0);
+    let mant = s + (e + tail);
+    // mant 2^kk as mant 2^k1 2^(kk - k1), k1 = kk/2 rounded: both factors are normal numbers, so
+    // that a subnormal result is rounded once and an overflow gives inf
+    let t1 = kk * 0.5 + magic;
+    let t2 = (kk - (t1 - magic)) + magic;
+    let v = mant
+        * f32::from_bits(((t1.to_bits() & 0x1ff) + 127) << 23)
+        * f32::from_bits(((t2.to_bits() & 0x1ff) + 127) << 23);
+    // the sign of x for odd n; x^0 = 1 and 1^n = 1, NaN included
+    let v = if (n & 1) != 0 { f32::from_bits(v.to_bits() | (x.to_bits() & 0x8000_0000)) } else { v };
+    if x == 1.0 || n == 0 { 1.0 } else { v }
+}

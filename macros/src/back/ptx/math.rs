@@ -6,7 +6,7 @@
 //!   and `clamp` in a few exact instructions.
 //! - The transcendental functions call device functions of kernelize's math library
 //!   (`libm.rs` and `libm_f32.rs`, lowered to PTX by the macro's own front end and this back
-//!   end). `exp exp2 exp_m1 ln log2 log10 ln_1p sin cos tan sinh cosh tanh cbrt hypot powf` of
+//!   end). `exp exp2 exp_m1 ln log2 log10 ln_1p sin cos tan sinh cosh tanh cbrt hypot powf powi` of
 //!   `f32` run `f32` algorithms, in `f32` arithmetic only (consumer GPUs run `f64` at 1/64 of
 //!   the `f32` rate), within 2 ulp; the other functions of `f32` arguments still go through
 //!   the `f64` function and are rounded once, as on the CPU.
@@ -133,10 +133,11 @@ fn approx(fx: &mut Fx<'_>, f: MathFn, r: Reg, x: Reg) -> bool {
 /// once.
 fn library(fx: &mut Fx<'_>, f: MathFn, a: &[Reg], types: &[Scalar], s: Scalar, span: Span) -> Reg {
     if s == Scalar::F32
-        && types.iter().all(|&t| t == Scalar::F32)
+        && types.first() == Some(&Scalar::F32)
+        && types.iter().all(|&t| t == Scalar::F32 || (f == MathFn::Powi && t == Scalar::I32))
         && let Some(name) = library_name_f32(f)
     {
-        let args: Vec<(Reg, Scalar)> = a.iter().map(|&r| (r, Scalar::F32)).collect();
+        let args: Vec<(Reg, Scalar)> = a.iter().copied().zip(types.iter().copied()).collect();
         return fx.call(name, &args, Scalar::F32);
     }
     let Some(name) = library_name(f) else {
@@ -214,6 +215,7 @@ pub fn library_name_f32(f: MathFn) -> Option<&'static str> {
         Cbrt => "cbrt_f32",
         Hypot => "hypot_f32",
         Powf => "powf_f32",
+        Powi => "powi_f32",
         _ => return None,
     })
 }
