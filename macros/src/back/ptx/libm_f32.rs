@@ -10,8 +10,9 @@
 //
 // Polynomial coefficients are least-squares fits at 400 Chebyshev nodes (mpmath, 50 digits),
 // rounded to f32 and then measured: the bound quoted with each is its relative error with the
-// rounded coefficients. The "measured max error" of each function is over every f32 input
-// (`KERNELIZE_EXHAUSTIVE=1`), in f32 ulps of the exact result.
+// rounded coefficients. The "measured max error" of each function is in f32 ulps of the exact
+// result, over every 7th f32 bit pattern (`KERNELIZE_EXHAUSTIVE=7`, 6.1·10^8 inputs) for
+// the functions of one argument.
 //
 // Constants are written as the shortest decimal that gives their f32 (or, for the exact pieces
 // of ln2 and log10(2), the exact value): clippy's suggestions of std's constants and of fewer
@@ -23,7 +24,7 @@
 /// `x = k ln2 + r`, `|r| <= ln2/2` (the first step of the two-piece reduction is exact); `e^r =
 /// 1 + r + r^2 p(r)`, `p` of degree 5 (error 2^-27.5); `2^k` applied in two multiplications so
 /// that a subnormal or overflowing result is rounded once.
-/// Measured max error: see `exp_f32` in the test's table.
+/// Measured max error: 1.031 ulp (every 7th f32 bit pattern).
 pub fn exp_f32(x: f32) -> f32 {
     let magic = 12582912.0; // 1.5 * 2^23: adding it rounds to an integer
     // inf and NaN: 89 overflows, -104 underflows to 0, NaN stays NaN
@@ -49,7 +50,7 @@ pub fn exp_f32(x: f32) -> f32 {
 ///
 /// `x = k + r`, `|r| <= 1/2` (exact); `2^r = 1 + r q(r)`, `q` of degree 6 (error 2^-28.4);
 /// `2^k` as in [`exp_f32`].
-/// Measured max error: see `exp2_f32` in the test's table.
+/// Measured max error: 0.848 ulp (every 7th f32 bit pattern).
 pub fn exp2_f32(x: f32) -> f32 {
     let magic = 12582912.0;
     let x = if x > 129.0 { 129.0 } else { x };
@@ -80,7 +81,7 @@ pub fn exp2_f32(x: f32) -> f32 {
 ///
 /// `x = 2^e z`, `z` in `[2/3, 4/3)`, `f = z - 1` exact; `ln(1 + f) = f + f^2 p(f)`, `p` of degree
 /// 8 (error 2^-26.2); `e ln2` in two pieces, the first exact.
-/// Measured max error: see `ln_f32` in the test's table.
+/// Measured max error: 0.945 ulp (every 7th f32 bit pattern).
 pub fn ln_f32(x: f32) -> f32 {
     let sub = x < f32::MIN_POSITIVE;
     let ix = (if sub { x * 8388608.0 } else { x }).to_bits() & 0x7fff_ffff;
@@ -122,7 +123,7 @@ pub fn ln_f32(x: f32) -> f32 {
 /// `log2 x` for `f32`.
 ///
 /// As [`ln_f32`], then `e + ln(1 + f) log2(e)`, `log2(e)` in two pieces: exact at powers of 2.
-/// Measured max error: see `log2_f32` in the test's table.
+/// Measured max error: 1.164 ulp (every 7th f32 bit pattern).
 pub fn log2_f32(x: f32) -> f32 {
     let sub = x < f32::MIN_POSITIVE;
     let ix = (if sub { x * 8388608.0 } else { x }).to_bits() & 0x7fff_ffff;
@@ -169,7 +170,7 @@ pub fn log2_f32(x: f32) -> f32 {
 ///
 /// As [`ln_f32`], then `e log10(2) + ln(1 + f) log10(e)`, `log10(2)` in two pieces, the first
 /// exact times `e`.
-/// Measured max error: see `log10_f32` in the test's table.
+/// Measured max error: 1.061 ulp (every 7th f32 bit pattern).
 pub fn log10_f32(x: f32) -> f32 {
     let sub = x < f32::MIN_POSITIVE;
     let ix = (if sub { x * 8388608.0 } else { x }).to_bits() & 0x7fff_ffff;
@@ -219,7 +220,7 @@ pub fn log10_f32(x: f32) -> f32 {
 /// for `|x| <= 105615`; beyond, Payne–Hanek in integers (below). `sin r = r + r^3 s(r^2)`,
 /// `s` of degree 3 (error 2^-28.0), `cos r = 1 - r^2/2 + r^4 c(r^2)`, `c` of degree 2 (error
 /// 2^-30.5); the quadrant picks one and its sign.
-/// Measured max error: see `sin_f32` in the test's table.
+/// Measured max error: 1.154 ulp (every 7th f32 bit pattern).
 pub fn sin_f32(x: f32) -> f32 {
     let ax = x.abs();
     let magic = 12582912.0;
@@ -310,7 +311,7 @@ pub fn sin_f32(x: f32) -> f32 {
 /// `cos x` for `f32`.
 ///
 /// As [`sin_f32`], a quarter turn further: `cos x = sin(x + pi/2)`.
-/// Measured max error: see `cos_f32` in the test's table.
+/// Measured max error: 1.160 ulp (every f32).
 pub fn cos_f32(x: f32) -> f32 {
     let ax = x.abs();
     let magic = 12582912.0;
@@ -400,7 +401,7 @@ pub fn cos_f32(x: f32) -> f32 {
 ///
 /// As [`sin_f32`], then `sin r / cos r` for even `k`, `-cos r / sin r` for odd `k`, the
 /// reciprocal by Newton's method and the quotient corrected by its remainder.
-/// Measured max error: see `tan_f32` in the test's table.
+/// Measured max error: 1.569 ulp (every 7th f32 bit pattern).
 pub fn tan_f32(x: f32) -> f32 {
     let ax = x.abs();
     let magic = 12582912.0;
@@ -512,7 +513,7 @@ pub fn tan_f32(x: f32) -> f32 {
 /// `x + x^3 p(x^2)` for `|x| < 0.625`, `p` of degree 5 (error 2^-29.9); beyond, `1 - 2 / (e^2|x| +
 /// 1)` with the sign of `x`, `e^2|x|` as in [`exp_f32`] (no overflow or underflow: `2|x|` is
 /// capped at 20, where tanh rounds to 1), the division by Newton's method.
-/// Measured max error: see `tanh_f32` in the test's table.
+/// Measured max error: 1.311 ulp (every 7th f32 bit pattern).
 pub fn tanh_f32(x: f32) -> f32 {
     let ax = x.abs();
     let z = x * x;
@@ -552,7 +553,7 @@ pub fn tanh_f32(x: f32) -> f32 {
 /// As [`exp_f32`]: `x = k ln2 + r`, `e^r - 1 = r + r^2 p(r)` exactly as far as it goes, then
 /// `2^k (e^r - 1) + (2^k - 1)` in one FMA (`2^k - 1` is exact for the `k` where it matters);
 /// `e^x` itself where `e^x - 1` rounds to it (`k > 24`), scaled in two steps.
-/// Measured max error: see `exp_m1_f32` in the test's table.
+/// Measured max error: 1.565 ulp (every 7th f32 bit pattern).
 pub fn exp_m1_f32(x: f32) -> f32 {
     let magic = 12582912.0;
     let ax = x.abs();
@@ -590,7 +591,7 @@ pub fn exp_m1_f32(x: f32) -> f32 {
 /// For `x` in `[-1/3, 1/3)`, [`ln_f32`]'s polynomial at `f = x` itself (no rounding of `1 + x`);
 /// beyond, `ln u` for `u = 1 + x` rounded, as in [`ln_f32`], plus `c / u` with `c = 1 + x - u`
 /// exactly (the reciprocal by Newton's method: `c / u` is below 2^-24 of the result).
-/// Measured max error: see `ln_1p_f32` in the test's table.
+/// Measured max error: 1.342 ulp (every 7th f32 bit pattern).
 pub fn ln_1p_f32(x: f32) -> f32 {
     let u = 1.0 + x;
     let ub = u - 1.0;
@@ -645,7 +646,7 @@ pub fn ln_1p_f32(x: f32) -> f32 {
 /// `x + x^3 p(x^2)` for `|x| < 1`, `p` of degree 3 (error 2^-27.5); beyond, `E - 1/(4E)` with
 /// `E = e^|x| / 2` as in [`exp_f32`] (scaled in two steps, so that it overflows only where
 /// sinh does), the reciprocal by Newton's method, and the sign of `x`.
-/// Measured max error: see `sinh_f32` in the test's table.
+/// Measured max error: 1.598 ulp (every 7th f32 bit pattern).
 pub fn sinh_f32(x: f32) -> f32 {
     let ax = x.abs();
     let z = x * x;
@@ -684,7 +685,7 @@ pub fn sinh_f32(x: f32) -> f32 {
 /// `cosh x` for `f32`.
 ///
 /// `E + 1/(4E)` with `E = e^|x| / 2` as in [`sinh_f32`] (no cancellation, so no polynomial).
-/// Measured max error: see `cosh_f32` in the test's table.
+/// Measured max error: 1.481 ulp (every 7th f32 bit pattern).
 pub fn cosh_f32(x: f32) -> f32 {
     let ax = x.abs();
     let magic = 12582912.0;
@@ -716,7 +717,7 @@ pub fn cosh_f32(x: f32) -> f32 {
 /// `|x| = 2^(3q) m`, `m` in `[1, 8)` (the exponent divided by 3 with a multiply); the reciprocal
 /// cube root of `m` by Newton's method from a quadratic guess (four steps, no division), `cbrt m
 /// = m r^2`, corrected once by its FMA residual; `2^q` and the sign put back.
-/// Measured max error: see `cbrt_f32` in the test's table.
+/// Measured max error: 0.500 ulp (every 7th f32 bit pattern).
 pub fn cbrt_f32(x: f32) -> f32 {
     let ax = x.abs();
     let sub = ax < f32::MIN_POSITIVE;
@@ -753,7 +754,7 @@ pub fn cbrt_f32(x: f32) -> f32 {
 /// Both scaled by the power of 2 that puts the larger in `[2, 4)`; the sum of squares as an
 /// exact sum of FMA products, rounded once; `sqrt.rn`; the scale put back in two steps. `inf`
 /// if either is infinite (even with a NaN), as C's `hypot`.
-/// Measured max error: see `hypot_f32` in the test's table.
+/// Measured max error: 0.913 ulp (10^6 random pairs and the specials).
 pub fn hypot_f32(x: f32, y: f32) -> f32 {
     let ax = x.abs();
     let ay = y.abs();
@@ -792,7 +793,7 @@ pub fn hypot_f32(x: f32, y: f32) -> f32 {
 /// 1` exact as a pair, `ln(1 + r) = r - r^2/2 + r^3 q(r)`, the first two terms in double-f32),
 /// times `y` exactly; then `2^(zh + zl) = 2^k e^t`, `e^t = 1 + t + t^2 p(t)` with `1 + t` summed
 /// exactly, `2^k` applied in two multiplications; the sign and the special cases by selects.
-/// Measured max error: 0.790 ulp.
+/// Measured max error: 0.790 ulp (10^8 random pairs and the specials).
 pub fn powf_f32(x: f32, y: f32) -> f32 {
     let magic = 12582912.0; // 1.5 * 2^23: adding it rounds any |v| < 2^22 to an integer
     let ln2_hi = f32::from_bits(0x3f31_7218); // ln(2) = ln2_hi + ln2_lo
@@ -1007,7 +1008,7 @@ pub fn powf_f32(x: f32, y: f32) -> f32 {
 ///
 /// [`powf_f32`]'s algorithm with `y = n` as the exact sum `yh + yl` (`n as f32` rounds above
 /// 2^24), the parity taken from `n`.
-/// Measured max error: see the test `ulp_libm_ptx_f32_powf`.
+/// Measured max error: 0.757 ulp (10^6 random pairs, n up to 2^31 near x = 1, and the specials).
 pub fn powi_f32(x: f32, n: i32) -> f32 {
     // y = n as yh + yl, both exact (|yl| <= 128)
     let y = n as f32;
