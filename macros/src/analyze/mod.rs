@@ -10,7 +10,7 @@ pub mod uniform;
 pub mod vector;
 
 use crate::diag::Diag;
-use crate::ir::{Kernel, Origin, PrangeLoop, Scalar, VarId};
+use crate::ir::{BinOp, Kernel, MathFn, Origin, PrangeLoop, Scalar, VarId};
 use proc_macro2::Span;
 use std::collections::BTreeSet;
 
@@ -53,7 +53,91 @@ pub enum RedOp {
     BitXor,
 }
 
+/// How two partial results of a reduction combine: an operator of the kernel language, or a
+/// math function (`max`/`min`, with Rust's rule for NaN).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Combine {
+    Op(BinOp),
+    Fn(MathFn),
+}
+
+/// A reduction's starting value, `id` such that `id op x == x` for every `x` of the type (each
+/// back end writes it in its own terms: Rust source, a PTX immediate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Identity {
+    /// `-0.0` for floats (`-0.0 + x` is `x` for `x = +0.0` too), `0` for integers.
+    NegZero,
+    One,
+    /// `0`, `0.0`, `false`.
+    Zero,
+    /// Every bit set: `!0`, `true`.
+    AllOnes,
+    /// `-inf` for floats, the type's `MIN` for integers.
+    Lowest,
+    /// `inf` for floats, the type's `MAX` for integers.
+    Highest,
+}
+
+impl Identity {
+    /// As Rust source, for the scalar type `ty` (`bool` only for `Zero` and `AllOnes`).
+    pub fn text(self, ty: Scalar) -> String {
+        let t = ty.name();
+        match (self, ty.is_float()) {
+            _ if ty == Scalar::Bool => (self == Identity::AllOnes).to_string(),
+            (Identity::NegZero, true) => format!("-0.0{t}"),
+            (Identity::Zero, true) => format!("0.0{t}"),
+            (Identity::NegZero | Identity::Zero, false) => format!("0{t}"),
+            (Identity::One, true) => format!("1.0{t}"),
+            (Identity::One, false) => format!("1{t}"),
+            (Identity::Lowest, true) => format!("{t}::NEG_INFINITY"),
+            (Identity::Highest, true) => format!("{t}::INFINITY"),
+            (Identity::Lowest, false) => format!("{t}::MIN"),
+            (Identity::Highest, false) => format!("{t}::MAX"),
+            (Identity::AllOnes, _) => format!("!0{t}"),
+        }
+    }
+}
+
+/// Each reduction operator in one place: how it is written, how partials combine, where they
+/// start. Adding one touches this table and the runtime's `Identity` trait.
 impl RedOp {
+    pub fn combine(self) -> Combine {
+        match self {
+            RedOp::Sum => Combine::Op(BinOp::Add),
+            RedOp::Product => Combine::Op(BinOp::Mul),
+            RedOp::Max => Combine::Fn(MathFn::Max),
+            RedOp::Min => Combine::Fn(MathFn::Min),
+            RedOp::BitOr => Combine::Op(BinOp::BitOr),
+            RedOp::BitAnd => Combine::Op(BinOp::BitAnd),
+            RedOp::BitXor => Combine::Op(BinOp::BitXor),
+        }
+    }
+
+    pub fn identity_kind(self) -> Identity {
+        match self {
+            RedOp::Sum => Identity::NegZero,
+            RedOp::Product => Identity::One,
+            RedOp::Max => Identity::Lowest,
+            RedOp::Min => Identity::Highest,
+            RedOp::BitOr | RedOp::BitXor => Identity::Zero,
+            RedOp::BitAnd => Identity::AllOnes,
+        }
+    }
+
+    /// The method of the runtime's `Identity` trait that gives the identity of any element type
+    /// (generated code calls it where the type is generic or not known to the macro).
+    pub fn identity_method(self) -> &'static str {
+        match self {
+            RedOp::Sum => "sum_identity",
+            RedOp::Product => "product_identity",
+            RedOp::Max => "max_identity",
+            RedOp::Min => "min_identity",
+            RedOp::BitOr => "or_identity",
+            RedOp::BitAnd => "and_identity",
+            RedOp::BitXor => "xor_identity",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             RedOp::Sum => "+=",
@@ -68,20 +152,7 @@ impl RedOp {
 
     /// The value a partial result starts from, as Rust source.
     pub fn identity(self, ty: Scalar) -> String {
-        let t = ty.name();
-        match (self, ty.is_float(), ty) {
-            (_, _, Scalar::Bool) => (self == RedOp::BitAnd).to_string(),
-            (RedOp::Sum, true, _) => format!("-0.0{t}"),
-            (RedOp::BitOr | RedOp::BitXor, true, _) => format!("0.0{t}"),
-            (RedOp::Sum | RedOp::BitOr | RedOp::BitXor, false, _) => format!("0{t}"),
-            (RedOp::Product, true, _) => format!("1.0{t}"),
-            (RedOp::Product, false, _) => format!("1{t}"),
-            (RedOp::Max, true, _) => format!("{t}::NEG_INFINITY"),
-            (RedOp::Min, true, _) => format!("{t}::INFINITY"),
-            (RedOp::Max, false, _) => format!("{t}::MIN"),
-            (RedOp::Min, false, _) => format!("{t}::MAX"),
-            (RedOp::BitAnd, _, _) => format!("!0{t}"),
-        }
+        self.identity_kind().text(ty)
     }
 }
 

@@ -15,8 +15,8 @@
 //! `return Ok(e)`, and every CUDA failure returns early with the error.
 
 use super::prelude::guard;
+use super::reduce::combine_step;
 use super::rust::{Writer, helper, var_ident};
-use super::simd::combine_step;
 use crate::analyze::{Analysis, LoopInfo};
 use crate::ir::{Kernel, PrangeLoop, Repr, Scalar, Ty, VarId};
 use proc_macro2::{Ident, Literal, Span, TokenStream};

@@ -4,6 +4,7 @@ pub mod cuda;
 mod prelude;
 pub mod ptx;
 pub mod rayon;
+mod reduce;
 mod rows;
 pub mod rust;
 pub mod serial;

@@ -10,7 +10,7 @@
 
 use super::prelude::{Prelude, prelude, read_lens, write_nest};
 use super::rust::{helper, var_ident};
-use crate::analyze::{Analysis, LoopInfo, RedOp, Written};
+use crate::analyze::{Analysis, LoopInfo, Written};
 use crate::ir::{Kernel, PrangeLoop, Repr, Ty};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{ToTokens, quote};
@@ -154,7 +154,7 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, mode: Mode) -> Token
     let (pattern, types) = nested(&parts);
     let identities = info.reductions.iter().map(|r| {
         let name = var_ident(k, r.var, k.var(r.var).span);
-        let f = Ident::new(identity_fn(r.op), k.var(r.var).span);
+        let f = super::reduce::identity_method(r.op, k.var(r.var).span);
         let identity = rt("Identity");
         quote!(let mut #name = <_ as #identity>::#f(&#name);)
     });
@@ -382,25 +382,12 @@ fn combine(k: &Kernel, info: &LoopInfo, partials: &Ident) -> TokenStream {
     let steps = info.reductions.iter().enumerate().map(|(idx, r)| {
         let name = var_ident(k, r.var, k.var(r.var).span);
         let field = Literal::usize_unsuffixed(idx);
-        super::simd::combine_step(r.op, &name, &quote!(#p.#field))
+        super::reduce::combine_step(r.op, &name, &quote!(#p.#field))
     });
     quote! {
         for #p in #partials {
             let _ = &#p;
             #(#steps)*
         }
-    }
-}
-
-/// The `Identity` method that gives a reduction's starting value.
-pub fn identity_fn(op: RedOp) -> &'static str {
-    match op {
-        RedOp::Sum => "sum_identity",
-        RedOp::Product => "product_identity",
-        RedOp::Max => "max_identity",
-        RedOp::Min => "min_identity",
-        RedOp::BitOr => "or_identity",
-        RedOp::BitAnd => "and_identity",
-        RedOp::BitXor => "xor_identity",
     }
 }

@@ -22,9 +22,9 @@
 use super::prelude::{Prelude, prelude, write_nest};
 use super::rows::{RowAt, RowPlan, RowUse, changed_in};
 use super::rust::{Writer, helper, var_ident};
+use crate::analyze::LoopInfo;
 use crate::analyze::uniform::is_varying;
 use crate::analyze::vector::{Along, CLONES, Plan, Strategy, header_varies};
-use crate::analyze::{LoopInfo, RedOp};
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{
     BinOp, Block, Expr, ExprKind, JumpTarget, Kernel, Loop, LoopKind, MathFn, Place, PrangeLoop, RangeAdapter, Scalar,
@@ -127,7 +127,7 @@ pub fn vector_loop(
             let scalar = if shared_tail(l, plan) {
                 let ids = info.reductions.iter().map(|r| {
                     let name = var_ident(k, r.var, k.var(r.var).span);
-                    let id = Ident::new(super::rayon::identity_fn(r.op), Span::call_site());
+                    let id = super::reduce::identity_method(r.op, Span::call_site());
                     quote!(<_ as ::kernelize::__private::runtime::parallel::Identity>::#id(&#name))
                 });
                 let start = &range.lo[0];
@@ -167,7 +167,7 @@ pub fn vector_loop(
     let partials: Vec<Ident> = (0..info.reductions.len()).map(|n| helper(&format!("__kz_partial{n}"))).collect();
     let folds = info.reductions.iter().zip(&partials).map(|(r, p)| {
         let name = var_ident(k, r.var, k.var(r.var).span);
-        combine_step(r.op, &name, &quote!(#p))
+        super::reduce::combine_step(r.op, &name, &quote!(#p))
     });
     let tail = shared_tail(l, plan).then(|| {
         // The iterations after the last full vector, once for every clone: compiled for the
@@ -272,19 +272,6 @@ fn write_first<'s>(
         }
     }
     None
-}
-
-/// `name op= value` for a reduction.
-pub fn combine_step(op: RedOp, name: &impl ToTokens, value: &TokenStream) -> TokenStream {
-    match op {
-        RedOp::Sum => quote!(#name += #value;),
-        RedOp::Product => quote!(#name *= #value;),
-        RedOp::Max => quote!(#name = #name.max(#value);),
-        RedOp::Min => quote!(#name = #name.min(#value);),
-        RedOp::BitOr => quote!(#name |= #value;),
-        RedOp::BitAnd => quote!(#name &= #value;),
-        RedOp::BitXor => quote!(#name ^= #value;),
-    }
 }
 
 /// The first serial `for` loop of `b` over `var`.
@@ -419,7 +406,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         let identity = quote!(::kernelize::__private::runtime::parallel::Identity);
         let inits = self.info.reductions.iter().map(|r| {
             let name = var_ident(k, r.var, k.var(r.var).span);
-            let id = Ident::new(super::rayon::identity_fn(r.op), Span::call_site());
+            let id = super::reduce::identity_method(r.op, Span::call_site());
             quote!(let mut #name = <_ as #identity>::#id(&#name);)
         });
         let results = self.info.reductions.iter().map(|r| var_ident(k, r.var, k.var(r.var).span));
@@ -555,16 +542,16 @@ impl<'a, 'k> Gen<'a, 'k> {
                     return Err(format!("the reduction `{}` has no type kernelize knows", k.var(rv).name));
                 };
                 let rt_ty = Ident::new(rs.name(), Span::call_site());
-                let idf = Ident::new(super::rayon::identity_fn(op), Span::call_site());
+                let idf = super::reduce::identity_method(op, Span::call_site());
                 let (identity, partial) = (self.fresh("id"), self.fresh("p"));
                 inits.push(quote! {
                     let #identity: #rt_ty = <#rt_ty as #rt::Identity>::#idf(&#name);
                     let mut #name = #lanes_ty::<#rt_ty, __KZ_W>::splat(#identity);
                 });
                 let (acc, lane) = (helper("__kz_acc"), helper("__kz_lane"));
-                let step = combine_step(op, &acc, &quote!(#lane));
+                let step = super::reduce::combine_step(op, &acc, &quote!(#lane));
                 folds.push(quote!(#name.fold_tree::<#reg>(|mut #acc, #lane| { #step #acc })));
-                combines.push(combine_step(op, &name, &quote!(#partial)));
+                combines.push(super::reduce::combine_step(op, &name, &quote!(#partial)));
                 partials.push(partial);
             }
             self.full = true;
@@ -675,7 +662,7 @@ impl<'a, 'k> Gen<'a, 'k> {
                 ));
             };
             let t = Ident::new(s.name(), Span::call_site());
-            let id = Ident::new(super::rayon::identity_fn(r.op), Span::call_site());
+            let id = super::reduce::identity_method(r.op, Span::call_site());
             let identity = self.fresh("id");
             inits.push(quote! {
                 let #identity: #t = <#t as ::kernelize::__private::runtime::parallel::Identity>::#id(&#name);
@@ -684,9 +671,9 @@ impl<'a, 'k> Gen<'a, 'k> {
             // In a row's scalar fallback: the scalar partial, folded into lane 0 after it.
             let lanes = self.fresh("lanes");
             fallback.0.push(quote!(let #lanes = &mut #name; let mut #name: #t = #identity;));
-            fallback.1.push(combine_step(r.op, &quote!(#lanes.0[0]), &quote!(#name)));
+            fallback.1.push(super::reduce::combine_step(r.op, &quote!(#lanes.0[0]), &quote!(#name)));
             let (acc, lane) = (helper("__kz_acc"), helper("__kz_lane"));
-            let step = combine_step(r.op, &acc, &quote!(#lane));
+            let step = super::reduce::combine_step(r.op, &acc, &quote!(#lane));
             folds.push(quote!(#name.fold_tree::<#reg>(|mut #acc, #lane| { #step #acc })));
         }
 

@@ -33,9 +33,9 @@
 mod emit;
 mod math;
 
-use crate::analyze::{LoopInfo, RedOp};
+use crate::analyze::{Combine, Identity, LoopInfo, RedOp};
 use crate::diag::Diag;
-use crate::ir::{BinOp, Kernel, MathFn, PrangeLoop, Scalar, Ty, VarId};
+use crate::ir::{Kernel, PrangeLoop, Scalar, Ty, VarId};
 use emit::{ArrayRegs, Class, Fx, Reg, class, mem, param_type};
 use proc_macro2::Span;
 use std::collections::BTreeSet;
@@ -404,20 +404,19 @@ fn known_type(fx: &mut Fx<'_>, var: VarId, why: &str) -> bool {
 /// A reduction's identity in a new register.
 fn identity(fx: &mut Fx<'_>, op: RedOp, s: Scalar) -> Reg {
     use emit::ConstValue::{Float, Int};
-    let value = match (op, s.is_float()) {
-        (RedOp::Sum, true) => Float(-0.0),
-        (RedOp::Product, true) => Float(1.0),
-        (RedOp::Max, true) => Float(f64::NEG_INFINITY),
-        (RedOp::Min, true) => Float(f64::INFINITY),
-        (RedOp::Sum | RedOp::BitOr | RedOp::BitXor, _) => Int(0),
-        (RedOp::Product, _) => Int(1),
-        (RedOp::BitAnd, _) => Int(-1),
-        (RedOp::Max, _) => emit::const_value(crate::ir::Const { ty: s, name: "MIN", in_consts: false }),
-        (RedOp::Min, _) => emit::const_value(crate::ir::Const { ty: s, name: "MAX", in_consts: false }),
-    };
-    let value = match (s, op) {
-        (Scalar::Bool, RedOp::BitAnd) => Int(1),
-        _ => value,
+    let limit = |name| emit::const_value(crate::ir::Const { ty: s, name, in_consts: false });
+    let value = match (op.identity_kind(), s.is_float()) {
+        (Identity::AllOnes, _) if s == Scalar::Bool => Int(1),
+        (Identity::NegZero, true) => Float(-0.0),
+        (Identity::Zero, true) => Float(0.0),
+        (Identity::NegZero | Identity::Zero, false) => Int(0),
+        (Identity::One, true) => Float(1.0),
+        (Identity::One, false) => Int(1),
+        (Identity::Lowest, true) => Float(f64::NEG_INFINITY),
+        (Identity::Highest, true) => Float(f64::INFINITY),
+        (Identity::Lowest, false) => limit("MIN"),
+        (Identity::Highest, false) => limit("MAX"),
+        (Identity::AllOnes, _) => Int(-1),
     };
     fx.constant(s, value)
 }
@@ -426,18 +425,10 @@ fn identity(fx: &mut Fx<'_>, op: RedOp, s: Scalar) -> Reg {
 /// from the math lowering, whose NaN rule is Rust's).
 fn combine(fx: &mut Fx<'_>, op: RedOp, s: Scalar, a: Reg, b: Reg) -> Reg {
     let span = Span::call_site();
-    let binop = match op {
-        RedOp::Max | RedOp::Min => {
-            let f = if op == RedOp::Max { MathFn::Max } else { MathFn::Min };
-            return math::lower(fx, f, &[a, b], &[s, s], s, span);
-        }
-        RedOp::Sum => BinOp::Add,
-        RedOp::Product => BinOp::Mul,
-        RedOp::BitOr => BinOp::BitOr,
-        RedOp::BitAnd => BinOp::BitAnd,
-        RedOp::BitXor => BinOp::BitXor,
-    };
-    fx.binary(binop, s, a, b, span)
+    match op.combine() {
+        Combine::Fn(f) => math::lower(fx, f, &[a, b], &[s, s], s, span),
+        Combine::Op(binop) => fx.binary(binop, s, a, b, span),
+    }
 }
 
 /// `v` combined across the warp: after it, lane 0 holds the warp's result.
