@@ -153,6 +153,9 @@ fn main() {
         }
         println!();
     }
-    println!("variants available: serial, parallel, fastmath, parallel_fastmath (cuda lands in a later release)");
+    println!(
+        "variants available: serial, parallel, fastmath, parallel_fastmath; add `cuda` to the attribute and build \
+         with `--features cuda` for the GPU variant (examples/gpu_bench.rs)"
+    );
     println!("{}", go_fast::REPORT);
 }

@@ -1,7 +1,9 @@
 //! The `#[kernel]` attribute. Use it through the `kernelize` crate, which documents it.
 //!
-//! Pipeline: [`options`] -> [`front`] (syn -> typed [`ir`]) -> [`analyze`] -> [`back`] ->
-//! [`expand`]. Only `front` and `options` read syn's syntax tree.
+//! Pipeline: `options` -> `front` (syn -> typed `ir`) -> `analyze` -> `back` -> `expand`
+//! (private modules: `cargo doc --document-private-items -p kernelize-macros` shows them).
+//! Only `front` and `options` read syn's syntax tree, and `back::cuda`, which still re-parses
+//! the host code to rewrite its `return`s.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::panic))]

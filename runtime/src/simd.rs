@@ -148,7 +148,7 @@ impl<T: Copy + Default, const W: usize> Lanes<T, W> {
     /// ∘ (l3 ∘ l7))`): a fixed order, so the result is reproducible, in `log2 W` vector steps
     /// instead of `W - 1` dependent ones. `W` must be a power of two. `R` is the lanes of one
     /// vector register of the clone (the generated code knows it); when the lanes fit in one,
-    /// they enter the fold through [`opaque_lanes`] (see there why); when they fill several,
+    /// they enter the fold through `opaque_lanes` (see there why); when they fill several,
     /// the registers are added first, as vectors (in the order of the halving), and the one
     /// left goes through it.
     #[inline(always)]
