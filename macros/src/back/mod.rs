@@ -1,4 +1,6 @@
-//! Back ends: each reads the IR and the analysis (never syn) and writes one variant.
+//! Back ends: each reads the IR and the analysis and writes one variant. None reads syn's
+//! syntax tree, except `cuda`, which still re-parses the host code to rewrite its `return`s
+//! (issue 14 moves that into the front end); `ptx` parses its math library's source.
 
 pub mod cuda;
 mod prelude;

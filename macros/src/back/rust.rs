@@ -1,5 +1,5 @@
 //! Writes kernel-language IR back as Rust, for the back ends that compile prange bodies with
-//! rustc (serial now, rayon later). Variables keep the user's names and spans, so rustc's
+//! rustc (serial, rayon, and the scalar parts of simd). Variables keep the user's names and spans, so rustc's
 //! own messages land on the user's tokens; helper variables use `Span::mixed_site()`.
 
 use crate::ir::walk;
