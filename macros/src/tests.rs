@@ -106,7 +106,13 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
             }
             if analysis.loops.iter().all(|l| l.opaque.is_empty()) && !kernel.loops.is_empty() {
                 let mut diag = Diag::new();
-                match crate::back::ptx::write(&kernel, &analysis, false, &mut diag) {
+                match crate::back::ptx::write(
+                    &kernel,
+                    &analysis,
+                    &crate::front::math_library_function,
+                    false,
+                    &mut diag,
+                ) {
                     Some(text) => tally.ptx.push((format!("{name}\n{}", ir::display::kernel_text(&kernel)), text)),
                     None => tally.ptx_refused.extend(diag.check().err().map(|e| format!("{name}: {e}"))),
                 }

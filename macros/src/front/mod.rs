@@ -126,19 +126,9 @@ impl<'d> Lower<'d> {
 #[cfg(test)]
 mod tests;
 
-/// A scalar function of the math library, lowered for the PTX back end: parameters, the body
-/// in the kernel language, and the variables both use.
-pub struct DeviceFn {
-    pub name: String,
-    pub params: Vec<(ir::VarId, ir::Scalar)>,
-    pub ret: ir::Scalar,
-    pub body: ir::Block,
-    pub vars: Vec<Var>,
-}
-
 /// Lowers `fn name(x: f64, ..) -> f64 { body }` whose body is in the kernel language, plus
 /// `x.to_bits()` and `f64::from_bits(u)`, which only the math library may use.
-pub fn lower_device(func: &syn::ItemFn, diag: &mut Diag) -> Option<DeviceFn> {
+fn lower_device(func: &syn::ItemFn, diag: &mut Diag) -> Option<ir::Function> {
     let mut cx = Lower::new(diag);
     cx.libm = true;
     let scalar_of = |t: &syn::Type| match t {
@@ -165,5 +155,43 @@ pub fn lower_device(func: &syn::ItemFn, diag: &mut Diag) -> Option<DeviceFn> {
     }
     finalize::resolve_block(&cx, &mut body);
     let vars = finalize::run(&mut cx);
-    Some(DeviceFn { name: func.sig.ident.to_string(), params, ret, body, vars })
+    Some(ir::Function { name: func.sig.ident.to_string(), params, ret, body, vars })
+}
+
+/// The source of the GPU math library: scalar functions in the kernel language, the `f64` ones
+/// and the `f32` ones (named `<std name>_f32`).
+const MATH_LIBRARY: [&str; 2] = [include_str!("../back/ptx/libm.rs"), include_str!("../back/ptx/libm_f32.rs")];
+
+thread_local! {
+    /// The library's functions, parsed once per compiler process (proc macros run on one thread).
+    static MATH_FUNCTIONS: Result<Vec<syn::ItemFn>, String> = MATH_LIBRARY
+        .iter()
+        .map(|source| syn::parse_file(source).map_err(|e| format!("kernelize's math library does not parse: {e}")))
+        .collect::<Result<Vec<_>, _>>()
+        .map(|files| {
+            files
+                .into_iter()
+                .flat_map(|f| f.items)
+                .filter_map(|i| match i {
+                    syn::Item::Fn(f) => Some(f),
+                    _ => None,
+                })
+                .collect()
+        });
+}
+
+/// The math library's function `name`, lowered, or why not (an internal error: the library is
+/// tested to lower).
+pub fn math_library_function(name: &str) -> Result<ir::Function, String> {
+    MATH_FUNCTIONS.with(|functions| {
+        let functions = functions.as_ref().map_err(Clone::clone)?;
+        let func = functions
+            .iter()
+            .find(|f| f.sig.ident == name)
+            .ok_or_else(|| format!("the math library has no `{name}`"))?;
+        let mut diag = Diag::new();
+        let lowered = lower_device(func, &mut diag);
+        diag.check().map_err(|e| format!("the math library's `{name}`: {e}"))?;
+        lowered.ok_or_else(|| format!("the math library's `{name}` does not lower"))
+    })
 }

@@ -43,6 +43,17 @@ pub enum Origin {
     Local,
 }
 
+/// A scalar function in the kernel language outside any kernel: a function of the GPU math
+/// library, lowered by the front end (`front::math_library_function`), which the PTX writer
+/// turns into a `.func`.
+pub struct Function {
+    pub name: String,
+    pub params: Vec<(VarId, Scalar)>,
+    pub ret: Scalar,
+    pub body: Block,
+    pub vars: Vec<Var>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Var {
     pub name: String,

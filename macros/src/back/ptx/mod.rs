@@ -87,7 +87,13 @@ pub fn entry_name(k: &Kernel, slot: usize) -> String {
 }
 
 /// Writes the module of `k`, or pushes an error for each construct the GPU cannot run.
-pub fn write(k: &Kernel, a: &crate::analyze::Analysis, fastmath: bool, diag: &mut Diag) -> Option<String> {
+pub fn write(
+    k: &Kernel,
+    a: &crate::analyze::Analysis,
+    lower: Library<'_>,
+    fastmath: bool,
+    diag: &mut Diag,
+) -> Option<String> {
     let mut entries = String::new();
     let mut calls = BTreeSet::new();
     let mut errors = Vec::new();
@@ -104,7 +110,7 @@ pub fn write(k: &Kernel, a: &crate::analyze::Analysis, fastmath: bool, diag: &mu
         errors.append(&mut fx.errors);
         entries.push_str(&fx.out);
     }
-    let library = library(&calls, fastmath, &mut errors);
+    let library = library(&calls, lower, fastmath, &mut errors);
     if !errors.is_empty() {
         for (span, message) in errors {
             diag.error(span, message);
@@ -560,25 +566,17 @@ fn from_shared(fx: &mut Fx<'_>, dst: Reg, loaded: Reg, s: Scalar) {
     }
 }
 
-/// The source of the math library: scalar functions in the kernel language, the `f64` ones and
-/// the `f32` ones (named `<std name>_f32`).
-const LIBM: [&str; 2] = [include_str!("libm.rs"), include_str!("libm_f32.rs")];
+/// Gives the math library's function of a name, lowered (the front end's
+/// `math_library_function`), or why not.
+pub type Library<'a> = &'a dyn Fn(&str) -> Result<crate::ir::Function, String>;
 
 /// The device functions `calls` needs (and those they call), with prototypes first.
-fn library(calls: &BTreeSet<&'static str>, fastmath: bool, errors: &mut Vec<(Span, String)>) -> String {
-    if calls.is_empty() {
-        return String::new();
-    }
-    let mut items = Vec::new();
-    for source in LIBM {
-        match syn::parse_file(source) {
-            Ok(f) => items.extend(f.items),
-            Err(e) => {
-                errors.push((Span::call_site(), format!("internal: kernelize's math library does not parse: {e}")));
-                return String::new();
-            }
-        }
-    }
+fn library(
+    calls: &BTreeSet<&'static str>,
+    lower: Library<'_>,
+    fastmath: bool,
+    errors: &mut Vec<(Span, String)>,
+) -> String {
     let mut wanted: Vec<&'static str> = calls.iter().copied().collect();
     let mut done: BTreeSet<&'static str> = BTreeSet::new();
     let (mut protos, mut bodies) = (String::new(), String::new());
@@ -586,22 +584,13 @@ fn library(calls: &BTreeSet<&'static str>, fastmath: bool, errors: &mut Vec<(Spa
         if !done.insert(name) {
             continue;
         }
-        let Some(func) = items.iter().find_map(|i| match i {
-            syn::Item::Fn(f) if f.sig.ident == name => Some(f),
-            _ => None,
-        }) else {
-            errors.push((Span::call_site(), format!("internal: the math library has no `{name}`")));
-            continue;
+        let dev = match lower(name) {
+            Ok(f) => f,
+            Err(e) => {
+                errors.push((Span::call_site(), format!("internal: {e}")));
+                continue;
+            }
         };
-        let mut diag = Diag::new();
-        let Some(dev) = crate::front::lower_device(func, &mut diag) else {
-            errors.push((Span::call_site(), format!("internal: the math library's `{name}` does not lower")));
-            continue;
-        };
-        if let Err(e) = diag.check() {
-            errors.push((Span::call_site(), format!("internal: the math library's `{name}`: {e}")));
-            continue;
-        }
         let (tables_and_proto, body, more) = device_function(&dev, fastmath, errors);
         // The tables once, before the prototypes; the prototype again with the body.
         let proto = tables_and_proto.rsplit_once('\n').map_or(tables_and_proto.as_str(), |(_, p)| p);
@@ -612,12 +601,15 @@ fn library(calls: &BTreeSet<&'static str>, fastmath: bool, errors: &mut Vec<(Spa
         bodies.push_str(&body);
         wanted.extend(more);
     }
+    if protos.is_empty() && bodies.is_empty() {
+        return String::new();
+    }
     format!("{protos}\n{bodies}")
 }
 
 /// The prototype and body of one device function, and the functions it calls.
 fn device_function(
-    dev: &crate::front::DeviceFn,
+    dev: &crate::ir::Function,
     fastmath: bool,
     errors: &mut Vec<(Span, String)>,
 ) -> (String, String, Vec<&'static str>) {

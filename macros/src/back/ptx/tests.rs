@@ -16,7 +16,7 @@ const ARCHS: [&str; 3] = ["sm_70", "sm_80", "sm_90"];
 pub fn module_of(func: &syn::ItemFn, fastmath: bool) -> Result<String, String> {
     let (k, a) = crate::tests::run_phases(proc_macro2::TokenStream::new(), func).map_err(|e| e.to_string())?;
     let mut diag = Diag::new();
-    let text = super::write(&k, &a, fastmath, &mut diag);
+    let text = super::write(&k, &a, &crate::front::math_library_function, fastmath, &mut diag);
     diag.check().map_err(|e| e.to_string())?;
     text.ok_or_else(|| "no module and no error".to_owned())
 }
