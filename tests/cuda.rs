@@ -150,6 +150,10 @@ pub fn math_f32(x: &[f32], y: &[f32], out: &mut Array2<f32>) {
         out[[i, 14]] = a.hypot(y[i]);
         out[[i, 15]] = a.powf(y[i]);
         out[[i, 16]] = a.powi(i as i32 % 61 - 30);
+        out[[i, 17]] = a.atan();
+        out[[i, 18]] = a.asin();
+        out[[i, 19]] = a.acos();
+        out[[i, 20]] = a.atan2(y[i]);
         out[[i, 0]] = a.exp();
         out[[i, 1]] = a.exp2();
         out[[i, 2]] = a.ln();
@@ -550,10 +554,10 @@ fn f32_math_on_the_gpu_is_the_f32_library() {
         .collect();
     x.extend([0.0, -0.0, 1.0, -1.0, f32::MIN_POSITIVE, 1e-40, f32::MAX, f32::INFINITY, f32::NEG_INFINITY, f32::NAN]);
     let y: Vec<f32> = x.iter().rev().copied().collect();
-    let mut got = Array2::<f32>::zeros((x.len(), 17));
+    let mut got = Array2::<f32>::zeros((x.len(), 21));
     math_f32::cuda(&x, &y, &mut got).unwrap();
     type F = fn(f32) -> f32;
-    let functions: [(&str, F, F); 14] = [
+    let functions: [(&str, F, F); 17] = [
         ("exp", libm_f32::exp_f32, f32::exp),
         ("exp2", libm_f32::exp2_f32, f32::exp2),
         ("ln", libm_f32::ln_f32, f32::ln),
@@ -568,10 +572,20 @@ fn f32_math_on_the_gpu_is_the_f32_library() {
         ("sinh", libm_f32::sinh_f32, f32::sinh),
         ("cosh", libm_f32::cosh_f32, f32::cosh),
         ("cbrt", libm_f32::cbrt_f32, f32::cbrt),
+        ("atan", libm_f32::atan_f32, f32::atan),
+        ("asin", libm_f32::asin_f32, f32::asin),
+        ("acos", libm_f32::acos_f32, f32::acos),
     ];
     for ((i, f), &g) in got.indexed_iter() {
-        let (name, lib, want) = match functions.get(f) {
+        // columns 0..14 and 17..20 are functions of x, 14..17 and 20 of x and y
+        let unary = match f {
+            0..14 => Some(f),
+            17..20 => Some(f - 3),
+            _ => None,
+        };
+        let (name, lib, want) = match unary.and_then(|u| functions.get(u)) {
             Some(&(name, library, std)) => (name, library(x[i]), std(x[i])),
+            None if f == 20 => ("atan2", libm_f32::atan2_f32(x[i], y[i]), x[i].atan2(y[i])),
             // (no signaling NaN among the inputs: std's f32 hypot differs there)
             None if f == 14 => ("hypot", libm_f32::hypot_f32(x[i], y[i]), x[i].hypot(y[i])),
             None if f == 15 => ("powf", libm_f32::powf_f32(x[i], y[i]), x[i].powf(y[i])),

@@ -85,7 +85,8 @@ fn refuse_opaque(a: &analyze::Analysis, option: &str, diag: &mut Diag) {
 
 /// The PTX module and the host code of the GPU variants; errors go to `diag`.
 fn cuda(k: &Kernel, a: &analyze::Analysis, fastmath: bool, diag: &mut Diag) -> Option<Cuda> {
-    let ptx = back::ptx::write(k, a, &crate::front::math_library_function, fastmath, diag)?;
+    let library = crate::front::MathLibrary::default();
+    let ptx = back::ptx::write(k, a, &|name| library.function(name), fastmath, diag)?;
     let host = match back::cuda::write(k, a, back::cuda::Arrays::Host) {
         Ok(h) => h,
         Err((span, message)) => {

@@ -109,7 +109,7 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
                 match crate::back::ptx::write(
                     &kernel,
                     &analysis,
-                    &crate::front::math_library_function,
+                    &|name| crate::front::MathLibrary::default().function(name),
                     false,
                     &mut diag,
                 ) {

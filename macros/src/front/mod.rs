@@ -162,28 +162,33 @@ fn lower_device(func: &syn::ItemFn, diag: &mut Diag) -> Option<ir::Function> {
 /// and the `f32` ones (named `<std name>_f32`).
 const MATH_LIBRARY: [&str; 2] = [include_str!("../back/ptx/libm.rs"), include_str!("../back/ptx/libm_f32.rs")];
 
-thread_local! {
-    /// The library's functions, parsed once per compiler process (proc macros run on one thread).
-    static MATH_FUNCTIONS: Result<Vec<syn::ItemFn>, String> = MATH_LIBRARY
-        .iter()
-        .map(|source| syn::parse_file(source).map_err(|e| format!("kernelize's math library does not parse: {e}")))
-        .collect::<Result<Vec<_>, _>>()
-        .map(|files| {
-            files
+/// The math library, parsed on first use and kept for one expansion only: syn's trees hold the
+/// compiler's spans, which are not valid in another macro invocation.
+#[derive(Default)]
+pub struct MathLibrary {
+    functions: std::cell::OnceCell<Result<Vec<syn::ItemFn>, String>>,
+}
+
+impl MathLibrary {
+    /// The function `name`, lowered, or why not (an internal error: the library is tested to
+    /// lower).
+    pub fn function(&self, name: &str) -> Result<ir::Function, String> {
+        let functions = self.functions.get_or_init(|| {
+            let files = MATH_LIBRARY
+                .iter()
+                .map(|source| {
+                    syn::parse_file(source).map_err(|e| format!("kernelize's math library does not parse: {e}"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(files
                 .into_iter()
                 .flat_map(|f| f.items)
                 .filter_map(|i| match i {
                     syn::Item::Fn(f) => Some(f),
                     _ => None,
                 })
-                .collect()
+                .collect())
         });
-}
-
-/// The math library's function `name`, lowered, or why not (an internal error: the library is
-/// tested to lower).
-pub fn math_library_function(name: &str) -> Result<ir::Function, String> {
-    MATH_FUNCTIONS.with(|functions| {
         let functions = functions.as_ref().map_err(Clone::clone)?;
         let func = functions
             .iter()
@@ -193,5 +198,5 @@ pub fn math_library_function(name: &str) -> Result<ir::Function, String> {
         let lowered = lower_device(func, &mut diag);
         diag.check().map_err(|e| format!("the math library's `{name}`: {e}"))?;
         lowered.ok_or_else(|| format!("the math library's `{name}` does not lower"))
-    })
+    }
 }

@@ -44,7 +44,7 @@ pub enum Origin {
 }
 
 /// A scalar function in the kernel language outside any kernel: a function of the GPU math
-/// library, lowered by the front end (`front::math_library_function`), which the PTX writer
+/// library, lowered by the front end (`front::MathLibrary`), which the PTX writer
 /// turns into a `.func`.
 pub struct Function {
     pub name: String,

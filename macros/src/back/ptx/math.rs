@@ -6,10 +6,9 @@
 //!   and `clamp` in a few exact instructions.
 //! - The transcendental functions call device functions of kernelize's math library
 //!   (`libm.rs` and `libm_f32.rs`, lowered to PTX by the macro's own front end and this back
-//!   end). `exp exp2 exp_m1 ln log2 log10 ln_1p sin cos tan sinh cosh tanh cbrt hypot powf powi` of
-//!   `f32` run `f32` algorithms, in `f32` arithmetic only (consumer GPUs run `f64` at 1/64 of
-//!   the `f32` rate), within 2 ulp; the other functions of `f32` arguments still go through
-//!   the `f64` function and are rounded once, as on the CPU.
+//!   end). Every function of `f32` runs an `f32` algorithm (`libm_f32.rs`), in `f32`
+//!   arithmetic only (consumer GPUs run `f64` at 1/64 of the `f32` rate), within 2 ulp; only a
+//!   call whose argument types mix would widen to the `f64` function and round once.
 //! - With `fastmath`, `f32` `sin cos tan exp exp2 ln log2 log10` use the GPU's approximate
 //!   instructions (`sin.approx`, `cos.approx`, `ex2.approx`, `lg2.approx`), as CUDA's
 //!   `--use_fast_math` does: `sin`/`cos` have an absolute error below 2^-20.9 on [-pi, pi]
@@ -216,6 +215,10 @@ pub fn library_name_f32(f: MathFn) -> Option<&'static str> {
         Hypot => "hypot_f32",
         Powf => "powf_f32",
         Powi => "powi_f32",
+        Atan => "atan_f32",
+        Atan2 => "atan2_f32",
+        Asin => "asin_f32",
+        Acos => "acos_f32",
         _ => return None,
     })
 }

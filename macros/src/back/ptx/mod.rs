@@ -567,7 +567,7 @@ fn from_shared(fx: &mut Fx<'_>, dst: Reg, loaded: Reg, s: Scalar) {
 }
 
 /// Gives the math library's function of a name, lowered (the front end's
-/// `math_library_function`), or why not.
+/// `MathLibrary::function`), or why not.
 pub type Library<'a> = &'a dyn Fn(&str) -> Result<crate::ir::Function, String>;
 
 /// The device functions `calls` needs (and those they call), with prototypes first.
