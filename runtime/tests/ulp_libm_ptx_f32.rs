@@ -12,10 +12,12 @@
 //! sampler. Where the input or std's result is NaN, infinite or zero, ours must be std's (any
 //! NaN matches any NaN); elsewhere the error must be within the budget. `KERNELIZE_EXHAUSTIVE=1`
 //! checks every `f32` instead (about ten minutes per function on 2 cores, release build), and
-//! `KERNELIZE_EXHAUSTIVE=K` every K-th bit pattern.
+//! `KERNELIZE_EXHAUSTIVE=K` every K-th bit pattern. `hypot` and `atan2` are checked on pairs
+//! of special values and random pairs (`atan2`: every pair of its specials swept ±4 ulps, and
+//! 10^8 random pairs with `KERNELIZE_EXHAUSTIVE`, including subnormal quotients).
 
 #[path = "../../macros/src/back/ptx/libm_f32.rs"]
-#[allow(dead_code)] // powf_f32 has its own test, ulp_libm_ptx_f32_powf.rs
+#[allow(dead_code)] // powf_f32 and powi_f32 have their own test, ulp_libm_ptx_f32_powf.rs
 mod libm_f32;
 
 /// Random inputs per function: 1,000,000 (100,000 in a debug build), or `LIBM_N` if set.
@@ -56,10 +58,17 @@ impl Rng {
             }
         }
     }
+    /// Magnitude log-uniform in `[lo, hi]` (as `f64`).
+    fn log(&mut self, lo: f64, hi: f64) -> f64 {
+        (lo.ln() + (hi.ln() - lo.ln()) * self.unit()).exp()
+    }
+    fn sign(&mut self, v: f64) -> f64 {
+        if self.next() & 1 == 0 { v } else { -v }
+    }
     /// Sign random, magnitude log-uniform in `[lo, hi]`.
     fn signed_log(&mut self, lo: f64, hi: f64) -> f32 {
-        let m = (lo.ln() + (hi.ln() - lo.ln()) * self.unit()).exp();
-        (if self.next() & 1 == 0 { m } else { -m }) as f32
+        let m = self.log(lo, hi);
+        self.sign(m) as f32
     }
 }
 
@@ -85,7 +94,7 @@ struct Case {
 #[derive(Default)]
 struct Worst {
     err: f64,
-    at: f32,
+    at: (f32, f32),
     count: u64,
     bad: Vec<String>,
 }
@@ -118,38 +127,22 @@ fn judge(c: &Case, x: f32, w: &mut Worst) {
     let err = if got.is_finite() { (got as f64 - reference).abs() / ulp_of(reference) } else { f64::INFINITY };
     if err > w.err {
         w.err = err;
-        w.at = x;
+        w.at = (x, 0.0);
     }
     if err > BUDGET && w.bad.len() < 20 {
         w.bad.push(format!("{}({x:e} = {:#x}) = {got:e}, reference {reference:e}: {err:.3} ulp", c.name, x.to_bits()));
     }
 }
 
-fn specials(c: &Case) -> Vec<f32> {
-    let base = [
-        0.0,
-        f32::from_bits(1),
-        f32::from_bits(0x007f_ffff),
-        f32::MIN_POSITIVE,
-        1e-30,
-        1e-7,
-        0.5,
-        1.0,
-        2.0,
-        10.0,
-        100.0,
-        1e10,
-        f32::MAX,
-        f32::INFINITY,
-    ];
+fn sweep(values: &[f32], ulps: i32) -> Vec<f32> {
     let mut out = vec![f32::NAN, -f32::NAN, f32::from_bits(0x7f80_0001), f32::from_bits(0xffff_ffff)];
-    for &v in base.iter().chain(c.edges) {
+    for &v in values {
         for s in [v, -v] {
             if !s.is_finite() {
                 out.push(s);
                 continue;
             }
-            for d in -64i32..=64 {
+            for d in -ulps..=ulps {
                 let b = s.to_bits() as i64 + d as i64;
                 if (0..=u32::MAX as i64).contains(&b) {
                     out.push(f32::from_bits(b as u32));
@@ -160,6 +153,36 @@ fn specials(c: &Case) -> Vec<f32> {
     out
 }
 
+const BASE: &[f32] = &[
+    0.0,
+    f32::from_bits(1),
+    f32::from_bits(0x007f_ffff),
+    f32::MIN_POSITIVE,
+    1e-30,
+    1e-7,
+    0.5,
+    1.0,
+    2.0,
+    10.0,
+    100.0,
+    1e10,
+    f32::MAX,
+    f32::INFINITY,
+];
+
+fn specials(c: &Case) -> Vec<f32> {
+    let v: Vec<f32> = BASE.iter().chain(c.edges).copied().collect();
+    sweep(&v, 64)
+}
+
+fn exhaustive() -> bool {
+    std::env::var_os("KERNELIZE_EXHAUSTIVE").is_some()
+}
+
+fn threads() -> u64 {
+    std::thread::available_parallelism().map_or(2, |n| n.get()) as u64
+}
+
 fn run(c: Case, seed: u64) {
     let mut w = Worst::default();
     for x in specials(&c) {
@@ -168,7 +191,7 @@ fn run(c: Case, seed: u64) {
     // KERNELIZE_EXHAUSTIVE=1: every f32; =K: every K-th bit pattern
     let stride: Option<u64> = std::env::var("KERNELIZE_EXHAUSTIVE").ok().map(|v| v.parse().unwrap_or(1).max(1));
     if let Some(stride) = stride {
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()) as u64;
+        let threads = threads();
         let chunk = (1u64 << 32).div_ceil(threads);
         let parts: Vec<Worst> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads)
@@ -203,7 +226,7 @@ fn run(c: Case, seed: u64) {
         "| `{}` | {:.3} | {:e} | {} | {} |",
         c.name,
         w.err,
-        w.at,
+        w.at.0,
         w.count,
         match stride {
             Some(1) => "all f32".to_owned(),
@@ -549,7 +572,7 @@ fn hypot_f32() {
         let err = (got as f64 - reference).abs() / ulp_of(reference);
         if err > w.err {
             w.err = err;
-            w.at = x;
+            w.at = (x, y);
         }
         if err > BUDGET && w.bad.len() < 20 {
             w.bad.push(format!("hypot_f32({x:e}, {y:e}) = {got:e}, reference {reference:e}: {err:.3} ulp"));
@@ -569,6 +592,162 @@ fn hypot_f32() {
         };
         judge2(x, y, &mut w);
     }
-    eprintln!("| `hypot_f32` | {:.3} | x = {:e} | {} | specials + random |", w.err, w.at, w.count);
+    eprintln!("| `hypot_f32` | {:.3} | ({:e}, {:e}) | {} | specials + random |", w.err, w.at.0, w.at.1, w.count);
     assert!(w.bad.is_empty(), "hypot_f32 outside the {BUDGET} ulp budget or unlike std:\n{}", w.bad.join("\n"));
+}
+
+/// Checks `atan2(y, x)`; records its error.
+fn judge2(y: f32, x: f32, w: &mut Worst) {
+    let got = libm_f32::atan2_f32(y, x);
+    let want = y.atan2(x);
+    w.count += 1;
+    let same = got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan());
+    if !x.is_finite() || !y.is_finite() || x == 0.0 || y == 0.0 || !want.is_finite() || want == 0.0 {
+        if !same && w.bad.len() < 20 {
+            w.bad.push(format!("atan2_f32({y:e}, {x:e}) = {got:e}, std {want:e}"));
+        }
+        return;
+    }
+    let reference = (y as f64).atan2(x as f64);
+    let err = if got.is_finite() { (got as f64 - reference).abs() / ulp_of(reference) } else { f64::INFINITY };
+    if err > w.err {
+        w.err = err;
+        w.at = (y, x);
+    }
+    if err > BUDGET && w.bad.len() < 20 {
+        w.bad.push(format!(
+            "atan2_f32({y:e} = {:#x}, {x:e} = {:#x}) = {got:e}, reference {reference:e}: {err:.3} ulp",
+            y.to_bits(),
+            x.to_bits()
+        ));
+    }
+}
+
+fn sample_atan(r: &mut Rng) -> f32 {
+    match r.next() % 4 {
+        0 => r.signed_log(1e-10, 1e10),
+        1 => r.uniform(0.40, 0.43),
+        2 => r.uniform(2.40, 2.43),
+        _ => r.signed_log(1e6, 3e38),
+    }
+}
+
+fn sample_asin(r: &mut Rng) -> f32 {
+    match r.next() % 4 {
+        0 => r.signed_log(1e-10, 1.0),
+        1 => r.uniform(0.49, 0.51),
+        2 => {
+            let d = r.log(1e-8, 0.5);
+            r.sign(1.0 - d) as f32
+        }
+        _ => r.uniform(-1.1, 1.1),
+    }
+}
+
+const ATAN_EDGES: &[f32] = &[0.41421357, 2.4142137, 1.0737418e9, 6.3e7, 0.00024414062, 0.004, 3.0];
+const ASIN_EDGES: &[f32] = &[0.5, 0.99999994, 0.9, 0.25, 0.00024414062, 0.004];
+
+#[test]
+fn atan_f32() {
+    let c = Case {
+        name: "atan_f32",
+        ours: libm_f32::atan_f32,
+        std: f32::atan,
+        reference: f64::atan,
+        range: (-10.0, 10.0),
+        sampler: sample_atan,
+        edges: ATAN_EDGES,
+    };
+    run(c, 11);
+}
+
+#[test]
+fn asin_f32() {
+    let c = Case {
+        name: "asin_f32",
+        ours: libm_f32::asin_f32,
+        std: f32::asin,
+        reference: f64::asin,
+        range: (-1.0, 1.0),
+        sampler: sample_asin,
+        edges: ASIN_EDGES,
+    };
+    run(c, 12);
+}
+
+#[test]
+fn acos_f32() {
+    let c = Case {
+        name: "acos_f32",
+        ours: libm_f32::acos_f32,
+        std: f32::acos,
+        reference: f64::acos,
+        range: (-1.0, 1.0),
+        sampler: sample_asin,
+        edges: ASIN_EDGES,
+    };
+    run(c, 13);
+}
+
+/// One random pair for `atan2` (`y`, `x`), of kind `i % 4`.
+fn sample_atan2(r: &mut Rng, i: usize) -> (f32, f32) {
+    match i % 4 {
+        0 => (f32::from_bits(r.next() as u32), f32::from_bits(r.next() as u32)),
+        1 => (r.uniform(-10.0, 10.0), r.uniform(-10.0, 10.0)),
+        2 => {
+            let x = r.signed_log(1e-19, 1e19);
+            let q = match r.next() % 4 {
+                0 => r.uniform(0.40, 0.43) as f64,
+                1 => r.uniform(2.40, 2.43) as f64,
+                _ => r.log(1e-30, 1e30),
+            };
+            let y = r.sign(x as f64 * q);
+            (y as f32, x)
+        }
+        _ => {
+            // |y/x| in [1e-46, 1e-36]: subnormal and underflowing quotients
+            let x = r.signed_log(1.0, 3e38);
+            let q = r.log(1e-46, 1e-36);
+            let y = r.sign(x as f64 * q);
+            (y as f32, x)
+        }
+    }
+}
+
+#[test]
+fn atan2_f32() {
+    let mut w = Worst::default();
+    let edges: Vec<f32> = BASE.iter().chain(ATAN_EDGES).copied().collect();
+    let sp = sweep(&edges, 4);
+    for &y in &sp {
+        for &x in &sp {
+            judge2(y, x, &mut w);
+        }
+    }
+    let n = if exhaustive() { 100_000_000 } else { n_random() as u64 };
+    let threads = threads();
+    let parts: Vec<Worst> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                s.spawn(move || {
+                    let mut w = Worst::default();
+                    let mut rng = Rng(14 + t * 0x1000);
+                    for i in (t..n).step_by(threads as usize) {
+                        let (y, x) = sample_atan2(&mut rng, i as usize);
+                        judge2(y, x, &mut w);
+                    }
+                    w
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for p in parts {
+        w.merge(p);
+    }
+    eprintln!(
+        "| `atan2_f32` | {:.3} | ({:e}, {:e}) | {} | specials x specials + random |",
+        w.err, w.at.0, w.at.1, w.count
+    );
+    assert!(w.bad.is_empty(), "atan2_f32 outside the {BUDGET} ulp budget or unlike std:\n{}", w.bad.join("\n"));
 }

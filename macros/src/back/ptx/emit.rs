@@ -968,19 +968,18 @@ impl<'k> Fx<'k> {
     }
 
     fn store(&mut self, array: VarId, addr: Reg, elem: Scalar, v: Reg) {
-        let (v, text) = if elem == Scalar::Bool {
+        let text = if elem == Scalar::Bool {
             let t = self.reg(Class::B32);
             self.ins(format_args!("selp.u32 {t}, 1, 0, {v}"));
-            (t, format!("st.global.u8 [{addr}], {t}"))
+            format!("st.global.u8 [{addr}], {t}")
         } else if self.deferred.is_some() {
             // the value as it is now: a variable's register may be written again before the store
             let t = self.reg(v.class);
             self.mov_always(t, v);
-            (t, format!("st.global.{} [{addr}], {t}", mem(elem)))
+            format!("st.global.{} [{addr}], {t}", mem(elem))
         } else {
-            (v, format!("st.global.{} [{addr}], {v}", mem(elem)))
+            format!("st.global.{} [{addr}], {v}", mem(elem))
         };
-        let _ = v;
         match self.deferred.as_mut() {
             Some(pending) => {
                 pending.push((array, text));

@@ -28,6 +28,11 @@ fn nvdisasm() -> Result<PathBuf, String> {
 
 /// The SASS instructions of each entry of `ptx` for `arch`, `NOP`s not counted (padding).
 pub fn counts(ptx: &str, arch: &str) -> Result<BTreeMap<String, usize>, String> {
+    Ok(count_listing(&listing(ptx, arch)?))
+}
+
+/// The `nvdisasm -c` listing of what `ptxas` makes of `ptx` for `arch`.
+fn listing(ptx: &str, arch: &str) -> Result<String, String> {
     let (ptxas, nvdisasm) = (ptxas()?, nvdisasm()?);
     let dir = std::env::temp_dir().join(format!("kernelize-sass-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -41,7 +46,7 @@ pub fn counts(ptx: &str, arch: &str) -> Result<BTreeMap<String, usize>, String> 
     }
     let listing = Command::new(&nvdisasm).arg("-c").arg(&cubin).output().map_err(|e| e.to_string())?;
     let _ = (std::fs::remove_file(&src), std::fs::remove_file(&cubin));
-    Ok(count_listing(&String::from_utf8_lossy(&listing.stdout)))
+    Ok(String::from_utf8_lossy(&listing.stdout).into_owned())
 }
 
 /// Instructions per `.text.NAME` section of an `nvdisasm -c` listing.
@@ -218,19 +223,7 @@ fn loads_before_use(body: &str) -> Result<usize, String> {
     let src = format!("fn k(a: &[f64], b: &[f64], out: &mut [f64]) {{ for i in prange(0..a.len()) {{ {body} }} }}");
     let func: syn::ItemFn = syn::parse_str(&src).map_err(|e| e.to_string())?;
     let ptx = module_of(&func, false)?;
-    let (ptxas, nvdisasm) = (ptxas()?, nvdisasm()?);
-    let dir = std::env::temp_dir().join(format!("kernelize-lbu-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let name = format!("{:x}", fxhash(&ptx));
-    let (src, cubin) = (dir.join(format!("{name}.ptx")), dir.join(format!("{name}.cubin")));
-    std::fs::write(&src, &ptx).map_err(|e| e.to_string())?;
-    let run = Command::new(&ptxas).arg("-arch=sm_90").arg(&src).arg("-o").arg(&cubin).output();
-    if !run.map_err(|e| e.to_string())?.status.success() {
-        return Err("ptxas failed".to_owned());
-    }
-    let listing = Command::new(&nvdisasm).arg("-c").arg(&cubin).output().map_err(|e| e.to_string())?;
-    let _ = (std::fs::remove_file(&src), std::fs::remove_file(&cubin));
-    let text = String::from_utf8_lossy(&listing.stdout).into_owned();
+    let text = listing(&ptx, "sm_90")?;
     let ops = text.lines().filter_map(|l| l.trim_start().strip_prefix("/*")?.split_once("*/").map(|(_, r)| r.trim()));
     let mut loads = 0;
     for ins in ops {
