@@ -315,3 +315,75 @@ fn expand_file() {
     let args: TokenStream = opts.parse().unwrap();
     println!("{}", pretty(expand::kernel(args, func.to_token_stream())));
 }
+
+/// A refactoring aid: `KERNELIZE_SNAPSHOT=DIR cargo test -p kernelize-macros snapshot_expansions
+/// -- --ignored` writes the expansion of every kernel of the corpus, the golden inputs and the
+/// project's examples, tests and benches into `DIR`, with every option (`parallel, fastmath,
+/// cuda`) and, for the project's kernels, with their own options too. Take one snapshot before
+/// a change that must not change the expansion and one after, and `diff -r` them.
+#[test]
+#[ignore = "a development aid, run by hand"]
+fn snapshot_expansions() {
+    let Some(dir) = std::env::var_os("KERNELIZE_SNAPSHOT").map(PathBuf::from) else { return };
+    std::fs::create_dir_all(&dir).unwrap();
+    with_big_stack(move || {
+        let mut kernels: Vec<(String, TokenStream, syn::ItemFn)> = Vec::new();
+        let every = quote!(parallel, fastmath, cuda);
+        for folder in ["tests/corpus", "tests/golden"] {
+            for path in files(&manifest_dir().join(folder), "rs") {
+                let Ok(file) = syn::parse_file(&std::fs::read_to_string(&path).unwrap()) else { continue };
+                let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+                for item in file.items {
+                    if let syn::Item::Fn(f) = item {
+                        for g in variants_of(&f) {
+                            kernels.push((format!("{stem}.{}", g.sig.ident), every.clone(), g));
+                        }
+                    }
+                }
+            }
+        }
+        for (name, options, func) in all_project_kernels() {
+            kernels.push((format!("{name}.own"), options, func.clone()));
+            kernels.push((name, every.clone(), func));
+        }
+        for (n, (name, options, func)) in kernels.into_iter().enumerate() {
+            let out = pretty(expand::kernel(options, func.to_token_stream()));
+            let file = format!("{n:04}_{}.rs", name.replace(['/', ':'], "_"));
+            std::fs::write(dir.join(file), out).unwrap();
+        }
+    });
+}
+
+/// Every `#[kernel(..)]` function in the project's examples, tests and benches, with its
+/// options and without its attributes, named `path:function`.
+pub(crate) fn all_project_kernels() -> Vec<(String, TokenStream, syn::ItemFn)> {
+    struct Finder(Vec<(TokenStream, syn::ItemFn)>);
+    impl<'a> syn::visit::Visit<'a> for Finder {
+        fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
+            for attr in &f.attrs {
+                if attr.path().segments.last().is_some_and(|s| s.ident == "kernel") {
+                    let options = attr.meta.require_list().map(|l| l.tokens.clone()).unwrap_or_default();
+                    let mut plain = f.clone();
+                    plain.attrs.retain(|a| !a.path().segments.last().is_some_and(|s| s.ident == "kernel"));
+                    self.0.push((options, plain));
+                }
+            }
+            syn::visit::visit_item_fn(self, f);
+        }
+    }
+    let root = manifest_dir().parent().unwrap().to_path_buf();
+    let mut found = Vec::new();
+    for dir in ["examples", "tests", "tests/ui/pass", "tests/common", "benches", "benches/kernels", "benches/real", "benches/peers", "src"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "rs")) {
+            let Ok(file) = syn::parse_file(&std::fs::read_to_string(&path).unwrap_or_default()) else { continue };
+            let mut v = Finder(Vec::new());
+            syn::visit::Visit::visit_file(&mut v, &file);
+            let rel = path.strip_prefix(&root).unwrap_or(&path).display().to_string();
+            found.extend(v.0.into_iter().map(|(o, f)| (format!("{rel}:{}", f.sig.ident), o, f)));
+        }
+    }
+    found
+}
