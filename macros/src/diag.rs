@@ -60,4 +60,9 @@ impl Diag {
         }
         Err(first)
     }
+
+    /// Every error collected so far, as `compile_error!` invocations (nothing if there is none).
+    pub fn compile_errors(&mut self) -> proc_macro2::TokenStream {
+        self.check().err().map(syn::Error::into_compile_error).unwrap_or_default()
+    }
 }

@@ -1,11 +1,11 @@
-//! Runs the phases and assembles the output: the dispatching function, the variants and
-//! `REPORT`. On any error the user's function is emitted beside the errors (see
-//! `front::fallback_function`), so callers still type-check and the IDE keeps working.
+//! Runs the phases after the front end and assembles the output: the dispatching function,
+//! the variants and `REPORT`. It reads only IR, analysis and the back ends' output; the
+//! pipeline around it is `kernel_tokens` in `lib.rs`.
 
 use crate::diag::Diag;
 use crate::ir::Kernel;
 use crate::options::Options;
-use crate::{analyze, back, front, options, report};
+use crate::{analyze, back, report};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
@@ -28,41 +28,37 @@ struct Cuda {
     device: Result<TokenStream, String>,
 }
 
-pub fn kernel(args: TokenStream, item: TokenStream) -> TokenStream {
-    let mut diag = Diag::new();
-    let options = options::parse(args, &mut diag);
-    let func: syn::ItemFn = match syn::parse2(item.clone()) {
-        Ok(f) => f,
-        Err(e) => {
-            let error =
-                syn::Error::new(e.span(), "`#[kernel]` goes on a function: `#[kernel] fn name(a: &[f64]) { ... }`");
-            let error = error.into_compile_error();
-            return quote!(#error #item);
-        }
-    };
-    let kernel = front::lower(&func, &mut diag);
+/// The output for a kernel the front end lowered (`None` where it could not), with the
+/// errors so far in `diag` (those of the options and the front end). `Err` once there are
+/// errors, with the variants that forward to the user's function where the kernel's signature
+/// is known (see [`fallback_variants`]): the caller emits them beside the errors and the
+/// user's function.
+pub fn kernel(
+    options: &Options,
+    kernel: Option<&Kernel>,
+    library: back::ptx::Library<'_>,
+    diag: &mut Diag,
+) -> Result<TokenStream, Option<TokenStream>> {
     let front_failed = diag.has_errors();
-    let analysis = match (&kernel, front_failed) {
-        (Some(k), false) => Some(analyze::run(k, &mut diag)),
+    let analysis = match (kernel, front_failed) {
+        (Some(k), false) => Some(analyze::run(k, diag)),
         _ => None,
     };
     for (option, name) in [(options.fastmath, "fastmath"), (options.cuda, "cuda")] {
         if let (Some(_), Some(a)) = (option, &analysis) {
-            refuse_opaque(a, name, &mut diag);
+            refuse_opaque(a, name, diag);
         }
     }
-    let cuda = match (&kernel, &analysis, options.cuda, diag.has_errors()) {
-        (Some(k), Some(a), Some(_), false) => cuda(k, a, options.fastmath.is_some(), &mut diag),
+    if let (Some(_), Some(k), false) = (options.cuda, kernel, front_failed) {
+        refuse_try(k, diag);
+    }
+    let cuda = match (kernel, &analysis, options.cuda, diag.has_errors()) {
+        (Some(k), Some(a), Some(_), false) => cuda(k, a, library, options.fastmath.is_some(), diag),
         _ => None,
     };
-    match (diag.check(), kernel, analysis) {
-        (Ok(()), Some(k), Some(a)) => emit(&k, &a, &options, cuda),
-        (result, kernel, _) => {
-            let errors = result.err().map(syn::Error::into_compile_error);
-            let shim = kernel.as_ref().map(|k| fallback_variants(k, &options));
-            let func = front::fallback_function(&func, front_failed);
-            quote!(#errors #[allow(unused)] #func #shim)
-        }
+    match (diag.has_errors(), kernel, analysis) {
+        (false, Some(k), Some(a)) => Ok(emit(k, &a, options, cuda)),
+        (_, kernel, _) => Err(kernel.map(|k| fallback_variants(k, options))),
     }
 }
 
@@ -83,20 +79,32 @@ fn refuse_opaque(a: &analyze::Analysis, option: &str, diag: &mut Diag) {
     }
 }
 
+/// The `cuda` variants return `Result<_, kernelize::Error>`: a `?` in their host code would
+/// return the user's error type from them.
+fn refuse_try(k: &Kernel, diag: &mut Diag) {
+    for &span in &k.host.tries {
+        diag.error(
+            span,
+            "`cuda` variants return `Result<_, kernelize::Error>`, so `?` in the host code of a \
+             `#[kernel(cuda)]` function cannot keep its meaning; handle the error with `match`, \
+             or move this code out of the kernel",
+        );
+    }
+}
+
 /// The PTX module and the host code of the GPU variants; errors go to `diag`.
-fn cuda(k: &Kernel, a: &analyze::Analysis, fastmath: bool, diag: &mut Diag) -> Option<Cuda> {
-    let library = crate::front::MathLibrary::default();
-    let ptx = back::ptx::write(k, a, &|name| library.function(name), fastmath, diag)?;
-    let host = match back::cuda::write(k, a, back::cuda::Arrays::Host) {
-        Ok(h) => h,
-        Err((span, message)) => {
-            diag.error(span, message);
-            return None;
-        }
-    };
+fn cuda(
+    k: &Kernel,
+    a: &analyze::Analysis,
+    library: back::ptx::Library<'_>,
+    fastmath: bool,
+    diag: &mut Diag,
+) -> Option<Cuda> {
+    let ptx = back::ptx::write(k, a, library, fastmath, diag)?;
+    let host = back::cuda::write(k, a, back::cuda::Arrays::Host);
     let device = match back::cuda::device_variant_blocker(k, a) {
         Some(why) => Err(why),
-        None => back::cuda::write(k, a, back::cuda::Arrays::Device).map_err(|(_, m)| m),
+        None => Ok(back::cuda::write(k, a, back::cuda::Arrays::Device)),
     };
     Some(Cuda { ptx, host, device })
 }
@@ -140,11 +148,7 @@ fn variants(options: &Options, mut body: impl FnMut(&'static str) -> TokenStream
 
 /// `Result<R, kernelize::Error>` for a kernel returning `R` (`-> T` or nothing).
 fn result_output(k: &Kernel) -> TokenStream {
-    let output = &k.output;
-    let ty = match syn::parse2::<syn::ReturnType>(output.clone()) {
-        Ok(syn::ReturnType::Type(_, t)) => quote!(#t),
-        _ => quote!(()),
-    };
+    let ty = &k.ret;
     quote!(-> ::core::result::Result<#ty, ::kernelize::Error>)
 }
 
@@ -229,8 +233,7 @@ fn emit(k: &Kernel, a: &analyze::Analysis, options: &Options, cuda: Option<Cuda>
     let attrs = &k.attrs;
     let (vis, name, generics, output) = (&k.vis, &k.name, &k.generics, &k.output);
     let params = k.params.iter().map(|p| &p.tokens);
-    let has_inline = attrs.iter().any(|a| a.to_string().starts_with("# [inline"));
-    let inline = (!has_inline).then(|| quote!(#[inline]));
+    let inline = (!k.inline).then(|| quote!(#[inline]));
     quote! {
         #(#attrs)*
         #inline
@@ -367,8 +370,7 @@ fn fallback_variants(k: &Kernel, options: &Options) -> TokenStream {
 fn items(k: &Kernel, variants: &[Variant], report: Literal, ptx: Option<Literal>) -> TokenStream {
     let (vis, name, generics, output) = (&k.vis, &k.name, &k.generics, &k.output);
     let params: Vec<TokenStream> = k.params.iter().map(|p| p.tokens.clone()).collect();
-    let cfgs = k.attrs.iter().filter(|a| a.to_string().starts_with("# [cfg"));
-    let cfgs2 = cfgs.clone();
+    let (cfgs, cfgs2) = (&k.cfgs, &k.cfgs);
     let doc = format!(" Variants and compile-time report of the kernel [`{name}`](fn@{name}).");
     let fns = variants.iter().map(|v| {
         let (body, doc) = (&v.body, format!(" The `{}` variant of [`{name}`](fn@{name}): {}", v.fn_name, v.doc));

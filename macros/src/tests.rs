@@ -6,7 +6,7 @@
 //! with `KERNELIZE_BLESS=1 cargo test -p kernelize-macros golden`, and review the diff.
 
 use crate::diag::Diag;
-use crate::{analyze, expand, front, ir, options};
+use crate::{analyze, front, ir, options};
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use std::path::{Path, PathBuf};
@@ -21,6 +21,22 @@ pub(crate) fn run_phases(args: TokenStream, func: &syn::ItemFn) -> Result<(ir::K
     let analysis = analyze::run(&kernel, &mut diag);
     diag.check()?;
     Ok((kernel, analysis))
+}
+
+/// The PTX module of the kernel `item` (a `fn` without `#[kernel]`), or the error messages.
+pub(crate) fn ptx_module(item: TokenStream, fastmath: bool) -> Result<String, String> {
+    let func: syn::ItemFn = syn::parse2(item).map_err(|e| format!("test kernel does not parse: {e}"))?;
+    let (k, a) = run_phases(TokenStream::new(), &func).map_err(|e| e.to_string())?;
+    let mut diag = Diag::new();
+    let library = front::MathLibrary::default();
+    let text = crate::back::ptx::write(&k, &a, &|name| library.function(name), fastmath, &mut diag);
+    diag.check().map_err(|e| e.to_string())?;
+    text.ok_or_else(|| "no module and no error".to_owned())
+}
+
+/// Panics unless `body`, a back end's output for a function body, parses as a Rust block.
+pub(crate) fn assert_block(body: &TokenStream) {
+    syn::parse2::<syn::Block>(body.clone()).unwrap_or_else(|e| panic!("{e}: {body}"));
 }
 
 fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
@@ -106,18 +122,13 @@ fn check_corpus_fn(func: &syn::ItemFn, tally: &mut Tally) -> Result<(), String> 
             }
             if analysis.loops.iter().all(|l| l.opaque.is_empty()) && !kernel.loops.is_empty() {
                 let mut diag = Diag::new();
-                match crate::back::ptx::write(
-                    &kernel,
-                    &analysis,
-                    &|name| crate::front::MathLibrary::default().function(name),
-                    false,
-                    &mut diag,
-                ) {
+                let library = front::MathLibrary::default();
+                match crate::back::ptx::write(&kernel, &analysis, &|name| library.function(name), false, &mut diag) {
                     Some(text) => tally.ptx.push((format!("{name}\n{}", ir::display::kernel_text(&kernel)), text)),
                     None => tally.ptx_refused.extend(diag.check().err().map(|e| format!("{name}: {e}"))),
                 }
             }
-            let out = expand::kernel(quote!(parallel), func.to_token_stream());
+            let out = crate::kernel_tokens(quote!(parallel), func.to_token_stream());
             syn::parse2::<syn::File>(out).map_err(|e| format!("{name}: output does not parse: {e}"))?;
             let _ = ir::display::kernel_text(&kernel);
         }
@@ -249,7 +260,7 @@ fn golden() {
             (golden_dir().join(format!("{stem}.ir.txt")), ir::display::kernel_text(&kernel)),
             (
                 golden_dir().join(format!("{stem}.expanded.rs")),
-                pretty(expand::kernel(quote!(parallel), func.to_token_stream())),
+                pretty(crate::kernel_tokens(quote!(parallel), func.to_token_stream())),
             ),
         ];
         // The SIMD expansion is long (a body per instruction set): two kernels show it, and
@@ -257,9 +268,9 @@ fn golden() {
         if stem == "go_fast" || stem == "mandelbrot" {
             outputs.push((
                 golden_dir().join(format!("{stem}.fastmath.rs")),
-                pretty(expand::kernel(quote!(fastmath), func.to_token_stream())),
+                pretty(crate::kernel_tokens(quote!(fastmath), func.to_token_stream())),
             ));
-            let ptx = crate::back::ptx::tests::module_of(&func, false).unwrap_or_else(|e| e);
+            let ptx = ptx_module(func.to_token_stream(), false).unwrap_or_else(|e| e);
             outputs.push((golden_dir().join(format!("{stem}.ptx")), ptx));
         }
         for (path, actual) in outputs {
@@ -313,7 +324,7 @@ fn expand_file() {
     let func: syn::ItemFn = syn::parse_str(&text).unwrap();
     let opts = std::env::var("KERNELIZE_EXPAND_OPTS").unwrap_or_else(|_| "parallel, fastmath".into());
     let args: TokenStream = opts.parse().unwrap();
-    println!("{}", pretty(expand::kernel(args, func.to_token_stream())));
+    println!("{}", pretty(crate::kernel_tokens(args, func.to_token_stream())));
 }
 
 /// A refactoring aid: `KERNELIZE_SNAPSHOT=DIR cargo test -p kernelize-macros snapshot_expansions
@@ -327,7 +338,7 @@ fn snapshot_expansions() {
     let Some(dir) = std::env::var_os("KERNELIZE_SNAPSHOT").map(PathBuf::from) else { return };
     std::fs::create_dir_all(&dir).unwrap();
     with_big_stack(move || {
-        let mut kernels: Vec<(String, TokenStream, syn::ItemFn)> = Vec::new();
+        let mut kernels: Vec<(String, TokenStream, TokenStream)> = Vec::new();
         let every = quote!(parallel, fastmath, cuda);
         for folder in ["tests/corpus", "tests/golden"] {
             for path in files(&manifest_dir().join(folder), "rs") {
@@ -336,7 +347,7 @@ fn snapshot_expansions() {
                 for item in file.items {
                     if let syn::Item::Fn(f) = item {
                         for g in variants_of(&f) {
-                            kernels.push((format!("{stem}.{}", g.sig.ident), every.clone(), g));
+                            kernels.push((format!("{stem}.{}", g.sig.ident), every.clone(), g.to_token_stream()));
                         }
                     }
                 }
@@ -347,7 +358,7 @@ fn snapshot_expansions() {
             kernels.push((name, every.clone(), func));
         }
         for (n, (name, options, func)) in kernels.into_iter().enumerate() {
-            let out = pretty(expand::kernel(options, func.to_token_stream()));
+            let out = pretty(crate::kernel_tokens(options, func));
             let file = format!("{n:04}_{}.rs", name.replace(['/', ':'], "_"));
             std::fs::write(dir.join(file), out).unwrap();
         }
@@ -356,7 +367,7 @@ fn snapshot_expansions() {
 
 /// Every `#[kernel(..)]` function in the project's examples, tests and benches, with its
 /// options and without its attributes, named `path:function`.
-pub(crate) fn all_project_kernels() -> Vec<(String, TokenStream, syn::ItemFn)> {
+pub(crate) fn all_project_kernels() -> Vec<(String, TokenStream, TokenStream)> {
     struct Finder(Vec<(TokenStream, syn::ItemFn)>);
     impl<'a> syn::visit::Visit<'a> for Finder {
         fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
@@ -364,7 +375,7 @@ pub(crate) fn all_project_kernels() -> Vec<(String, TokenStream, syn::ItemFn)> {
                 if attr.path().segments.last().is_some_and(|s| s.ident == "kernel") {
                     let options = attr.meta.require_list().map(|l| l.tokens.clone()).unwrap_or_default();
                     let mut plain = f.clone();
-                    plain.attrs.retain(|a| !a.path().segments.last().is_some_and(|s| s.ident == "kernel"));
+                    plain.attrs.retain(|a| a.path().segments.last().is_none_or(|s| s.ident != "kernel"));
                     self.0.push((options, plain));
                 }
             }
@@ -373,7 +384,17 @@ pub(crate) fn all_project_kernels() -> Vec<(String, TokenStream, syn::ItemFn)> {
     }
     let root = manifest_dir().parent().unwrap().to_path_buf();
     let mut found = Vec::new();
-    for dir in ["examples", "tests", "tests/ui/pass", "tests/common", "benches", "benches/kernels", "benches/real", "benches/peers", "src"] {
+    for dir in [
+        "examples",
+        "tests",
+        "tests/ui/pass",
+        "tests/common",
+        "benches",
+        "benches/kernels",
+        "benches/real",
+        "benches/peers",
+        "src",
+    ] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
@@ -382,7 +403,7 @@ pub(crate) fn all_project_kernels() -> Vec<(String, TokenStream, syn::ItemFn)> {
             let mut v = Finder(Vec::new());
             syn::visit::Visit::visit_file(&mut v, &file);
             let rel = path.strip_prefix(&root).unwrap_or(&path).display().to_string();
-            found.extend(v.0.into_iter().map(|(o, f)| (format!("{rel}:{}", f.sig.ident), o, f)));
+            found.extend(v.0.into_iter().map(|(o, f)| (format!("{rel}:{}", f.sig.ident), o, f.to_token_stream())));
         }
     }
     found

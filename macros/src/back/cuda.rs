@@ -21,7 +21,6 @@ use crate::analyze::{Analysis, LoopInfo};
 use crate::ir::{Kernel, PrangeLoop, Repr, Scalar, Ty, VarId};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
-use syn::visit_mut::VisitMut;
 
 /// Where the arrays come from.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,81 +31,22 @@ pub enum Arrays {
     Device,
 }
 
-/// The body of `name::cuda` (or `name::cuda_device`), or an error message when host code
-/// cannot be wrapped (a `?` at the function's level).
-pub fn write(k: &Kernel, a: &Analysis, arrays: Arrays) -> Result<TokenStream, (Span, String)> {
-    // `slot!{k}`: a statement macro in braces needs no `;`, so the host code parses as a block.
-    let host = brace_slots(k.host.tokens.clone());
-    let mut block: syn::Block = syn::parse2(quote!({ #host })).map_err(|e| (e.span(), e.to_string()))?;
-    let mut wrap = WrapReturns { error: None };
-    wrap.visit_block_mut(&mut block);
-    if let Some(e) = wrap.error {
-        return Err(e);
-    }
+/// The body of `name::cuda` (or `name::cuda_device`). A `?` at the function's level is
+/// refused before (see `ir::HostBody::tries`).
+pub fn write(k: &Kernel, a: &Analysis, arrays: Arrays) -> TokenStream {
     if arrays == Arrays::Host && device_variant_blocker(k, a).is_none() {
         // The host code between the loops sees only the arrays' lengths: each array goes to
         // the GPU once for the whole call, through `name::cuda_device`.
-        return Ok(whole_call(k, a));
+        return whole_call(k, a);
     }
-    let stmts = &block.stmts;
-    let wrapped = crate::ir::HostBody { tokens: quote!(#(#stmts)*) };
-    let body = wrapped.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
-        (Some(l), Some(info)) => launch(k, l, info, slot, arrays),
-        _ => TokenStream::new(),
-    });
-    Ok(quote!({ ::core::result::Result::Ok({ #body }) }))
-}
-
-fn brace_slots(tokens: TokenStream) -> TokenStream {
-    use proc_macro2::{Delimiter, Group, TokenTree};
-    let mut out: Vec<TokenTree> = Vec::new();
-    for t in tokens {
-        let t = match t {
-            TokenTree::Group(g) => {
-                let after_slot = matches!(out.as_slice(), [.., TokenTree::Ident(i), TokenTree::Punct(p)]
-                    if i == crate::ir::SLOT && p.as_char() == '!');
-                let delimiter = if after_slot { Delimiter::Brace } else { g.delimiter() };
-                let mut inner = Group::new(delimiter, brace_slots(g.stream()));
-                inner.set_span(g.span());
-                TokenTree::Group(inner)
-            }
-            other => other,
-        };
-        out.push(t);
-    }
-    out.into_iter().collect()
-}
-
-/// `return e` → `return Ok(e)` at the function's own level (not in closures or items).
-struct WrapReturns {
-    error: Option<(Span, String)>,
-}
-
-impl VisitMut for WrapReturns {
-    fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
-        match e {
-            syn::Expr::Closure(_) | syn::Expr::Async(_) => {}
-            syn::Expr::Return(r) => {
-                if let Some(v) = &mut r.expr {
-                    self.visit_expr_mut(v);
-                }
-                let value = r.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
-                r.expr = Some(Box::new(syn::parse_quote!(::core::result::Result::Ok(#value))));
-            }
-            syn::Expr::Try(t) if self.error.is_none() => {
-                self.error = Some((
-                    t.question_token.span,
-                    "`cuda` variants return `Result<_, kernelize::Error>`, so `?` in the host code of a \
-                     `#[kernel(cuda)]` function cannot keep its meaning; handle the error with `match`, \
-                     or move this code out of the kernel"
-                        .to_owned(),
-                ));
-            }
-            _ => syn::visit_mut::visit_expr_mut(self, e),
-        }
-    }
-
-    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    let body = k.host.render_returning(
+        &mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
+            (Some(l), Some(info)) => launch(k, l, info, slot, arrays),
+            _ => TokenStream::new(),
+        },
+        &|value| quote!(::core::result::Result::Ok(#value)),
+    );
+    quote!({ ::core::result::Result::Ok({ #body }) })
 }
 
 /// `::kernelize::__private::cuda::NAME`.

@@ -1,9 +1,9 @@
-use crate::tests::phases;
+use crate::tests::{assert_block, phases};
 
 fn serial(src: &str) -> String {
     let (k, a) = phases(src).unwrap();
     let body = super::serial::write(&k, &a);
-    syn::parse2::<syn::Block>(body.clone()).unwrap_or_else(|e| panic!("{e}: {body}"));
+    assert_block(&body);
     body.to_string()
 }
 
@@ -37,7 +37,7 @@ fn captured_scalars_are_checked_against_rustc() {
 fn parallel(src: &str) -> String {
     let (k, a) = phases(src).unwrap();
     let body = super::rayon::write(&k, &a, false);
-    syn::parse2::<syn::Block>(body.clone()).unwrap_or_else(|e| panic!("{e}: {body}"));
+    assert_block(&body);
     body.to_string()
 }
 

@@ -11,7 +11,7 @@ use syn::visit_mut::{self, VisitMut};
 
 pub fn lower(cx: &mut Lower<'_>, block: &syn::Block, ret: Option<syn::Type>) -> (HostBody, Vec<PrangeLoop>) {
     let mut block = block.clone();
-    let mut host = Host { cx, loops: Vec::new(), closures: 0, ret };
+    let mut host = Host { cx, loops: Vec::new(), tries: Vec::new(), closures: 0, ret };
     host.cx.push_scope();
     for stmt in &mut block.stmts {
         host.visit_stmt_mut(stmt);
@@ -20,7 +20,7 @@ pub fn lower(cx: &mut Lower<'_>, block: &syn::Block, ret: Option<syn::Type>) -> 
         host.unify_with_return(tail);
     }
     host.cx.pop_scope();
-    (HostBody { tokens: block.to_token_stream() }, host.loops)
+    (HostBody { tokens: block.to_token_stream(), tries: host.tries }, host.loops)
 }
 
 /// What is emitted beside the errors when a kernel does not compile, so that callers and the
@@ -61,6 +61,8 @@ pub fn is_prange(e: &syn::Expr) -> bool {
 struct Host<'a, 'd> {
     cx: &'a mut Lower<'d>,
     loops: Vec<PrangeLoop>,
+    /// The `?`s of the function's own level.
+    tries: Vec<Span>,
     /// Depth of closures and async blocks around the code being walked.
     closures: usize,
     ret: Option<syn::Type>,
@@ -214,6 +216,16 @@ impl VisitMut for Host<'_, '_> {
                     self.unify_with_return(&value);
                 }
                 visit_mut::visit_expr_return_mut(self, r);
+                if self.closures == 0 {
+                    let (mark, value) = (syn::Ident::new(ir::RETURN, Span::call_site()), r.expr.take());
+                    r.expr = Some(Box::new(syn::parse_quote!(#mark!(#value))));
+                }
+            }
+            syn::Expr::Try(t) => {
+                if self.closures == 0 {
+                    self.tries.push(t.question_token.span);
+                }
+                visit_mut::visit_expr_try_mut(self, t);
             }
             _ => visit_mut::visit_expr_mut(self, e),
         }

@@ -19,6 +19,14 @@ use crate::ir::{self, Origin, Ty, Var, VarId};
 use infer::{Infer, Kind};
 use proc_macro2::Span;
 
+/// The function `#[kernel]` is on, or the error to emit beside the item.
+pub fn parse(item: proc_macro2::TokenStream) -> Result<syn::ItemFn, proc_macro2::TokenStream> {
+    syn::parse2(item).map_err(|e| {
+        syn::Error::new(e.span(), "`#[kernel]` goes on a function: `#[kernel] fn name(a: &[f64]) { ... }`")
+            .into_compile_error()
+    })
+}
+
 /// Lowers `func`. `None` when the function cannot be a kernel at all (the errors say why).
 pub fn lower(func: &syn::ItemFn, diag: &mut Diag) -> Option<ir::Kernel> {
     let mut cx = Lower::new(diag);
@@ -29,9 +37,18 @@ pub fn lower(func: &syn::ItemFn, diag: &mut Diag) -> Option<ir::Kernel> {
         name: func.sig.ident.clone(),
         vis: quote::ToTokens::to_token_stream(&func.vis),
         attrs: func.attrs.iter().map(quote::ToTokens::to_token_stream).collect(),
+        inline: func.attrs.iter().any(|a| a.path().is_ident("inline")),
+        cfgs: (func.attrs.iter())
+            .filter(|a| a.path().is_ident("cfg") || a.path().is_ident("cfg_attr"))
+            .map(quote::ToTokens::to_token_stream)
+            .collect(),
         generics: sig.generics,
         params: sig.params,
         output: quote::ToTokens::to_token_stream(&func.sig.output),
+        ret: match &func.sig.output {
+            syn::ReturnType::Type(_, t) => quote::ToTokens::to_token_stream(t),
+            syn::ReturnType::Default => quote::quote!(()),
+        },
         host,
         loops: finalize::resolve_loops(&cx, loops),
         vars,

@@ -72,11 +72,17 @@ pub struct Kernel {
     pub vis: TokenStream,
     /// Outer attributes of the function, each `#[...]`.
     pub attrs: Vec<TokenStream>,
+    /// Whether one of them is `#[inline]` or `#[inline(..)]`.
+    pub inline: bool,
+    /// Those that are `#[cfg(..)]` or `#[cfg_attr(..)]`: the items holding the variants get them too.
+    pub cfgs: Vec<TokenStream>,
     /// Lifetime parameters, `<'a, 'b>`, or nothing.
     pub generics: TokenStream,
     pub params: Vec<Param>,
     /// `-> T`, or nothing.
     pub output: TokenStream,
+    /// `T`, or `()` when the function returns nothing.
+    pub ret: TokenStream,
     pub host: HostBody,
     pub loops: Vec<PrangeLoop>,
     pub vars: Vec<Var>,
@@ -97,38 +103,64 @@ pub struct Param {
     pub name: Ident,
 }
 
-/// The function body with every prange loop replaced by a slot.
+/// The function body with every prange loop replaced by a slot, and the value of every
+/// `return` of the function's own level (not of closures or items) marked.
 pub struct HostBody {
+    /// `__kernelize_slot!(k)` in place of loop `k`; `return __kernelize_return!(e)` in place of
+    /// `return e` (`return __kernelize_return!()` for `return`).
     pub tokens: TokenStream,
+    /// Each `?` of the function's own level: the `cuda` variants, which return a `Result` of
+    /// their own, cannot keep its meaning.
+    pub tries: Vec<Span>,
 }
 
 impl HostBody {
-    /// The body with each slot replaced by `fill(slot)`.
+    /// The body with each slot replaced by `fill(slot)`, and each `return` as written.
     pub fn render(&self, fill: &mut dyn FnMut(usize) -> TokenStream) -> TokenStream {
-        render(self.tokens.clone(), fill)
+        render(self.tokens.clone(), fill, &|value| value)
+    }
+
+    /// The body with each slot replaced by `fill(slot)`, and each `return e` by
+    /// `return wrap(e)` (`wrap` receives `()` for a `return` without a value).
+    pub fn render_returning(
+        &self,
+        fill: &mut dyn FnMut(usize) -> TokenStream,
+        wrap: &dyn Fn(TokenStream) -> TokenStream,
+    ) -> TokenStream {
+        let wrap = |value: TokenStream| wrap(if value.is_empty() { quote::quote!(()) } else { value });
+        render(self.tokens.clone(), fill, &wrap)
     }
 }
 
-fn render(tokens: TokenStream, fill: &mut dyn FnMut(usize) -> TokenStream) -> TokenStream {
+fn render(
+    tokens: TokenStream,
+    fill: &mut dyn FnMut(usize) -> TokenStream,
+    wrap: &dyn Fn(TokenStream) -> TokenStream,
+) -> TokenStream {
     use proc_macro2::{Group, TokenTree};
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = Vec::with_capacity(tokens.len());
     let mut k = 0;
     while k < tokens.len() {
-        if let [TokenTree::Ident(i), TokenTree::Punct(bang), TokenTree::Group(args), ..] = &tokens[k..] {
-            let slot = args.stream().to_string().parse::<usize>();
+        if let [TokenTree::Ident(i), TokenTree::Punct(bang), TokenTree::Group(args), ..] = &tokens[k..]
+            && bang.as_char() == '!'
+        {
             if i == SLOT
-                && bang.as_char() == '!'
-                && let Ok(slot) = slot
+                && let Ok(slot) = args.stream().to_string().parse::<usize>()
             {
                 out.extend(fill(slot));
+                k += 3;
+                continue;
+            }
+            if i == RETURN {
+                out.extend(wrap(render(args.stream(), fill, wrap)));
                 k += 3;
                 continue;
             }
         }
         match &tokens[k] {
             TokenTree::Group(g) => {
-                let mut inner = Group::new(g.delimiter(), render(g.stream(), fill));
+                let mut inner = Group::new(g.delimiter(), render(g.stream(), fill, wrap));
                 inner.set_span(g.span());
                 out.push(TokenTree::Group(inner));
             }
@@ -141,6 +173,10 @@ fn render(tokens: TokenStream, fill: &mut dyn FnMut(usize) -> TokenStream) -> To
 
 /// The identifier that marks a loop slot in [`HostBody::tokens`]: `__kernelize_slot!(k)`.
 pub const SLOT: &str = "__kernelize_slot";
+
+/// The identifier that marks a returned value in [`HostBody::tokens`]:
+/// `return __kernelize_return!(e)`.
+pub const RETURN: &str = "__kernelize_return";
 
 pub struct PrangeLoop {
     /// One dimension, or two for a nest of two prange loops (outer first).

@@ -136,8 +136,7 @@ fn per_call_of(
             "fn k(a: ArrayView2<{t}>, b: ArrayView2<{t}>, mut out: ArrayViewMut2<{t}>) {{ \
              for i in prange(0..a.nrows()) {{ for j in prange(0..a.ncols()) {{ out[[i, j]] = {expr}; }} }} }}"
         );
-        let func: syn::ItemFn = syn::parse_str(&src).map_err(|e| e.to_string())?;
-        module_of(&func, false)
+        module_of(&src, false)
     };
     let entry = |ptx: &str| -> Result<usize, String> {
         counts(ptx, "sm_90")?.get("k_loop0").copied().ok_or_else(|| "no entry k_loop0".to_owned())
@@ -221,8 +220,7 @@ fn sass_instructions_per_call_of_the_f32_functions() {
 /// kernels below, the unrolled loop's, which comes first.
 fn loads_before_use(body: &str) -> Result<usize, String> {
     let src = format!("fn k(a: &[f64], b: &[f64], out: &mut [f64]) {{ for i in prange(0..a.len()) {{ {body} }} }}");
-    let func: syn::ItemFn = syn::parse_str(&src).map_err(|e| e.to_string())?;
-    let ptx = module_of(&func, false)?;
+    let ptx = module_of(&src, false)?;
     let text = listing(&ptx, "sm_90")?;
     let ops = text.lines().filter_map(|l| l.trim_start().strip_prefix("/*")?.split_once("*/").map(|(_, r)| r.trim()));
     let mut loads = 0;

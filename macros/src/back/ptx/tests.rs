@@ -4,26 +4,22 @@
 //! `.tools/`); `KERNELIZE_PTXAS` names another one. Without it the assembling tests print why
 //! they did nothing, and fail instead when `CI` is set.
 
-use crate::diag::Diag;
-use quote::{ToTokens, quote};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The architectures every module is assembled for.
 const ARCHS: [&str; 3] = ["sm_70", "sm_80", "sm_90"];
 
-/// The PTX module of a kernel, or the error messages.
-pub fn module_of(func: &syn::ItemFn, fastmath: bool) -> Result<String, String> {
-    let (k, a) = crate::tests::run_phases(proc_macro2::TokenStream::new(), func).map_err(|e| e.to_string())?;
-    let mut diag = Diag::new();
-    let text = super::write(&k, &a, &|name| crate::front::MathLibrary::default().function(name), fastmath, &mut diag);
-    diag.check().map_err(|e| e.to_string())?;
-    text.ok_or_else(|| "no module and no error".to_owned())
+/// The PTX module of a kernel given as source, or the error messages.
+pub fn module_of(src: &str, fastmath: bool) -> Result<String, String> {
+    let item: TokenStream = src.parse().map_err(|e| format!("{e}"))?;
+    crate::tests::ptx_module(item, fastmath)
 }
 
-fn module(item: proc_macro2::TokenStream, fastmath: bool) -> String {
-    let func: syn::ItemFn = syn::parse2(item).unwrap();
-    module_of(&func, fastmath).unwrap_or_else(|e| panic!("{e}"))
+fn module(item: TokenStream, fastmath: bool) -> String {
+    crate::tests::ptx_module(item, fastmath).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn workspace() -> PathBuf {
@@ -94,7 +90,7 @@ const GO_FAST: &str = r#"
 
 #[test]
 fn one_entry_per_loop_with_the_documented_parameters() {
-    let ptx = module(syn::parse_str::<syn::ItemFn>(GO_FAST).unwrap().to_token_stream(), false);
+    let ptx = module_of(GO_FAST, false).unwrap();
     assert!(ptx.contains(&format!(".version {}\n.target {}\n.address_size 64", super::VERSION, super::TARGET)));
     let entry0 = &ptx[ptx.find(".visible .entry go_fast_loop0(").expect(&ptx)..];
     let params = &entry0[..entry0.find(')').unwrap()];
@@ -187,29 +183,32 @@ fn a_2d_loop_is_flattened() {
 
 #[test]
 fn float_remainder_is_refused_with_a_way_out() {
-    let func: syn::ItemFn = syn::parse_quote! {
+    let func = quote! {
         fn wrap(x: &[f64], out: &mut [f64]) {
             for i in prange(0..x.len()) {
                 out[i] = x[i] % 1.0;
             }
         }
     };
-    let e = module_of(&func, false).unwrap_err();
+    let e = crate::tests::ptx_module(func, false).unwrap_err();
     assert!(e.contains("`cuda` does not support `%` on floats"), "{e}");
 }
 
+/// A test kernel: its name, the `fn` item (without `#[kernel]`), and whether `fastmath` is on.
+type TestKernel = (String, TokenStream, bool);
+
 /// Kernels covering each construct and type the back end writes.
-fn coverage_kernels() -> Vec<(syn::ItemFn, bool)> {
+fn coverage_kernels() -> Vec<TestKernel> {
     let mut out = Vec::new();
-    let push = |out: &mut Vec<(syn::ItemFn, bool)>, f: syn::ItemFn| {
-        out.push((f.clone(), false));
-        out.push((f, true));
+    let push = |out: &mut Vec<TestKernel>, name: &str, f: TokenStream| {
+        out.push((name.to_owned(), f.clone(), false));
+        out.push((name.to_owned(), f, true));
     };
-    push(&mut out, syn::parse_str(GO_FAST).unwrap());
+    push(&mut out, "go_fast", GO_FAST.parse().unwrap());
     for t in ["f32", "f64"] {
-        let t = syn::Ident::new(t, proc_macro2::Span::call_site());
+        let t = Ident::new(t, Span::call_site());
         let calls = crate::ir::MathFn::ALL.iter().map(|f| {
-            let name = syn::Ident::new(f.name(), proc_macro2::Span::call_site());
+            let name = Ident::new(f.name(), Span::call_site());
             match (f.arity(), *f) {
                 (_, crate::ir::MathFn::Powi) => quote!(s += x.powi(3);),
                 (_, crate::ir::MathFn::Clamp) => quote!(s += x.clamp(-1.0, 1.0);),
@@ -220,7 +219,8 @@ fn coverage_kernels() -> Vec<(syn::ItemFn, bool)> {
         });
         push(
             &mut out,
-            syn::parse_quote! {
+            "every_math_fn",
+            quote! {
                 fn every_math_fn(a: &[#t], b: &[#t]) -> #t {
                     let mut s: #t = 0.0;
                     for i in prange(0..a.len()) {
@@ -234,10 +234,11 @@ fn coverage_kernels() -> Vec<(syn::ItemFn, bool)> {
         );
     }
     for t in ["i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize"] {
-        let t = syn::Ident::new(t, proc_macro2::Span::call_site());
+        let t = Ident::new(t, Span::call_site());
         push(
             &mut out,
-            syn::parse_quote! {
+            "ints",
+            quote! {
                 fn ints(a: &[#t], b: &[#t], out: &mut [#t], k: #t) -> (#t, #t, #t, #t) {
                     let mut s: #t = 0;
                     let mut lo: #t = #t::MAX;
@@ -258,7 +259,8 @@ fn coverage_kernels() -> Vec<(syn::ItemFn, bool)> {
     }
     push(
         &mut out,
-        syn::parse_quote! {
+        "control",
+        quote! {
             fn control(a: &[f64], flags: &[bool], out: &mut [f64], n: usize) -> (bool, f64) {
                 let mut any = false;
                 let mut p = 1.0;
@@ -300,9 +302,9 @@ fn coverage_kernels() -> Vec<(syn::ItemFn, bool)> {
 fn ptxas_assembles_every_construct_and_type() {
     let Some(ptxas) = ptxas_or_skip() else { return };
     let mut failures = Vec::new();
-    for (n, (func, fastmath)) in coverage_kernels().into_iter().enumerate() {
-        let name = format!("{}_{n}", func.sig.ident);
-        match module_of(&func, fastmath) {
+    for (n, (name, func, fastmath)) in coverage_kernels().into_iter().enumerate() {
+        let name = format!("{name}_{n}");
+        match crate::tests::ptx_module(func, fastmath) {
             Ok(text) => {
                 for arch in ARCHS {
                     failures.extend(assemble(&ptxas, &text, arch, &name).err());
@@ -314,45 +316,14 @@ fn ptxas_assembles_every_construct_and_type() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Every `#[kernel(..cuda..)]` function in the project's examples, tests and benches.
-fn project_kernels() -> Vec<(String, syn::ItemFn, bool)> {
-    let root = workspace();
-    let mut found = Vec::new();
-    for dir in ["examples", "tests", "tests/ui/pass", "benches"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "rs")) {
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
-            let Ok(file) = syn::parse_file(&text) else { continue };
-            let mut v = KernelFinder { found: Vec::new() };
-            syn::visit::Visit::visit_file(&mut v, &file);
-            for (f, fastmath) in v.found {
-                found.push((format!("{}:{}", path.display(), f.sig.ident), f, fastmath));
-            }
-        }
-    }
-    found
-}
-
-struct KernelFinder {
-    found: Vec<(syn::ItemFn, bool)>,
-}
-
-impl<'a> syn::visit::Visit<'a> for KernelFinder {
-    fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
-        for attr in &f.attrs {
-            let path = attr.path().segments.last().map(|s| s.ident.to_string());
-            let args = attr.meta.require_list().map(|l| l.tokens.to_string()).unwrap_or_default();
-            let options: Vec<&str> = args.split(',').map(str::trim).collect();
-            if path.as_deref() == Some("kernel") && options.contains(&"cuda") {
-                let mut plain = f.clone();
-                plain.attrs.clear();
-                self.found.push((plain, options.contains(&"fastmath")));
-            }
-        }
-        syn::visit::visit_item_fn(self, f);
-    }
+/// Every `#[kernel(..cuda..)]` function in the project's examples, tests and benches, named
+/// `path:function`.
+fn project_kernels() -> Vec<TestKernel> {
+    let has = |options: &TokenStream, name: &str| options.to_string().split(',').any(|o| o.trim() == name);
+    (crate::tests::all_project_kernels().into_iter())
+        .filter(|(_, options, _)| has(options, "cuda"))
+        .map(|(name, options, func)| (name, func, has(&options, "fastmath")))
+        .collect()
 }
 
 #[test]
@@ -362,10 +333,11 @@ fn ptxas_assembles_every_module_of_the_project() {
     let Some(ptxas) = ptxas_or_skip() else { return };
     let mut failures = Vec::new();
     for (n, (name, func, fastmath)) in kernels.iter().enumerate() {
-        match module_of(func, *fastmath) {
+        match crate::tests::ptx_module(func.clone(), *fastmath) {
             Ok(text) => {
+                let short = name.rsplit(':').next().unwrap_or_default();
                 for arch in ARCHS {
-                    failures.extend(assemble(&ptxas, &text, arch, &format!("{}_{n}", func.sig.ident)).err());
+                    failures.extend(assemble(&ptxas, &text, arch, &format!("{short}_{n}")).err());
                 }
             }
             Err(e) => failures.push(format!("{name}: {e}")),
@@ -381,11 +353,11 @@ fn ptxas_assembles_every_module_of_the_project() {
 fn dump_modules() {
     let Some(dir) = std::env::var_os("KERNELIZE_PTX_DUMP").map(PathBuf::from) else { return };
     std::fs::create_dir_all(&dir).unwrap();
-    let coverage = coverage_kernels().into_iter().map(|(f, fm)| (String::new(), f, fm));
-    for (n, (_, func, fastmath)) in coverage.chain(project_kernels()).enumerate() {
-        if let Ok(text) = module_of(&func, fastmath) {
+    for (n, (name, func, fastmath)) in coverage_kernels().into_iter().chain(project_kernels()).enumerate() {
+        if let Ok(text) = crate::tests::ptx_module(func, fastmath) {
             let fm = if fastmath { "_fastmath" } else { "" };
-            std::fs::write(dir.join(format!("{n:03}_{}{fm}.ptx", func.sig.ident)), text).unwrap();
+            let short = name.rsplit(':').next().unwrap_or_default();
+            std::fs::write(dir.join(format!("{n:03}_{short}{fm}.ptx",)), text).unwrap();
         }
     }
 }
