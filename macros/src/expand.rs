@@ -333,8 +333,8 @@ fn call_cost(k: &Kernel, a: &analyze::Analysis) -> TokenStream {
             }));
         }
     }
-    let work = k.loops.iter().zip(&a.loops).map(|(l, info)| {
-        let per: u64 = analyze::cost::trip_loops(k, l).iter().fold(info.cost, |c, t| c.saturating_add(t.body));
+    let work = a.loops.iter().map(|info| {
+        let per: u64 = info.trips.iter().fold(info.cost, |c, t| c.saturating_add(t.body));
         let per = Literal::u64_suffixed(per.max(1));
         let used: Vec<crate::ir::VarId> =
             info.reads.iter().copied().chain(info.writes.iter().map(|w| w.array)).collect();

@@ -174,16 +174,16 @@ fn write_loop(
              cost {}{} per iteration: loops with less work than kernelize::parallel::MIN_WORK run on the calling \
              thread",
             info.cost,
-            crate::analyze::cost::trip_loops(k, l)
-                .iter()
-                .map(|t| {
+            (info.trips.iter())
+                .filter_map(|t| {
+                    let (start, end) = t.range(l)?;
                     let dots = if t.inclusive { "..=" } else { ".." };
-                    format!(
+                    Some(format!(
                         " + {} per trip of the inner loop over {}{dots}{}",
                         t.body,
-                        expr_text(k, t.start),
-                        expr_text(k, t.end)
-                    )
+                        expr_text(k, start),
+                        expr_text(k, end)
+                    ))
                 })
                 .collect::<String>()
         );

@@ -3,31 +3,14 @@
 //! `a[lo + c_min ..= hi - 1 + c_max]` is, so one check before the loop covers them all
 //! and the loop indexes a window of exactly that length.
 
-use super::LoopInfo;
-use super::is_outside;
+use super::facts::{Hoist, is_outside};
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{
     BinOp, Block, Expr, ExprKind, JumpTarget, Kernel, LitValue, LoopKind, Place, PrangeLoop, Scalar, Stmt, StmtKind,
     Ty, VarId,
 };
 
-/// Accesses of one array along one axis at `var + first ..= var + last`, which every iteration
-/// makes: checked once before the loop. For a contiguous 1-D array (`window`), the loop then
-/// indexes a slice of exactly that extent, so the compiler drops the checks in the loop.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hoist {
-    pub array: VarId,
-    /// Which prange dimension's variable indexes it.
-    pub dim: usize,
-    /// Which index position (axis) of the array.
-    pub axis: usize,
-    pub first: i64,
-    pub last: i64,
-    /// A slice-like array that gets a window (else: the check only).
-    pub window: bool,
-}
-
-pub fn hoistable(k: &Kernel, l: &PrangeLoop, _info: &LoopInfo) -> Vec<Hoist> {
+pub fn hoistable(k: &Kernel, l: &PrangeLoop) -> Vec<Hoist> {
     let prange: Vec<VarId> = l.dims.iter().map(|d| d.var).collect();
     if prange.iter().any(|&p| k.var(p).ty != Ty::Scalar(Scalar::Usize)) {
         return Vec::new();

@@ -1,7 +1,7 @@
 //! The rules that let a prange loop's iterations run in any order: each writes only its own
 //! array elements, changes outside scalars only through reductions, and never leaves the loop.
 
-use super::{LoopInfo, RedOp, Reduction, Written, is_outside};
+use super::facts::{RedOp, Reduction, Written, is_outside};
 use crate::diag::Diag;
 use crate::ir::display::expr_text;
 use crate::ir::walk::{self, Visitor, span_range};
@@ -10,11 +10,22 @@ use crate::ir::{
 };
 use proc_macro2::Span;
 
-pub fn check(k: &Kernel, l: &PrangeLoop, diag: &mut Diag) -> LoopInfo {
+/// What the race check finds in one prange loop (see [`LoopInfo`](super::LoopInfo), which
+/// holds it).
+#[derive(Default)]
+pub struct Found {
+    pub reductions: Vec<Reduction>,
+    pub writes: Vec<Written>,
+    pub reads: Vec<VarId>,
+    pub captures: Vec<VarId>,
+    pub opaque: Vec<(Span, String)>,
+}
+
+pub fn check(k: &Kernel, l: &PrangeLoop, diag: &mut Diag) -> Found {
     let prange: Vec<VarId> = l.dims.iter().map(|d| d.var).collect();
     let mut c = Collect { k, prange, ..Collect::default_for(k) };
     c.block(&l.body);
-    let mut info = LoopInfo::default();
+    let mut info = Found::default();
     let errors_before = diag.len();
     for (range, message) in std::mem::take(&mut c.errors) {
         diag.error_range(range, message);
@@ -167,7 +178,7 @@ impl<'k> Collect<'k> {
         }
     }
 
-    fn check_writes(&self, info: &mut LoopInfo, diag: &mut Diag) {
+    fn check_writes(&self, info: &mut Found, diag: &mut Diag) {
         let mut owned: Vec<(VarId, Vec<usize>)> = Vec::new();
         for w in &self.writes {
             // Writes to read-only arrays were refused by the front end.
@@ -238,7 +249,7 @@ impl<'k> Collect<'k> {
         )
     }
 
-    fn check_reads(&self, info: &LoopInfo, diag: &mut Diag) {
+    fn check_reads(&self, info: &Found, diag: &mut Diag) {
         for r in &self.reads {
             let Some(written) = info.writes.iter().find(|w| w.array == r.array) else { continue };
             if self.ownership(r.index).as_ref() != Some(&written.own) {
@@ -258,7 +269,7 @@ impl<'k> Collect<'k> {
         }
     }
 
-    fn check_reductions(&self, info: &mut LoopInfo, diag: &mut Diag) {
+    fn check_reductions(&self, info: &mut Found, diag: &mut Diag) {
         let mut found: Vec<Reduction> = Vec::new();
         for (var, update, range) in &self.updates {
             let name = self.name(*var);
@@ -322,7 +333,7 @@ impl<'k> Collect<'k> {
         )
     }
 
-    fn check_opaque(&self, info: &LoopInfo, diag: &mut Diag) {
+    fn check_opaque(&self, info: &Found, diag: &mut Diag) {
         for &(o, _) in &self.opaques {
             for m in &o.mentions {
                 if !is_outside(self.k, m.var) {
@@ -368,7 +379,7 @@ impl<'k> Collect<'k> {
         }
     }
 
-    fn fill(&self, info: &mut LoopInfo) {
+    fn fill(&self, info: &mut Found) {
         let mut reads: Vec<VarId> = self.reads.iter().map(|r| r.array).collect();
         reads.extend(
             self.opaques

@@ -90,13 +90,19 @@ fn assignments_in_match_arms_are_statements() {
     assert_eq!(a.loops[0].writes.len(), 1);
 }
 
+/// The variables of the first prange loop that differ between its iterations.
+fn varying_of(k: &crate::ir::Kernel) -> std::collections::BTreeSet<crate::ir::VarId> {
+    let l = &k.loops[0];
+    super::uniform::varying_from(l, l.dims.iter().map(|d| d.var).collect())
+}
+
 #[test]
 fn varying_values_follow_data_and_control() {
-    let (k, a) = phases(&kernel(
+    let (k, _) = phases(&kernel(
         "let u = 2.0 * a.len() as f64; let v = a[i] * u; let mut w = 1.0; if v > 0.0 { w = 2.0; } out[i] = w + u;",
     ))
     .unwrap();
-    let varying = |name: &str| a.loops[0].varying.iter().any(|&v| k.var(v).name == name);
+    let varying = |name: &str| varying_of(&k).iter().any(|&v| k.var(v).name == name);
     assert!(!varying("u"), "computed from uniform values");
     assert!(varying("v"), "depends on a[i]");
     assert!(varying("w"), "assigned under a varying condition");
@@ -112,25 +118,25 @@ fn a_counter_of_a_divergent_loop_is_uniform_among_the_lanes_that_read_it() {
             "let d = a[i]; if d > 0.0 {{ let mut k = a.len(); while k > 0 {{ k -= 1; if d > a[k] {{ s += 1.0; break; }} }} {after} }}"
         ))
     };
-    let (k, a) = phases(&body("")).unwrap();
-    let varying = |name: &str| a.loops[0].varying.iter().any(|&v| k.var(v).name == name);
+    let (k, _) = phases(&body("")).unwrap();
+    let varying = |name: &str| varying_of(&k).iter().any(|&v| k.var(v).name == name);
     assert!(varying("d"));
     assert!(!varying("k"), "one value in every lane still in the loop");
     // Read after the loop, where lanes that left at different trips meet again: varying.
-    let (k, a) = phases(&body("out[i] = k as f64;")).unwrap();
-    assert!(a.loops[0].varying.iter().any(|&v| k.var(v).name == "k"), "read after the loop");
+    let (k, _) = phases(&body("out[i] = k as f64;")).unwrap();
+    assert!(varying_of(&k).iter().any(|&v| k.var(v).name == "k"), "read after the loop");
     // Changed under a varying `if` inside the loop: varying.
-    let (k, a) = phases(&kernel(
+    let (k, _) = phases(&kernel(
         "let d = a[i]; let mut k = a.len(); while k > 0 { if d > 0.5 { k -= 1; } else { k -= 2; } if d > a[k] { break; } }",
     ))
     .unwrap();
-    assert!(a.loops[0].varying.iter().any(|&v| k.var(v).name == "k"), "assigned under a varying if");
+    assert!(varying_of(&k).iter().any(|&v| k.var(v).name == "k"), "assigned under a varying if");
     // A lane's `continue` before the change skips it, and that lane runs the next trip: varying.
-    let (k, a) = phases(&kernel(
+    let (k, _) = phases(&kernel(
         "let d = a[i]; let mut k = a.len(); while k > 1 { if d > a[k - 1] { continue; } k -= 1; s += a[k]; }",
     ))
     .unwrap();
-    assert!(a.loops[0].varying.iter().any(|&v| k.var(v).name == "k"), "a continue before the change");
+    assert!(varying_of(&k).iter().any(|&v| k.var(v).name == "k"), "a continue before the change");
 }
 
 /// `(array, uploaded, downloaded, overwritten at line)` for each array parameter, as

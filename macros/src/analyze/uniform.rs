@@ -11,14 +11,9 @@
 
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{
-    Block, Expr, ExprKind, JumpTarget, Kernel, LoopKind, Pattern, Place, PrangeLoop, RangeAdapter, Stmt, StmtKind,
-    VarId,
+    Block, Expr, ExprKind, JumpTarget, LoopKind, Pattern, Place, PrangeLoop, RangeAdapter, Stmt, StmtKind, VarId,
 };
 use std::collections::BTreeSet;
-
-pub fn varying(_k: &Kernel, l: &PrangeLoop) -> BTreeSet<VarId> {
-    varying_from(l, l.dims.iter().map(|d| d.var).collect())
-}
 
 /// The variables that vary when only `seeds` differ between instances: the SIMD back end runs
 /// the rows of a 2-D loop one after another, so there only the inner variable varies.

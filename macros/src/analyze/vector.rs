@@ -21,8 +21,10 @@
 //! 16 otherwise) and, for loops along an inner loop, the scalar remainder and the folds. A
 //! vector strategy is chosen only when its estimate is below [`MARGIN`] of the scalar code's.
 
+use super::bounds::affine as bounds_affine;
+use super::cost::{literal_power, math_cost, small_power};
+use super::facts::{RedOp, Reduction};
 use super::uniform::{is_varying, varying_from, varying_in};
-use super::{LoopInfo, RedOp, bounds_affine};
 use crate::ir::display::expr_text;
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{
@@ -159,17 +161,18 @@ impl Plan {
 }
 
 /// The plan for `l`.
-pub fn plan(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> Plan {
+/// `reductions` and `cost` are the loop's (see `LoopInfo`).
+pub fn plan(k: &Kernel, l: &PrangeLoop, reductions: &[Reduction], cost: u64) -> Plan {
     let vdim = l.dims.len() - 1;
     let lanes_var = l.dims[vdim].var;
     let mut across_varying = varying_from(l, [lanes_var].into_iter().collect());
-    across_varying.extend(info.reductions.iter().map(|r| r.var));
+    across_varying.extend(reductions.iter().map(|r| r.var));
     let elem = widest_float(&l.body).unwrap_or(8);
     let divergent = has_divergence(&l.body, 0, &across_varying);
-    // (`info.cost` leaves out inner loops whose trips are counted when the loop starts: a body
+    // (`cost` leaves out inner loops whose trips are counted when the loop starts: a body
     // with a loop is not memory-bound by that measure.)
     let has_loop = walk::any_stmt_in_block(&l.body, |s| matches!(s, StmtKind::Loop(_)));
-    let memory_bound = !divergent && !has_loop && info.cost <= MEMORY_BOUND_COST && !calls_math(&l.body);
+    let memory_bound = !divergent && !has_loop && cost <= MEMORY_BOUND_COST && !calls_math(&l.body);
     let candidates = candidates(&l.body);
     // Loops whose trip count is known before the prange loop starts (bounds from parameters,
     // lengths and literals): estimated at `KNOWN_TRIPS`, and where the best strategy changes
@@ -182,7 +185,7 @@ pub fn plan(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> Plan {
         })
         .map(|c| (c.var, KNOWN_TRIPS))
         .collect();
-    let m = Model { k, l, info, lanes_var, across_varying: &across_varying, divergent, memory_bound, elem };
+    let m = Model { k, l, reductions, lanes_var, across_varying: &across_varying, divergent, memory_bound, elem };
     let mut clones = Vec::new();
     for clone in &CLONES {
         let mut choice = m.rank(clone, &candidates, &known);
@@ -203,7 +206,7 @@ const SWITCH_TRIPS: [f64; 13] = [1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0,
 struct Model<'a> {
     k: &'a Kernel,
     l: &'a PrangeLoop,
-    info: &'a LoopInfo,
+    reductions: &'a [Reduction],
     lanes_var: VarId,
     across_varying: &'a BTreeSet<VarId>,
     divergent: bool,
@@ -232,7 +235,7 @@ impl Model<'_> {
         // Across the prange index.
         let mut costs = Costs::lanes(k, self.lanes_var, self.across_varying, 1.0, across_reg, trips);
         let step1 = costs.block(&l.body);
-        let vectors = if self.divergent || (!self.info.reductions.is_empty() && step1 <= LATENCY_BOUND_STEP) {
+        let vectors = if self.divergent || (!self.reductions.is_empty() && step1 <= LATENCY_BOUND_STEP) {
             VECTORS_DIVERGENT
         } else {
             VECTORS_STRAIGHT
@@ -937,93 +940,6 @@ impl<'a> Costs<'a> {
             self.width() * per_lane * if self.masked { 1.5 } else { 1.0 }
         }
     }
-}
-
-/// Scalar cost and cost per vector register of a math function.
-pub(super) fn math_cost(f: MathFn, args: &[Expr]) -> (f64, f64) {
-    match f {
-        MathFn::Abs
-        | MathFn::Min
-        | MathFn::Max
-        | MathFn::Clamp
-        | MathFn::Signum
-        | MathFn::Floor
-        | MathFn::Ceil
-        | MathFn::Round
-        | MathFn::Trunc
-        | MathFn::MulAdd
-        | MathFn::ToBits
-        | MathFn::FromBits => (1.0, 1.0),
-        MathFn::Recip => (4.0, 8.0),
-        MathFn::Sqrt => (6.0, 10.0),
-        MathFn::Powi => match args.get(1).and_then(small_power) {
-            Some(n) => (powi_steps(n) as f64, powi_steps(n) as f64),
-            None => (30.0, 30.0),
-        },
-        MathFn::Powf => match args.get(1).and_then(literal_power) {
-            Some(Power::Int(n)) => (powi_steps(n) as f64, powi_steps(n) as f64),
-            Some(Power::Half | Power::MinusHalf) => (8.0, 14.0),
-            None => (80.0, 50.0),
-        },
-        MathFn::Atan2 | MathFn::Hypot => (50.0, 32.0),
-        _ => (40.0, 24.0),
-    }
-}
-
-/// The exponent of `x.powi(n)` when it is a literal small enough to multiply out
-/// (`-16..=16`): `powi` then becomes multiplications (see `back/rust.rs`).
-pub fn small_power(n: &Expr) -> Option<i32> {
-    match &n.kind {
-        ExprKind::Lit(l) => match l.value {
-            LitValue::Int(v) if v <= 16 => i32::try_from(v).ok(),
-            _ => None,
-        },
-        ExprKind::Unary { op: crate::ir::UnOp::Neg, arg } => small_power(arg).map(|v| -v),
-        _ => None,
-    }
-}
-
-/// A literal exponent of `powf` that `fastmath` computes without `pow` (LLVM's fast-math does
-/// the same): a small integer (`powi`'s multiplications), `0.5` (a square root) or `-0.5`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Power {
-    Int(i32),
-    Half,
-    MinusHalf,
-}
-
-/// The exponent of `x.powf(y)` when `y` is such a literal.
-pub fn literal_power(y: &Expr) -> Option<Power> {
-    let (neg, lit) = match &y.kind {
-        ExprKind::Unary { op: crate::ir::UnOp::Neg, arg } => (true, arg.as_ref()),
-        _ => (false, y),
-    };
-    let v = match &lit.kind {
-        ExprKind::Lit(l) => match l.value {
-            LitValue::Float(v) => v,
-            LitValue::Int(v) => v as f64,
-            LitValue::Bool(_) => return None,
-        },
-        _ => return None,
-    };
-    let v = if neg { -v } else { v };
-    if v == 0.5 {
-        Some(Power::Half)
-    } else if v == -0.5 {
-        Some(Power::MinusHalf)
-    } else if v.fract() == 0.0 && v.abs() <= 16.0 {
-        Some(Power::Int(v as i32))
-    } else {
-        None
-    }
-}
-
-/// Multiplications in the square-and-multiply sequence of `x.powi(n)` (a division too, for a
-/// negative `n`).
-fn powi_steps(n: i32) -> u32 {
-    let m = n.unsigned_abs();
-    let bits = 32 - m.leading_zeros();
-    bits + m.count_ones() + u32::from(n < 0) * 4
 }
 
 /// Whether the trips of a loop with body `b` can differ between lanes: a jump out of it (or

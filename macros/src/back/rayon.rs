@@ -108,8 +108,9 @@ fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, mode: Mode) -> Token
         let c = Literal::u64_suffixed(info.cost);
         quote!(#c)
     };
-    for t in crate::analyze::cost::trip_loops(k, l) {
-        let (body, start, end) = (Literal::u64_suffixed(t.body), w.expr(t.start, 0), w.expr(t.end, 0));
+    for t in &info.trips {
+        let Some((start, end)) = t.range(l) else { continue };
+        let (body, start, end) = (Literal::u64_suffixed(t.body), w.expr(start, 0), w.expr(end, 0));
         let extra = if t.inclusive { quote!(1u64) } else { quote!(0u64) };
         cost = quote!(#cost.saturating_add(#body.saturating_mul((#count(#start, #end) as u64).saturating_add(#extra))));
     }

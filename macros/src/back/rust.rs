@@ -435,27 +435,27 @@ impl Writer<'_> {
     fn relaxed_math(&self, f: MathFn, args: &[Expr], ty: Ty) -> TokenStream {
         let a: Vec<TokenStream> = args.iter().map(|x| self.expr(x, 0)).collect();
         if f == MathFn::Powi
-            && let Some(n) = args.get(1).and_then(crate::analyze::vector::small_power)
+            && let Some(n) = args.get(1).and_then(crate::analyze::cost::small_power)
         {
             let Ty::Scalar(s) = ty else { return TokenStream::new() };
             let t = Ident::new(s.name(), Span::call_site());
             return powi_tokens(&a[0], n, &quote!(#t), &quote!(1.0));
         }
         if f == MathFn::Powf
-            && let Some(p) = args.get(1).and_then(crate::analyze::vector::literal_power)
+            && let Some(p) = args.get(1).and_then(crate::analyze::cost::literal_power)
         {
             let Ty::Scalar(s) = ty else { return TokenStream::new() };
             let t = Ident::new(s.name(), Span::call_site());
             let x = &a[0];
             return match p {
-                crate::analyze::vector::Power::Int(n) => powi_tokens(x, n, &quote!(#t), &quote!(1.0)),
+                crate::analyze::cost::Power::Int(n) => powi_tokens(x, n, &quote!(#t), &quote!(1.0)),
                 // `pow(x, 0.5)`: `|sqrt(x)|` (+0 for -0), but +inf for -inf.
-                crate::analyze::vector::Power::Half => quote!({
+                crate::analyze::cost::Power::Half => quote!({
                     let __kz_px: #t = #x;
                     if __kz_px == #t::NEG_INFINITY { #t::INFINITY } else { __kz_px.sqrt().abs() }
                 }),
                 // `pow(x, -0.5)`: `1 / |sqrt(x)|` (+inf for -0), but +0 for -inf.
-                crate::analyze::vector::Power::MinusHalf => quote!({
+                crate::analyze::cost::Power::MinusHalf => quote!({
                     let __kz_px: #t = #x;
                     if __kz_px == #t::NEG_INFINITY { 0.0 } else { 1.0 / __kz_px.sqrt().abs() }
                 }),
@@ -489,8 +489,8 @@ pub fn contractible(e: &Expr, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
 fn relaxed_math(f: MathFn, args: &[Expr], ty: Ty, library: bool) -> bool {
     let float = matches!(ty, Ty::Scalar(s) if s.is_float());
     float
-        && ((f == MathFn::Powi && args.get(1).and_then(crate::analyze::vector::small_power).is_some())
-            || (f == MathFn::Powf && args.get(1).and_then(crate::analyze::vector::literal_power).is_some())
+        && ((f == MathFn::Powi && args.get(1).and_then(crate::analyze::cost::small_power).is_some())
+            || (f == MathFn::Powf && args.get(1).and_then(crate::analyze::cost::literal_power).is_some())
             || (library && crate::analyze::vector::lib_is_faster_scalar(f)))
 }
 

@@ -1443,7 +1443,7 @@ impl<'a, 'k> Gen<'a, 'k> {
         let lanes_ty = lanes_path();
         if f == MathFn::Powi
             && let (Some(n), Some(Ty::Scalar(s))) =
-                (args.get(1).and_then(crate::analyze::vector::small_power), args.first().map(|x| x.ty))
+                (args.get(1).and_then(crate::analyze::cost::small_power), args.first().map(|x| x.ty))
         {
             // Multiplied out: 7x faster than the library's `powi` for `x.powi(2)` (issue 12).
             let x = self.lanes(&args[0], m)?;
@@ -1454,9 +1454,9 @@ impl<'a, 'k> Gen<'a, 'k> {
         }
         if f == MathFn::Powf
             && let (Some(p), Some(Ty::Scalar(s))) =
-                (args.get(1).and_then(crate::analyze::vector::literal_power), args.first().map(|x| x.ty))
+                (args.get(1).and_then(crate::analyze::cost::literal_power), args.first().map(|x| x.ty))
         {
-            use crate::analyze::vector::Power;
+            use crate::analyze::cost::Power;
             let x = self.lanes(&args[0], m)?;
             let t = Ident::new(s.name(), Span::call_site());
             let splat = |v: TokenStream| quote!(#lanes_ty::<#t, __KZ_W>::splat(#v));

@@ -1,7 +1,9 @@
 //! Expressions of the kernel language, typed as rustc types them.
 
+use super::context::Lower;
 use super::infer::{Kind, describe};
-use super::{Lower, opaque, stmt, types};
+use super::syntax::is_compound;
+use super::{opaque, stmt, types};
 use crate::ir::{
     Arm, BinOp, Block, CallStyle, Const, Expr, ExprKind, LenDim, Lit, LitValue, MathDomain, MathFn, Opaque, Origin,
     Pattern, Scalar, Ty, UnOp,
@@ -236,23 +238,6 @@ pub fn binop(op: &syn::BinOp) -> Option<BinOp> {
     })
 }
 
-pub fn is_compound(op: &syn::BinOp) -> bool {
-    use syn::BinOp as S;
-    matches!(
-        op,
-        S::AddAssign(_)
-            | S::SubAssign(_)
-            | S::MulAssign(_)
-            | S::DivAssign(_)
-            | S::RemAssign(_)
-            | S::BitXorAssign(_)
-            | S::BitAndAssign(_)
-            | S::BitOrAssign(_)
-            | S::ShlAssign(_)
-            | S::ShrAssign(_)
-    )
-}
-
 fn lower_binary(cx: &mut Lower<'_>, b: &syn::ExprBinary) -> Expr {
     let span = b.span();
     let op_span = b.op.span();
@@ -476,7 +461,7 @@ fn math(
 fn lower_call(cx: &mut Lower<'_>, e: &syn::Expr, c: &syn::ExprCall) -> Expr {
     if let syn::Expr::Path(p) = &*c.func {
         let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
-        if super::host::is_prange(e) {
+        if super::syntax::is_prange(e) {
             cx.diag.error_spanned(
                 &c.func,
                 "`prange(..)` can only be the range of a `for` loop: `for i in prange(0..n) { ... }`",

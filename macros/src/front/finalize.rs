@@ -1,7 +1,7 @@
 //! The last front-end step: every inference variable becomes a concrete type (rustc's
 //! fallback applies to literals nothing pinned down).
 
-use super::Lower;
+use super::context::Lower;
 use crate::ir::{Block, Expr, ExprKind, LoopKind, PrangeLoop, RangeAdapter, Stmt, StmtKind, Var};
 
 /// The variables with their final types.

@@ -2,8 +2,10 @@
 //! tracks the variables it declares (and their types, where it can tell) and cuts each
 //! prange loop out, leaving a slot in its place.
 
+use super::context::Lower;
 use super::infer::Kind;
-use super::{Lower, expr, prange, types};
+use super::syntax::{is_prange, pattern_bindings};
+use super::{expr, prange, types};
 use crate::ir::{self, HostBody, Origin, PrangeLoop, Ty};
 use proc_macro2::Span;
 use quote::ToTokens;
@@ -49,13 +51,6 @@ pub fn fallback_function(func: &syn::ItemFn, without_loops: bool) -> syn::ItemFn
         Empty.visit_block_mut(&mut func.block);
     }
     func
-}
-
-/// True for `prange(...)` and `kernelize::prange(...)`.
-pub fn is_prange(e: &syn::Expr) -> bool {
-    let syn::Expr::Call(call) = e else { return false };
-    let syn::Expr::Path(p) = &*call.func else { return false };
-    p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "prange" && s.arguments.is_none())
 }
 
 struct Host<'a, 'd> {
@@ -261,20 +256,4 @@ impl VisitMut for Host<'_, '_> {
     // Nested items have their own scopes, and macro arguments are not code yet.
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     fn visit_macro_mut(&mut self, _: &mut syn::Macro) {}
-}
-
-/// The names a pattern binds, with their mutability.
-pub fn pattern_bindings(pat: &syn::Pat) -> Vec<(syn::Ident, bool)> {
-    struct Names(Vec<(syn::Ident, bool)>);
-    impl<'ast> syn::visit::Visit<'ast> for Names {
-        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            self.0.push((p.ident.clone(), p.mutability.is_some()));
-            syn::visit::visit_pat_ident(self, p);
-        }
-        fn visit_expr(&mut self, _: &'ast syn::Expr) {}
-        fn visit_type(&mut self, _: &'ast syn::Type) {}
-    }
-    let mut names = Names(Vec::new());
-    syn::visit::Visit::visit_pat(&mut names, pat);
-    names.0
 }

@@ -2,6 +2,7 @@
 //! [`Kernel`](crate::ir::Kernel), pushing a spanned error for each construct it refuses
 //! and carrying on, so one compile reports every problem.
 
+mod context;
 mod expr;
 mod finalize;
 mod host;
@@ -12,12 +13,12 @@ mod opaque;
 mod prange;
 mod signature;
 mod stmt;
+mod syntax;
 mod types;
 
 use crate::diag::Diag;
-use crate::ir::{self, Origin, Ty, Var, VarId};
-use infer::{Infer, Kind};
-use proc_macro2::Span;
+use crate::ir::{self, Origin, Ty};
+use context::Lower;
 
 /// The function `#[kernel]` is on, or the error to emit beside the item.
 pub fn parse(item: proc_macro2::TokenStream) -> Result<syn::ItemFn, proc_macro2::TokenStream> {
@@ -53,91 +54,6 @@ pub fn lower(func: &syn::ItemFn, diag: &mut Diag) -> Option<ir::Kernel> {
         loops: finalize::resolve_loops(&cx, loops),
         vars,
     })
-}
-
-/// What a `break` or `continue` inside a prange body can leave.
-#[derive(Clone)]
-struct Frame {
-    label: Option<String>,
-    target: ir::JumpTarget,
-}
-
-/// The lowering context: errors, variables, scopes and the type inference table.
-struct Lower<'d> {
-    diag: &'d mut Diag,
-    infer: Infer,
-    vars: Vec<Var>,
-    scopes: Vec<Vec<(String, VarId)>>,
-    /// Loops enclosing the code being lowered, innermost last (inside a prange body).
-    frames: Vec<Frame>,
-    /// The variables of the prange loop being lowered.
-    prange_vars: Vec<VarId>,
-    /// Lowering the math library: `to_bits` and `from_bits` are allowed.
-    libm: bool,
-}
-
-impl<'d> Lower<'d> {
-    fn new(diag: &'d mut Diag) -> Lower<'d> {
-        Lower {
-            diag,
-            infer: Infer::default(),
-            vars: Vec::new(),
-            scopes: vec![Vec::new()],
-            frames: Vec::new(),
-            prange_vars: Vec::new(),
-            libm: false,
-        }
-    }
-
-    fn declare(&mut self, ident: &syn::Ident, ty: Ty, mutable: bool, origin: Origin) -> VarId {
-        let id = VarId(u32::try_from(self.vars.len()).unwrap_or(u32::MAX));
-        let name = ident.to_string();
-        self.vars.push(Var { name: name.clone(), ty, mutable, origin, defaulted: false, span: ident.span() });
-        if let Some(scope) = self.scopes.last_mut() {
-            scope.push((name, id));
-        }
-        id
-    }
-
-    fn lookup(&self, name: &str) -> Option<VarId> {
-        self.scopes.iter().rev().flat_map(|s| s.iter().rev()).find(|(n, _)| n == name).map(|&(_, id)| id)
-    }
-
-    fn var(&self, id: VarId) -> &Var {
-        &self.vars[id.0 as usize]
-    }
-
-    fn push_scope(&mut self) {
-        self.scopes.push(Vec::new());
-    }
-
-    fn pop_scope(&mut self) {
-        self.scopes.pop();
-    }
-
-    fn in_scope<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
-        self.push_scope();
-        let out = f(self);
-        self.pop_scope();
-        out
-    }
-
-    /// Runs `f` with errors discarded; `true` when it produced none.
-    fn quietly<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> (T, bool) {
-        let before = self.diag.len();
-        let out = f(self);
-        let clean = self.diag.len() == before;
-        self.diag.truncate(before);
-        (out, clean)
-    }
-
-    fn fresh(&mut self, kind: Kind) -> Ty {
-        self.infer.fresh(kind)
-    }
-
-    fn error(&mut self, span: Span, message: impl std::fmt::Display) {
-        self.diag.error(span, message);
-    }
 }
 
 #[cfg(test)]

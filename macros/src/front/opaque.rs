@@ -1,6 +1,7 @@
 //! Code outside the kernel language, kept as written: which variables it touches, and how.
 
-use super::Lower;
+use super::context::Lower;
+use super::syntax::{is_compound, pattern_bindings};
 use crate::ir::{Access, Mention, VarId};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -242,7 +243,7 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
     fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
         let before = self.shadowed.len();
         for input in &c.inputs {
-            self.shadowed.extend(super::host::pattern_bindings(input).into_iter().map(|(i, _)| i.to_string()));
+            self.shadowed.extend(pattern_bindings(input).into_iter().map(|(i, _)| i.to_string()));
         }
         self.visit_expr(&c.body);
         self.shadowed.truncate(before);
@@ -255,7 +256,7 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
                 self.visit_expr(diverge);
             }
         }
-        self.shadowed.extend(super::host::pattern_bindings(&l.pat).into_iter().map(|(i, _)| i.to_string()));
+        self.shadowed.extend(pattern_bindings(&l.pat).into_iter().map(|(i, _)| i.to_string()));
     }
 
     fn visit_expr_unsafe(&mut self, u: &'ast syn::ExprUnsafe) {
@@ -268,23 +269,6 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
     }
 
     fn visit_item(&mut self, _: &'ast syn::Item) {}
-}
-
-fn is_compound(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
 }
 
 /// A short description of an expression for messages: "a call to `helper`", "a closure".

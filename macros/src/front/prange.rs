@@ -1,8 +1,9 @@
 //! A prange loop's header: its range, its variable, and the collapse of two nested prange
 //! loops into one 2-D iteration space.
 
-use super::host::is_prange;
-use super::{Frame, Lower, expr, stmt};
+use super::context::{Frame, Lower};
+use super::syntax::is_prange;
+use super::{expr, stmt};
 use crate::ir::{Dim, JumpTarget, Origin, PrangeLoop};
 use quote::ToTokens;
 

@@ -1,6 +1,6 @@
 //! The function's signature: what makes a `fn` a kernel, and its parameters.
 
-use super::Lower;
+use super::context::Lower;
 use super::types;
 use crate::ir::{self, Origin};
 use proc_macro2::TokenStream;

@@ -1,8 +1,10 @@
 //! Statements of a prange body: `let`, assignments, serial loops, jumps.
 
-use super::expr::{self, binop, expect, is_compound, make_opaque, operands, refuse_unsafe};
+use super::context::{Frame, Lower};
+use super::expr::{self, binop, expect, make_opaque, operands, refuse_unsafe};
 use super::infer::Kind;
-use super::{Frame, Lower, host, opaque, types};
+use super::syntax::{is_compound, is_prange, pattern_bindings};
+use super::{opaque, types};
 use crate::ir::{
     Annotation, Block, Expr, Jump, JumpTarget, Loop, LoopKind, Opaque, Origin, Place, RangeAdapter, Scalar,
     SerialRange, Stmt, StmtKind, Ty,
@@ -155,7 +157,7 @@ fn dummy() -> crate::ir::Lit {
 fn opaque_let(cx: &mut Lower<'_>, s: &syn::Stmt, l: &syn::Local) -> StmtKind {
     let touches = opaque::of_stmt(cx, s);
     refuse_unsafe(cx, &touches.unsafe_blocks);
-    let binds = host::pattern_bindings(&l.pat)
+    let binds = pattern_bindings(&l.pat)
         .into_iter()
         .map(|(ident, mutable)| cx.declare(&ident, Ty::Unknown, mutable, Origin::Local))
         .collect();
@@ -171,7 +173,7 @@ fn lower_expr_stmt(cx: &mut Lower<'_>, e: &syn::Expr) -> Option<StmtKind> {
     Some(match e {
         syn::Expr::Assign(a) => lower_assign(cx, e, &a.left, None, &a.right)?,
         syn::Expr::Binary(b) if is_compound(&b.op) => lower_assign(cx, e, &b.left, binop(&b.op), &b.right)?,
-        syn::Expr::ForLoop(f) if host::is_prange(&f.expr) => {
+        syn::Expr::ForLoop(f) if is_prange(&f.expr) => {
             cx.diag.error_spanned(
                 &f.expr,
                 "a prange loop inside a prange loop must be the only statement of the outer loop's body \
