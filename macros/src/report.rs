@@ -17,7 +17,7 @@ pub fn write(
     k: &Kernel,
     a: &Analysis,
     variants: &[&str],
-    fastmath: &[crate::back::simd::LoopFacts],
+    fastmath: &[crate::analyze::vector::Facts],
     gpu: Option<&Gpu>,
 ) -> String {
     let mut out = String::new();
@@ -46,7 +46,7 @@ fn cuda_line(k: &Kernel, n: usize, l: &PrangeLoop, info: &LoopInfo) -> String {
          block order on the host"
             .to_owned()
     };
-    format!("entry `{}` in `PTX`, {shape}, grid-stride loop{reductions}", crate::back::ptx::entry_name(k, n))
+    format!("entry `{}` in `PTX`, {shape}, grid-stride loop{reductions}", k.entry_name(n))
 }
 
 /// numba-cuda's NumbaPerformanceWarning, at compile time: which host arrays `name::cuda`
@@ -89,7 +89,7 @@ fn write_loop(
     l: &PrangeLoop,
     info: &LoopInfo,
     variants: &[&str],
-    fastmath: Option<&crate::back::simd::LoopFacts>,
+    fastmath: Option<&crate::analyze::vector::Facts>,
 ) {
     let dims: Vec<String> = l
         .dims
@@ -195,7 +195,7 @@ fn line(out: &mut String, what: &str, items: &[String]) {
     let _ = writeln!(out, "  {what}: {items}");
 }
 
-fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, f: &crate::back::simd::LoopFacts) -> String {
+fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, f: &crate::analyze::vector::Facts) -> String {
     use crate::analyze::vector::{CLONES, Strategy, describe};
     let Some(plan) = info.vector.as_ref() else { return "the serial code of this loop".to_owned() };
     let clones: Vec<String> = CLONES
@@ -257,7 +257,7 @@ fn fastmath_line(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, f: &crate::back::s
     out
 }
 
-fn clone_text(k: &Kernel, l: &PrangeLoop, c: &crate::back::simd::CloneFacts) -> String {
+fn clone_text(k: &Kernel, l: &PrangeLoop, c: &crate::analyze::vector::CloneFacts) -> String {
     use crate::analyze::vector::{Strategy, describe};
     let what = describe(k, l, &c.strategy);
     let n = vectors_of(&c.strategy);

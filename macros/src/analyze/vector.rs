@@ -160,6 +160,34 @@ impl Plan {
     }
 }
 
+/// What one clone runs, for `REPORT`: the SIMD back end (`back/simd.rs`) fills it as it writes
+/// the plan (a strategy it cannot write falls back to the next), and the report reads it.
+#[derive(Clone, Debug)]
+pub struct CloneFacts {
+    pub strategy: Strategy,
+    /// Lanes of one vector step (of the main vector loop, for lanes along an inner loop).
+    pub lanes: usize,
+    /// Runs the AVX2 code although the CPU has AVX-512 (a memory-bound loop).
+    pub as_avx2: bool,
+    /// Strategies estimated cheaper that could not be written, and why.
+    pub tried: Vec<(String, String)>,
+    /// Below this many trips of this inner loop (known when the loop starts), what runs instead.
+    pub below: Option<(usize, String, Box<CloneFacts>)>,
+}
+
+/// What vectorizing a loop took, for `REPORT` (filled by the SIMD back end, like [`CloneFacts`]).
+#[derive(Default, Clone)]
+pub struct Facts {
+    /// Per clone, in the order of [`CLONES`].
+    pub clones: Vec<CloneFacts>,
+    /// Arrays read lane by lane (an index other than `i + c` through a window).
+    pub gathers: Vec<String>,
+    /// Arrays written lane by lane.
+    pub scatters: Vec<String>,
+    /// Control flow that depends on varying values, run under lane masks.
+    pub masked: Vec<String>,
+}
+
 /// The plan for `l`.
 /// `reductions` and `cost` are the loop's (see `LoopInfo`).
 pub fn plan(k: &Kernel, l: &PrangeLoop, reductions: &[Reduction], cost: u64) -> Plan {

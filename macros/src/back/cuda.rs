@@ -281,7 +281,7 @@ fn launch(k: &Kernel, l: &PrangeLoop, info: &LoopInfo, slot: usize, arrays: Arra
         let n = Literal::usize_unsuffixed(n);
         combine.extend(quote!(for #x in #ran.get::<#elem>(#n) { #step }));
     }
-    let (kernel, entry) = (k.name.to_string().trim_start_matches("r#").to_owned(), super::ptx::entry_name(k, slot));
+    let (kernel, entry) = (k.name.to_string().trim_start_matches("r#").to_owned(), k.entry_name(slot));
     let what = Literal::string(&format!("the prange loop at line {}", l.line));
     let module = rt("module");
     // The flag word (first parameter) and the partials (last ones) live in the device's

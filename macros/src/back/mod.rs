@@ -3,6 +3,7 @@
 //! (issue 14 moves that into the front end); `ptx` parses its math library's source.
 
 pub mod cuda;
+mod names;
 mod prelude;
 pub mod ptx;
 pub mod rayon;

@@ -5,12 +5,20 @@
 //! is contiguous and covers the loop (a `match` on the lookups); otherwise it runs as written,
 //! which panics where `serial` would.
 
-use super::rust::{Writer, var_ident};
+use super::names::{helper, var_ident};
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{BinOp, Block, Expr, ExprKind, LoopKind, Place, Scalar, Stmt, StmtKind, Ty, VarId};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use std::collections::BTreeSet;
+
+/// What the row plans need of the Rust writer that uses them (`rust::Writer`).
+pub trait RowWriter {
+    /// `e` as Rust.
+    fn expr(&self, e: &Expr) -> TokenStream;
+    /// The flat view made for `array` before the loop, if any.
+    fn flat(&self, array: VarId) -> Option<&Ident>;
+}
 
 /// A row `r` of a 2-D array that the lanes' loop reads or writes as `a[[r, j + c]]` (`j` the
 /// lanes' variable, `r` the same for the whole loop), looked up once before it. Inside the
@@ -197,7 +205,7 @@ pub type Hoist<'a> = Option<(&'a dyn Fn(VarId, &Expr) -> bool, &'a TokenStream, 
 #[allow(clippy::too_many_arguments, reason = "the pieces of one loop, passed down once")]
 pub fn plan(
     k: &crate::ir::Kernel,
-    w: &Writer<'_>,
+    w: &dyn RowWriter,
     body: &Block,
     fixed: &dyn Fn(VarId) -> bool,
     eligible: &dyn Fn(&Expr, &Expr) -> Option<i64>,
@@ -212,7 +220,7 @@ pub fn plan(
     let prefix = if full_rows { "" } else { "s" };
     let mut next = |what: &str| {
         *fresh += 1;
-        super::rust::helper(&format!("__kz_{prefix}{what}{fresh}"))
+        helper(&format!("__kz_{prefix}{what}{fresh}"))
     };
     let accesses = row_accesses(body);
     let written: BTreeSet<VarId> = accesses.iter().filter(|a| a.write).map(|a| a.array).collect();
@@ -269,9 +277,9 @@ pub fn plan(
             plan.patterns.push(quote!(::core::option::Option::Some(#win)));
         } else {
             let whole = next("r");
-            let lookup = match (uses[0].2, w.flats.iter().find(|f| f.0 == array)) {
+            let lookup = match (uses[0].2, w.flat(array)) {
                 (None, _) => quote!(::core::option::Option::Some(&#a[..])),
-                (Some(r), Some((_, flat))) => {
+                (Some(r), Some(flat)) => {
                     let r = wrapping(w, r);
                     quote!(#rt::row_in(#flat, &#a, #r))
                 }
@@ -302,7 +310,7 @@ pub fn plan(
 
 /// A row index as Rust with wrapping arithmetic: it is computed before the loop, even for a
 /// row the loop may never touch (`i - 1` in the first row); a wrapped index finds no row.
-fn wrapping(w: &Writer<'_>, e: &Expr) -> TokenStream {
+fn wrapping(w: &dyn RowWriter, e: &Expr) -> TokenStream {
     match &e.kind {
         ExprKind::Binary { op: op @ (BinOp::Add | BinOp::Sub | BinOp::Mul), lhs, rhs } => {
             let (a, b) = (wrapping(w, lhs), wrapping(w, rhs));
@@ -316,6 +324,6 @@ fn wrapping(w: &Writer<'_>, e: &Expr) -> TokenStream {
             );
             quote!(usize::#f(#a, #b))
         }
-        _ => w.expr(e, 0),
+        _ => w.expr(e),
     }
 }

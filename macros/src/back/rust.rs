@@ -2,6 +2,8 @@
 //! rustc (serial, rayon, and the scalar parts of simd). Variables keep the user's names and spans, so rustc's
 //! own messages land on the user's tokens; helper variables use `Span::mixed_site()`.
 
+pub use super::names::{helper, label, var_ident};
+use super::rows::RowWriter;
 use crate::ir::walk;
 use crate::ir::{
     Annotation, Arm, BinOp, Block, CallStyle, Expr, ExprKind, Jump, Kernel, LenDim, Lit, LitValue, Loop, LoopKind,
@@ -46,29 +48,6 @@ pub struct Writer<'k> {
     /// 2-D arrays the loop only reads, with the helper holding each as one flat slice of rows
     /// (when in standard layout: `__private::FlatRows`).
     pub flats: Vec<(VarId, Ident)>,
-}
-
-/// A helper variable, invisible to the user's code.
-pub fn helper(name: &str) -> Ident {
-    Ident::new(name, Span::mixed_site())
-}
-
-/// A variable's name at a given place in the user's code.
-pub fn var_ident(k: &Kernel, v: VarId, span: Span) -> Ident {
-    let name = &k.var(v).name;
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, span),
-        None => Ident::new(name, span),
-    }
-}
-
-/// `'label`.
-pub fn label(l: &Ident) -> TokenStream {
-    let mut out = TokenStream::new();
-    let mut tick = Punct::new('\'', Spacing::Joint);
-    tick.set_span(l.span());
-    out.extend([TokenTree::Punct(tick), TokenTree::Ident(l.clone())]);
-    out
 }
 
 /// An operator such as `+=` as tokens.
@@ -576,5 +555,15 @@ pub fn lit(l: &Lit, span: Span) -> TokenStream {
             lit.into_token_stream()
         }
         Err(_) => l.text.parse::<TokenStream>().unwrap_or_default(),
+    }
+}
+
+impl RowWriter for Writer<'_> {
+    fn expr(&self, e: &Expr) -> TokenStream {
+        Writer::expr(self, e, 0)
+    }
+
+    fn flat(&self, array: VarId) -> Option<&Ident> {
+        self.flats.iter().find(|f| f.0 == array).map(|f| &f.1)
     }
 }

@@ -24,7 +24,7 @@ use super::rows::{RowAt, RowPlan, RowUse, changed_in};
 use super::rust::{Writer, helper, var_ident};
 use crate::analyze::LoopInfo;
 use crate::analyze::uniform::is_varying;
-use crate::analyze::vector::{Along, CLONES, Plan, Strategy, header_varies};
+use crate::analyze::vector::{Along, CLONES, CloneFacts, Facts, Plan, Strategy, header_varies};
 use crate::ir::walk::{self, Visitor};
 use crate::ir::{
     BinOp, Block, Expr, ExprKind, JumpTarget, Kernel, Loop, LoopKind, MathFn, Place, PrangeLoop, RangeAdapter, Scalar,
@@ -33,33 +33,6 @@ use crate::ir::{
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 use std::collections::BTreeSet;
-
-/// What one clone runs, for `REPORT`.
-#[derive(Clone, Debug)]
-pub struct CloneFacts {
-    pub strategy: Strategy,
-    /// Lanes of one vector step (of the main vector loop, for lanes along an inner loop).
-    pub lanes: usize,
-    /// Runs the AVX2 code although the CPU has AVX-512 (a memory-bound loop).
-    pub as_avx2: bool,
-    /// Strategies estimated cheaper that could not be written, and why.
-    pub tried: Vec<(String, String)>,
-    /// Below this many trips of this inner loop (known when the loop starts), what runs instead.
-    pub below: Option<(usize, String, Box<CloneFacts>)>,
-}
-
-/// What vectorizing a loop took, for `REPORT`.
-#[derive(Default, Clone)]
-pub struct Facts {
-    /// Per clone, in the order of [`CLONES`].
-    pub clones: Vec<CloneFacts>,
-    /// Arrays read lane by lane (an index other than `i + c` through a window).
-    pub gathers: Vec<String>,
-    /// Arrays written lane by lane.
-    pub scatters: Vec<String>,
-    /// Control flow that depends on varying values, run under lane masks.
-    pub masked: Vec<String>,
-}
 
 /// The loop's iteration range as the vector code sees it.
 pub struct Range {
@@ -1880,13 +1853,10 @@ fn has_jump(s: &Stmt) -> bool {
     walk::any_stmt(s, |k| matches!(k, StmtKind::Break(_) | StmtKind::Continue(_)))
 }
 
-/// What `fastmath` did with one prange loop (for `REPORT`).
-pub type LoopFacts = Facts;
-
 /// The body of `name::fastmath` (each prange loop vectorized, the host code as written), and
 /// per loop what `REPORT` says of it.
-pub fn write(k: &Kernel, a: &crate::analyze::Analysis) -> (TokenStream, Vec<LoopFacts>) {
-    let mut facts: Vec<LoopFacts> = Vec::new();
+pub fn write(k: &Kernel, a: &crate::analyze::Analysis) -> (TokenStream, Vec<Facts>) {
+    let mut facts: Vec<Facts> = Vec::new();
     let body = k.host.render(&mut |slot| match (k.loops.get(slot), a.loops.get(slot)) {
         (Some(l), Some(info)) => {
             let (tokens, f) = prange_loop(k, l, info);
@@ -1901,7 +1871,7 @@ pub fn write(k: &Kernel, a: &crate::analyze::Analysis) -> (TokenStream, Vec<Loop
     (body, facts)
 }
 
-fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> (TokenStream, LoopFacts) {
+fn prange_loop(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> (TokenStream, Facts) {
     let Prelude { w, tokens, lo, hi } = prelude(k, l, info, true);
     let range = Range { lo: lo.iter().map(|x| quote!(#x)).collect(), hi: hi.iter().map(|x| quote!(#x)).collect() };
     let isa = quote!(::kernelize::__private::runtime::simd::level());

@@ -92,6 +92,11 @@ impl Kernel {
     pub fn var(&self, id: VarId) -> &Var {
         &self.vars[id.0 as usize]
     }
+
+    /// The name of prange loop `slot`'s entry in the PTX module, `NAME_loopK`.
+    pub fn entry_name(&self, slot: usize) -> String {
+        format!("{}_loop{slot}", self.name.to_string().trim_start_matches("r#"))
+    }
 }
 
 pub struct Param {

@@ -19,11 +19,19 @@
 //!   error up to 2^-23). The hardware's special-function unit flushes subnormals: the
 //!   results of these functions for subnormal arguments or results may be 0.
 
-use super::emit::{Class, Fx, Reg, arith, f32_imm, f64_imm};
+use super::fx::Fx;
+use super::regs::{Class, Reg, arith, f32_imm, f64_imm};
 use crate::ir::{MathFn, Scalar};
 use proc_macro2::Span;
 
-pub fn lower(fx: &mut Fx<'_>, f: MathFn, a: &[Reg], types: &[Scalar], s: Scalar, span: Span) -> Reg {
+impl Fx<'_> {
+    /// `f(args)` of type `s` (`types` are the arguments' types).
+    pub fn math(&mut self, f: MathFn, args: &[Reg], types: &[Scalar], s: Scalar, span: Span) -> Reg {
+        lower(self, f, args, types, s, span)
+    }
+}
+
+fn lower(fx: &mut Fx<'_>, f: MathFn, a: &[Reg], types: &[Scalar], s: Scalar, span: Span) -> Reg {
     let t = arith(s);
     let x = a.first().copied().unwrap_or_else(|| fx.sreg(s));
     let arg = |k: usize| a.get(k).copied().unwrap_or(x);

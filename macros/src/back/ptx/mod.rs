@@ -31,13 +31,16 @@
 //! of its partials (one per block).
 
 mod emit;
+mod fx;
 mod math;
+mod regs;
 
 use crate::analyze::{Combine, Identity, LoopInfo, RedOp};
 use crate::diag::Diag;
 use crate::ir::{Kernel, PrangeLoop, Scalar, Ty, VarId};
-use emit::{ArrayRegs, Class, Fx, Reg, class, mem, param_type};
+use fx::{ArrayRegs, Fx};
 use proc_macro2::Span;
+use regs::{Class, Reg, class, mem, param_type};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -81,11 +84,6 @@ pub fn params(k: &Kernel, l: &PrangeLoop, info: &LoopInfo) -> Vec<Param> {
     p
 }
 
-/// The name of loop `slot`'s entry.
-pub fn entry_name(k: &Kernel, slot: usize) -> String {
-    format!("{}_loop{slot}", k.name.to_string().trim_start_matches("r#"))
-}
-
 /// Writes the module of `k`, or pushes an error for each construct the GPU cannot run.
 pub fn write(
     k: &Kernel,
@@ -100,8 +98,8 @@ pub fn write(
     let mut tables = String::new();
     for (slot, (l, info)) in k.loops.iter().zip(&a.loops).enumerate() {
         let mut fx = Fx::new(k, fastmath);
-        fx.table_prefix = entry_name(k, slot);
-        entry(&mut fx, l, info, &entry_name(k, slot));
+        fx.table_prefix = k.entry_name(slot);
+        entry(&mut fx, l, info, &k.entry_name(slot));
         for t in &fx.tables {
             tables.push_str(t);
             tables.push('\n');
@@ -148,7 +146,7 @@ fn iteration(fx: &mut Fx<'_>, l: &PrangeLoop, positions: &[Reg], starts: &[Reg])
         let v = fx.reg(Class::B64);
         fx.ins(format_args!("add.u64 {v}, {start}, {pos}"));
         let dst = fx.var(d.var);
-        fx.narrow(dst, v, emit::scalar(&k.var(d.var).ty));
+        fx.narrow(dst, v, regs::scalar(&k.var(d.var).ty));
     }
     fx.block(&l.body);
 }
@@ -168,7 +166,7 @@ fn hoisted_checks(fx: &mut Fx<'_>, info: &LoopInfo, starts: &[Reg], counts: &[Re
         let p = fx.reg(Class::Pred);
         if h.first < 0 {
             fx.ins(format_args!("setp.lt.u64 {p}, {start}, {}", h.first.unsigned_abs()));
-            fx.fail_if(p, emit::FAIL_BOUNDS);
+            fx.fail_if(p, regs::FAIL_BOUNDS);
         }
         let end = fx.reg(Class::B64);
         fx.ins(format_args!("add.u64 {end}, {start}, {n}"));
@@ -179,7 +177,7 @@ fn hoisted_checks(fx: &mut Fx<'_>, info: &LoopInfo, starts: &[Reg], counts: &[Re
         }
         let q = fx.reg(Class::Pred);
         fx.ins(format_args!("setp.ge.u64 {q}, {end}, {len}"));
-        fx.fail_if(q, emit::FAIL_BOUNDS);
+        fx.fail_if(q, regs::FAIL_BOUNDS);
         fx.label(&skip);
         fx.hoisted.push((h.array, h.axis, h.dim, h.first, h.last));
     }
@@ -239,7 +237,7 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
                 if !known_type(fx, var, "passes it to the GPU by value") {
                     continue;
                 }
-                let s = emit::scalar(&k.var(var).ty);
+                let s = regs::scalar(&k.var(var).ty);
                 let r = fx.var(var);
                 let pt = param_type(s);
                 decl.push(format!(".param .{pt} {pname}"));
@@ -265,7 +263,7 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
     // Each reduction variable starts from its identity in every thread.
     let typed = info.reductions.iter().all(|r| known_type(fx, r.var, "reduces it on the GPU"));
     for r in info.reductions.iter().filter(|_| typed) {
-        let s = emit::scalar(&k.var(r.var).ty);
+        let s = regs::scalar(&k.var(r.var).ty);
         let reg = fx.var(r.var);
         let id = identity(fx, r.op, s);
         fx.mov(reg, id);
@@ -371,7 +369,7 @@ fn entry(fx: &mut Fx<'_>, l: &PrangeLoop, info: &LoopInfo, name: &str) {
     fx.label(&done);
     let mut shared = String::new();
     for (n, red) in info.reductions.iter().enumerate() {
-        let s = emit::scalar(&k.var(red.var).ty);
+        let s = regs::scalar(&k.var(red.var).ty);
         let v = fx.var(red.var);
         let smem = format!("{name}_red{n}");
         let _ = writeln!(shared, "\t.shared .align 8 .b8 {smem}[{}];", MAX_WARPS * 8);
@@ -409,8 +407,8 @@ fn known_type(fx: &mut Fx<'_>, var: VarId, why: &str) -> bool {
 
 /// A reduction's identity in a new register.
 fn identity(fx: &mut Fx<'_>, op: RedOp, s: Scalar) -> Reg {
-    use emit::ConstValue::{Float, Int};
-    let limit = |name| emit::const_value(crate::ir::Const { ty: s, name, in_consts: false });
+    use regs::ConstValue::{Float, Int};
+    let limit = |name| regs::const_value(crate::ir::Const { ty: s, name, in_consts: false });
     let value = match (op.identity_kind(), s.is_float()) {
         (Identity::AllOnes, _) if s == Scalar::Bool => Int(1),
         (Identity::NegZero, true) => Float(-0.0),
@@ -432,7 +430,7 @@ fn identity(fx: &mut Fx<'_>, op: RedOp, s: Scalar) -> Reg {
 fn combine(fx: &mut Fx<'_>, op: RedOp, s: Scalar, a: Reg, b: Reg) -> Reg {
     let span = Span::call_site();
     match op.combine() {
-        Combine::Fn(f) => math::lower(fx, f, &[a, b], &[s, s], s, span),
+        Combine::Fn(f) => fx.math(f, &[a, b], &[s, s], s, span),
         Combine::Op(binop) => fx.binary(binop, s, a, b, span),
     }
 }
@@ -631,7 +629,7 @@ fn device_function(
     // approximate f32 instructions at the call site.
     let _ = fastmath;
     let mut fx = Fx::new(&k, false);
-    let fname = emit::device_name(&dev.name);
+    let fname = regs::device_name(&dev.name);
     fx.table_prefix = fname.clone();
     let args: Vec<String> =
         dev.params.iter().enumerate().map(|(n, (_, s))| format!(".param .{} {fname}_arg{n}", param_type(*s))).collect();
