@@ -408,3 +408,31 @@ pub(crate) fn all_project_kernels() -> Vec<(String, TokenStream, TokenStream)> {
     }
     found
 }
+
+/// The expansion of one reduction, `s += a[i].tanh()`, with every option, and of the same
+/// loop without the reduction (`out[i] = a[i].tanh()`): what `.ci/trace-reduction.sh` runs under
+/// coverage to list the files and functions a reduction passes through.
+#[test]
+#[ignore = "a measurement, run by .ci/trace-reduction.sh"]
+fn trace_one_reduction() {
+    let item = match std::env::var("KERNELIZE_TRACE").as_deref() {
+        Ok("without") => quote! {
+            fn f(a: &[f64], out: &mut [f64]) {
+                for i in prange(0..a.len()) {
+                    out[i] = a[i].tanh();
+                }
+            }
+        },
+        _ => quote! {
+            fn f(a: &[f64]) -> f64 {
+                let mut s = 0.0;
+                for i in prange(0..a.len()) {
+                    s += a[i].tanh();
+                }
+                s
+            }
+        },
+    };
+    let out = crate::kernel_tokens(quote!(parallel, fastmath, cuda), item);
+    assert!(!out.to_string().contains("compile_error"), "{out}");
+}
