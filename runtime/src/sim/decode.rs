@@ -9,6 +9,7 @@
 
 use super::error::{Fault, SimError, SimErrorKind};
 use super::inst::{Inst, Kind, Op};
+use super::lex::{FloatLit, parse_float, parse_int};
 use super::parse::{self, FuncAst, Operand, Space, Stmt, StmtKind};
 use std::collections::HashMap;
 
@@ -662,47 +663,6 @@ impl<'c, 's> FnCtx<'c, 's> {
         });
         site as u32
     }
-}
-
-/// The value of an integer literal: decimal, `0x` hex, `0b` binary, `0` octal, optional `U`.
-pub(super) fn parse_int(w: &str) -> Option<u64> {
-    let w = w.strip_suffix('U').unwrap_or(w);
-    let (digits, radix) = if let Some(h) = w.strip_prefix("0x").or_else(|| w.strip_prefix("0X")) {
-        (h, 16)
-    } else if let Some(b) = w.strip_prefix("0b").or_else(|| w.strip_prefix("0B")) {
-        (b, 2)
-    } else if w.len() > 1 && w.starts_with('0') {
-        (&w[1..], 8)
-    } else {
-        (w, 10)
-    };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
-        return None;
-    }
-    u64::from_str_radix(digits, radix).ok()
-}
-
-/// A float literal: `0fXXXXXXXX` (f32 bits), `0dXXXXXXXXXXXXXXXX` (f64 bits), or decimal.
-pub(super) enum FloatLit {
-    F32(f32),
-    F64(f64),
-}
-
-pub(super) fn parse_float(w: &str) -> Option<FloatLit> {
-    fn hex(h: &str, n: usize) -> Option<&str> {
-        (h.len() == n && h.chars().all(|c| c.is_ascii_hexdigit())).then_some(h)
-    }
-    if let Some(h) = w.strip_prefix("0f").or_else(|| w.strip_prefix("0F")) {
-        return u32::from_str_radix(hex(h, 8)?, 16).ok().map(|b| FloatLit::F32(f32::from_bits(b)));
-    }
-    if let Some(h) = w.strip_prefix("0d").or_else(|| w.strip_prefix("0D")) {
-        return u64::from_str_radix(hex(h, 16)?, 16).ok().map(|b| FloatLit::F64(f64::from_bits(b)));
-    }
-    let decimal = w.starts_with(|c: char| c.is_ascii_digit()) && w.contains(['.', 'e', 'E']);
-    if decimal && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
-        return w.parse::<f64>().ok().map(FloatLit::F64);
-    }
-    None
 }
 
 /// The bits of the immediate `w` (negated if `neg`) as an operand of type `ty`.

@@ -329,3 +329,17 @@ pub(super) mod special {
         }
     }
 }
+
+/// The instructions of the subset (and those rejected with a specific message).
+const KNOWN: [&str; 36] = [
+    "mov", "add", "sub", "mul", "mad", "fma", "div", "rem", "min", "max", "copysign", "abs", "neg", "not", "sqrt",
+    "rcp", "sin", "cos", "ex2", "lg2", "and", "or", "xor", "shl", "shr", "setp", "selp", "cvt", "cvta", "ld", "st",
+    "bra", "call", "ret", "exit", "shfl",
+];
+
+/// Whether the opcode `full` names an instruction of the subset (its operands may still be
+/// wrong), so that the parser reports any other as unsupported before its operands.
+pub(super) fn is_known(full: &str) -> bool {
+    let name = full.split('.').next().unwrap_or("");
+    KNOWN.contains(&name) || matches!(name, "bar" | "barrier" | "atom" | "red")
+}

@@ -4,13 +4,22 @@
 //! released when every thread of the block stands at the same `bar.sync`. Anything else at
 //! those points is a divergence error.
 
-use super::Stats;
 use super::arith::shfl_source;
 use super::decode::{Code, Func};
 use super::error::{Fault, SimError, SimErrorKind};
 use super::exec::{self, Env, Stop};
 use super::memory::{Global, Memory};
 use super::shared::Shared;
+
+/// What a launch executed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Instructions executed, counted once per thread that executed them (an instruction
+    /// whose guard predicate is false counts too).
+    pub instructions: u64,
+    /// Threads launched: blocks times threads per block.
+    pub threads: u64,
+}
 
 /// Calls one thread may have in progress.
 const MAX_DEPTH: usize = 256;
@@ -67,7 +76,7 @@ impl Thread {
         self.pc = f.start;
         self.frames.clear();
         self.local.clear();
-        self.local.resize(f.local_bytes as usize, super::POISON_BYTE);
+        self.local.resize(f.local_bytes as usize, super::memory::POISON_BYTE);
         self.local_base = 0;
         self.state = State::Running;
     }

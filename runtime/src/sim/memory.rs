@@ -339,3 +339,7 @@ pub(super) fn write_le(data: &mut [u8], off: usize, n: u32, v: u64) {
     let n = n as usize;
     data[off..off + n].copy_from_slice(&v.to_le_bytes()[..n]);
 }
+
+/// The byte that shared and local memory hold before they are written (a GPU gives whatever
+/// was there): `0xa5` repeated is a NaN as `f32` and `f64`, and a large integer.
+pub(super) const POISON_BYTE: u8 = 0xa5;

@@ -144,6 +144,7 @@ mod select;
 mod shared;
 
 pub use error::{SimError, SimErrorKind};
+pub use launch::Stats;
 pub use memory::Memory;
 
 /// A parsed PTX module, ready to launch its entries.
@@ -152,16 +153,6 @@ pub use memory::Memory;
 /// constants, labels to instruction indices), so a launch does no text work.
 pub struct Program {
     code: decode::Code,
-}
-
-/// What a launch executed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Stats {
-    /// Instructions executed, counted once per thread that executed them (an instruction
-    /// whose guard predicate is false counts too).
-    pub instructions: u64,
-    /// Threads launched: blocks times threads per block.
-    pub threads: u64,
 }
 
 impl Program {
@@ -232,10 +223,6 @@ impl std::fmt::Debug for Program {
         f.debug_struct("Program").field("entries", &entries).field("instructions", &self.code.insts.len()).finish()
     }
 }
-
-/// The byte that shared and local memory hold before they are written (a GPU gives whatever
-/// was there): `0xa5` repeated is a NaN as `f32` and `f64`, and a large integer.
-const POISON_BYTE: u8 = 0xa5;
 
 #[cfg(test)]
 mod tests;

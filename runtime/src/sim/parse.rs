@@ -403,7 +403,7 @@ impl<'s> Parser<'s> {
             None
         };
         let opcode = self.word("an opcode")?;
-        if !super::select::is_known(opcode) {
+        if !super::inst::is_known(opcode) {
             return Err(self.unsupported(line, format!("the instruction `{opcode}` is outside cuda_sim's subset")));
         }
         let mut ops = Vec::new();
@@ -455,8 +455,7 @@ impl<'s> Parser<'s> {
     fn offset(&mut self, line: u32) -> Result<i64, SimError> {
         let neg = self.eat('-');
         let w = self.word("an address offset")?;
-        let v =
-            super::decode::parse_int(w).ok_or_else(|| self.error(line, &format!("`{w}` is not an address offset")))?;
+        let v = super::lex::parse_int(w).ok_or_else(|| self.error(line, &format!("`{w}` is not an address offset")))?;
         let v = i64::try_from(v).map_err(|_| self.error(line, "address offset too large"))?;
         Ok(if neg { -v } else { v })
     }

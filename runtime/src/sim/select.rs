@@ -67,22 +67,8 @@ impl<'s> Opcode<'s> {
     }
 }
 
-/// The instructions of the subset (and those rejected with a specific message).
-const KNOWN: [&str; 36] = [
-    "mov", "add", "sub", "mul", "mad", "fma", "div", "rem", "min", "max", "copysign", "abs", "neg", "not", "sqrt",
-    "rcp", "sin", "cos", "ex2", "lg2", "and", "or", "xor", "shl", "shr", "setp", "selp", "cvt", "cvta", "ld", "st",
-    "bra", "call", "ret", "exit", "shfl",
-];
-
 /// Modifiers no instruction of the subset takes.
 const OUTSIDE: [&str; 7] = ["v2", "v4", "v8", "ftz", "sat", "cc", "volatile"];
-
-/// Whether the opcode `full` names an instruction of the subset (its operands may still be
-/// wrong), so that the parser reports any other as unsupported before its operands.
-pub(super) fn is_known(full: &str) -> bool {
-    let name = full.split('.').next().unwrap_or("");
-    KNOWN.contains(&name) || matches!(name, "bar" | "barrier" | "atom" | "red")
-}
 
 fn parse(message: String) -> Fault {
     Fault::new(SimErrorKind::Parse, message)

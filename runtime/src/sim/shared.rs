@@ -39,7 +39,7 @@ impl Shared {
 
     /// A new block: memory of garbage (as a GPU's is, not zeros), a new barrier interval.
     pub(super) fn reset(&mut self) {
-        self.bytes.fill(super::POISON_BYTE);
+        self.bytes.fill(super::memory::POISON_BYTE);
         self.barrier();
     }
 

@@ -1,8 +1,9 @@
 //! Unit tests of the simulator's pieces: tokens, literals, the decoded form. Whole programs
 //! are tested through the public API in `runtime/tests/sim.rs`.
 
-use super::decode::{Class, FloatLit, Ty, decode, immediate, parse_float, parse_int};
+use super::decode::{Class, Ty, decode, immediate};
 use super::inst::{Kind, NO_GUARD, Op, cmp};
+use super::lex::{FloatLit, parse_float, parse_int};
 use super::lex::{Tok, lex};
 
 #[test]
