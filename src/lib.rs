@@ -1,9 +1,9 @@
 //! kernelize brings Numba's speed tools to Rust at compile time.
 //!
-//! Write an ordinary function whose independent loops use [`prange`], put `#[kernel]` on it,
-//! and the macro writes compiled variants of it (see the README for the kernel language).
-//!
-//! # Examples
+//! Write an ordinary function whose independent loops use [`prange`], put [`#[kernel]`](kernel)
+//! on it, and the macro checks the loops for data races, finds the reductions, and writes
+//! compiled variants of the function: serial, parallel on all cores, SIMD lanes with relaxed
+//! floating point, and CUDA. Calling the function runs the best variant for the machine.
 //!
 //! ```
 //! use kernelize::{kernel, prange};
@@ -26,10 +26,119 @@
 //! assert_eq!(trace, go_fast::serial(&a, &mut out));
 //! assert!(go_fast::REPORT.contains("reduction"));
 //! ```
-
+//!
+//! The [`guide`] is the whole manual (the project's README): each variant's execution model,
+//! the runtime, performance against Numba, and development.
+//!
+//! # Options
+//!
+//! | `#[kernel(..)]` | adds | |
+//! |---|---|---|
+//! | (none) | `name::serial`, `name::REPORT` | the reference: one thread, IEEE arithmetic, bounds checks hoisted out of the loop |
+//! | `parallel` | `name::parallel` | prange loops split into chunks on a team of threads; reductions combined in chunk order, so bitwise identical for every thread count ([`parallel`]) |
+//! | `fastmath` | `name::fastmath` (and `name::parallel_fastmath` with `parallel`) | prange loops in SIMD lanes with relaxed floating point, compiled for three instruction sets and chosen at run time ([`simd`]) |
+//! | `cuda` | `name::cuda`, `name::cuda_device`, `name::PTX` | each prange loop a PTX entry written while the crate compiles, run on an NVIDIA GPU with the `cuda` feature, or on the CPU's PTX simulator with `cuda_sim` ([`cuda`]) |
+//!
+//! Options combine: `#[kernel(parallel, fastmath, cuda)]`. `name(..)` runs the best variant
+//! present (see [`Target`]).
+//!
+//! # What `#[kernel]` generates
+//!
+//! | item | what it is |
+//! |---|---|
+//! | `name(args)` | the function, same signature, runs the best variant |
+//! | `name::serial(args)` | one thread, IEEE arithmetic: the reference every other variant is tested against |
+//! | `name::parallel(args)` | prange loops split across the threads of a team |
+//! | `name::fastmath(args)` | one thread, prange loops in SIMD lanes, relaxed floating point |
+//! | `name::parallel_fastmath(args)` | the chunks of `parallel`, each in SIMD lanes |
+//! | `name::cuda(args) -> Result<R, Error>` | host code on the CPU, prange loops on the GPU; arrays copied in (and back if written) |
+//! | `name::cuda_device(args)` | the same with device arrays ([`cuda::DeviceVec`], [`cuda::DeviceMatrix`]) in place of the array parameters; nothing copied |
+//! | `name::PTX: &str` | the PTX module, one `.entry name_loopK` per prange loop |
+//! | `name::REPORT: &str` | per prange loop: reductions found, arrays written and read, bounds checks hoisted, code outside the kernel language; with `fastmath`, what each instruction set runs and why |
+//!
+//! The variants are associated functions of an empty struct named like the function, so
+//! `go_fast::serial` reads like a module path and kernels work inside function bodies too.
+//!
+//! # The kernel language
+//!
+//! Code outside `prange` loops is *host code*: any Rust, kept as written. The body of a
+//! `prange` loop runs once per iteration, in any order, and is written in the kernel language:
+//!
+//! - parameters: scalars (`f32 f64 i8..i64 u8..u64 isize usize bool`), slices `&[T]` and
+//!   `&mut [T]`, [`ndarray`] views `ArrayView1/2<T>`, `ArrayViewMut1/2<T>` (strided too) and
+//!   `&Array1/2<T>`, `&mut Array1/2<T>`;
+//! - `let` (with or without a type), literals typed as rustc types them, arithmetic,
+//!   comparison, logic, bit operations, `as` casts, compound assignment;
+//! - indexing `x[i]`, `x[[i, j]]`, `x[(i, j)]`; `len()`, `nrows()`, `ncols()`, `shape()[k]`;
+//! - the math methods `abs sqrt cbrt exp exp2 exp_m1 ln ln_1p log2 log10 sin cos tan tanh sinh
+//!   cosh asin acos atan atan2 powi powf hypot mul_add min max clamp floor ceil round trunc
+//!   signum recip`, and constants such as `f64::consts::PI`, `f32::EPSILON`, `i32::MAX`;
+//! - `if`/`else`, `match` on integers, serial `for` over ranges (`.rev()`, `.step_by(k)`),
+//!   `while`, `loop`, `break`, `continue`, labels;
+//! - two directly nested `prange` loops form one 2-D iteration space.
+//!
+//! Anything else in a prange loop (a call to your own function, `println!`) is kept as written
+//! by `serial` and `parallel`, and `REPORT` lists it; `fastmath` and `cuda` refuse it with a
+//! compile error, since they compile the body for SIMD lanes or GPU threads.
+//!
+//! # Rules, checked at compile time
+//!
+//! Numba trusts you to write race-free `prange` loops; kernelize checks, whatever the options:
+//!
+//! - a loop writes an array only at the iteration's own element, `out[i]` (`out[[i, j]]`);
+//!   `out[i + 1] = ..` or reading `out[i - 1]` while writing `out[i]` does not compile;
+//! - a scalar declared before the loop and changed in it must be a *reduction*: `s += e`,
+//!   `s -= e`, `s *= e`, `s = s.max(e)`, `s = s.min(e)`, and `|=`, `&=`, `^=` for integers;
+//! - `return`, `?` and `break` cannot leave a prange loop (`continue` ends the iteration).
+//!
+//! Every mistake is a compile error at the offending tokens that says what to write instead:
+//!
+//! ```compile_fail
+//! use kernelize::{kernel, prange};
+//!
+//! #[kernel]
+//! fn shift(a: &[f64], out: &mut [f64]) {
+//!     for i in prange(0..a.len() - 1) {
+//!         out[i + 1] = a[i]; // data race: iterations i and i + 1 write the same element
+//!     }
+//! }
+//! ```
+//!
+//! # Environment variables
+//!
+//! | variable | effect |
+//! |---|---|
+//! | `KERNELIZE_TARGET` | `serial`, `parallel`, `fastmath`, `parallel_fastmath`, `cuda` or `cuda_sim`: every kernel runs that variant (see [`forced_target`]) |
+//! | `KERNELIZE_NUM_THREADS` | threads of the `parallel` team (default: every hardware thread) |
+//! | `KERNELIZE_MIN_WORK` | loops with less estimated work run on the calling thread (default [`parallel::MIN_WORK`]; `0` splits every loop) |
+//! | `KERNELIZE_SPIN_US` | how long the team's workers spin after a loop before they park (default 200) |
+//! | `KERNELIZE_PROC_BIND` | `false`: the workers are not bound to CPUs (default `true` on Linux) |
+//! | `KERNELIZE_ISA` | `baseline`, `avx2` or `avx512`: the instruction set `fastmath` runs |
+//! | `KERNELIZE_DEVICE` | the CUDA device `cuda` uses (default 0) |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+/// Options: `parallel`, `fastmath`, `cuda`, in any combination (see [Options](crate#options),
+/// and [What `#[kernel]` generates](crate#what-kernel-generates)). The function's prange loops
+/// must follow [the kernel language](crate#the-kernel-language) and
+/// [its rules](crate#rules-checked-at-compile-time).
+///
+/// ```
+/// use kernelize::{kernel, prange};
+///
+/// #[kernel(parallel, fastmath)]
+/// fn dot(a: &[f32], b: &[f32]) -> f32 {
+///     let mut s = 0.0;
+///     for i in prange(0..a.len().min(b.len())) {
+///         s += a[i] * b[i];
+///     }
+///     s
+/// }
+///
+/// let a = vec![0.5f32; 1001];
+/// assert_eq!(dot::serial(&a, &a), 250.25);
+/// assert!((dot(&a, &a) - 250.25).abs() < 1e-3); // fastmath reassociates the sum
+/// ```
 #[doc(inline)]
 pub use kernelize_macros::kernel;
 #[doc(inline)]
@@ -78,6 +187,10 @@ pub mod cuda {
 }
 
 pub use ndarray;
+
+/// The manual: the project's README, from the kernel language to performance against Numba.
+#[doc = include_str!("../README.md")]
+pub mod guide {}
 
 /// The `parallel` variant's team and chunking rule.
 ///

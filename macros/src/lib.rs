@@ -21,7 +21,7 @@ mod report;
 mod tests;
 
 /// Writes compiled variants of a function whose independent loops use `prange`.
-/// See the `kernelize` crate for the kernel language and the options.
+/// The `kernelize` crate documents the kernel language, the options and what is generated.
 #[proc_macro_attribute]
 pub fn kernel(args: proc_macro::TokenStream, item: proc_macro::TokenStream) -> proc_macro::TokenStream {
     kernel_tokens(args.into(), item.into()).into()

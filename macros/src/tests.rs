@@ -1,9 +1,11 @@
 //! Tests across the stages: the never-panics corpus and the golden files.
 //!
-//! Golden files live in `macros/tests/golden/`: each `NAME.rs` kernel has `NAME.ir.txt` (the
-//! typed IR) and `NAME.expanded.rs` (the expansion with `#[kernel(parallel)]`: the dispatching
-//! function, the serial and the parallel variant). Regenerate them after a deliberate change
-//! with `KERNELIZE_BLESS=1 cargo test -p kernelize-macros golden`, and review the diff.
+//! Golden files live in `macros/tests/golden/`. Each `NAME.rs` kernel's first line names what
+//! it is compared as, `// golden: ir expanded fastmath ptx`: `NAME.ir.txt` (the typed IR),
+//! `NAME.expanded.rs` (the expansion with `#[kernel(parallel)]`: the dispatching function, the
+//! serial and the parallel variant), `NAME.fastmath.rs` (with `#[kernel(fastmath)]`) and
+//! `NAME.ptx` (the PTX module). Regenerate them after a deliberate change with
+//! `KERNELIZE_BLESS=1 cargo test -p kernelize-macros golden`, and review the diff.
 
 use crate::diag::Diag;
 use crate::{analyze, front, ir, options};
@@ -253,25 +255,28 @@ fn golden() {
     for input in inputs {
         count += 1;
         let text = std::fs::read_to_string(&input).unwrap();
-        let func: syn::ItemFn = syn::parse_str(&text).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
+        // The first line names what is compared, `// golden: ir expanded fastmath ptx`; the
+        // kernel is the rest (its line numbers, which the IR text shows, count from there).
+        let (header, source) = text.split_once('\n').unwrap_or((&text, ""));
+        let targets: Vec<&str> = (header.strip_prefix("// golden:"))
+            .unwrap_or_else(|| panic!("{}: the first line must be `// golden: <targets>`", input.display()))
+            .split_whitespace()
+            .collect();
+        let func: syn::ItemFn = syn::parse_str(source).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
         let (kernel, _) = run_phases(quote!(), &func).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
         let stem = input.file_stem().unwrap().to_string_lossy().into_owned();
-        let mut outputs = vec![
-            (golden_dir().join(format!("{stem}.ir.txt")), ir::display::kernel_text(&kernel)),
-            (
-                golden_dir().join(format!("{stem}.expanded.rs")),
-                pretty(crate::kernel_tokens(quote!(parallel), func.to_token_stream())),
-            ),
-        ];
-        // The SIMD expansion is long (a body per instruction set): two kernels show it, and
-        // their PTX modules.
-        if stem == "go_fast" || stem == "mandelbrot" {
-            outputs.push((
-                golden_dir().join(format!("{stem}.fastmath.rs")),
-                pretty(crate::kernel_tokens(quote!(fastmath), func.to_token_stream())),
-            ));
-            let ptx = ptx_module(func.to_token_stream(), false).unwrap_or_else(|e| e);
-            outputs.push((golden_dir().join(format!("{stem}.ptx")), ptx));
+        let mut outputs = Vec::new();
+        for target in targets {
+            let (ext, actual) = match target {
+                "ir" => ("ir.txt", ir::display::kernel_text(&kernel)),
+                // `#[kernel(parallel)]`: the dispatching function, serial and parallel.
+                "expanded" => ("expanded.rs", pretty(crate::kernel_tokens(quote!(parallel), func.to_token_stream()))),
+                // The SIMD expansion is long (a body per instruction set).
+                "fastmath" => ("fastmath.rs", pretty(crate::kernel_tokens(quote!(fastmath), func.to_token_stream()))),
+                "ptx" => ("ptx", ptx_module(func.to_token_stream(), false).unwrap_or_else(|e| e)),
+                other => panic!("{}: unknown golden target `{other}` (ir, expanded, fastmath, ptx)", input.display()),
+            };
+            outputs.push((golden_dir().join(format!("{stem}.{ext}")), actual));
         }
         for (path, actual) in outputs {
             if bless {

@@ -1,3 +1,4 @@
+// golden: ir expanded
 pub fn heat(u: &mut Array2<f64>, tmp: &mut Array2<f64>, steps: usize, k: f64) {
     let (n, m) = (u.nrows(), u.ncols());
     for _ in 0..steps {

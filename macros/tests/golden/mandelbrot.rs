@@ -1,3 +1,4 @@
+// golden: ir expanded fastmath ptx
 pub fn mandelbrot(re: &[f64], im: &[f64], iters: &mut [u32], max_iter: u32) {
     for p in prange(0..re.len()) {
         let (cr, ci) = (re[p], im[p]);

@@ -1,3 +1,4 @@
+// golden: ir expanded
 pub fn stats(a: &[f64], flags: &[u32]) -> (usize, f64, f64, u32) {
     let mut count = 0;
     let mut hi = f64::NEG_INFINITY;

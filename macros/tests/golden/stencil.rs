@@ -1,3 +1,4 @@
+// golden: ir expanded
 fn stencil(a: &[f32], out: &mut [f32], w: f32) {
     let n = a.len();
     for i in prange(1..n - 1) {
